@@ -1,0 +1,93 @@
+package org.keizu;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.keizu.diagnostic.Findings;
+import org.keizu.load.Loaded;
+import org.keizu.load.RecordMapper;
+import org.keizu.load.Registry;
+import org.keizu.load.VocabularyLoader;
+import org.keizu.model.Model;
+import org.keizu.model.PartialDate;
+import org.keizu.model.Vocabulary;
+import org.keizu.render.TemplateRenderer;
+import org.keizu.render.ViewBuilder;
+import org.keizu.render.Views;
+import org.keizu.site.OutputFile;
+import org.keizu.site.SitePlan;
+import org.keizu.site.SiteWriter;
+
+/**
+ * The one class to read first: it runs Keizu's phases in order.
+ * <pre>
+ *   load ─► validate ─► build views ─► render (in memory) ─► write site/ (atomic swap)
+ * </pre>
+ * Findings from every file are collected first; if any is an error, nothing is rendered and the
+ * old site stays as it was. The build reads no clock and no network: the dataset's date is the
+ * newest {@code reviewed} date, or {@code --as-of}.
+ */
+public final class RegistryBuild {
+    /** Where the inputs are, and how the output should be addressed. */
+    public record Options(Path dataDir, Path templateDir, Path workingDir, Optional<PartialDate> asOf) {
+    }
+
+    /** The outcome of a build: the findings, and the files written (empty when it stopped). */
+    public record Result(Findings findings, List<OutputFile> files) {
+    }
+
+    private final Options options;
+
+    public RegistryBuild(Options options) {
+        this.options = options;
+    }
+
+    /** Phases 1 and 2: load every record and validate the registry. */
+    public Findings validate() {
+        Findings findings = new Findings();
+        new RegistryLoad(options.dataDir(), options.workingDir(), options.asOf()).run(findings);
+        return findings;
+    }
+
+    /** Every phase; writes {@code outDir} only when no finding is an error. */
+    public Result build(Path outDir, String baseUrl) throws IOException {
+        Findings findings = new Findings();
+        Registry registry = new RegistryLoad(options.dataDir(), options.workingDir(), options.asOf()).run(findings);
+        if (findings.hasErrors()) {
+            return new Result(findings, List.of());
+        }
+        Vocabulary vocabulary = new VocabularyLoader(new RecordMapper()).load(options.dataDir().resolve("vocab"));
+        byte[] css = SitePlan.readAsset(options.templateDir(), "style.css");
+        String cssPath = "assets/" + SitePlan.hashedName("style.css", css);
+        Views.SiteView site = new Views.SiteView(normaliseBaseUrl(baseUrl), cssPath, datasetDate(registry),
+                registry.models().size());
+        ViewBuilder views = new ViewBuilder(registry, vocabulary, site);
+        List<OutputFile> files = new SitePlan(new TemplateRenderer(options.templateDir())).render(views, cssPath, css);
+        new SiteWriter(outDir).write(files);
+        return new Result(findings, files);
+    }
+
+    /** The date the dataset speaks for: {@code --as-of}, else the newest review of any record. */
+    private String datasetDate(Registry registry) {
+        return options.asOf().map(PartialDate::toString).orElseGet(() -> registry.models().stream()
+                .map(Loaded::record).map(Model::reviewed)
+                .map(PartialDate::parse).flatMap(Optional::stream)
+                .max(PartialDate::compareTo).map(PartialDate::toString).orElse(""));
+    }
+
+    /** "/keizu" and "keizu/" both become "/keizu/", so templates can join paths without thinking. */
+    public static String normaliseBaseUrl(String baseUrl) {
+        String url = baseUrl.strip();
+        if (!url.startsWith("/")) {
+            url = "/" + url;
+        }
+        if (!url.endsWith("/")) {
+            url = url + "/";
+        }
+        if (!url.matches("/([A-Za-z0-9._~-]+/)*")) {
+            throw new IllegalArgumentException("--base-url must be a path such as / or /keizu/, not \"" + baseUrl + "\"");
+        }
+        return url;
+    }
+}

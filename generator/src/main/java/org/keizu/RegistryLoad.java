@@ -1,0 +1,105 @@
+package org.keizu;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.keizu.diagnostic.Check;
+import org.keizu.diagnostic.Finding;
+import org.keizu.diagnostic.Findings;
+import org.keizu.diagnostic.Position;
+import org.keizu.load.Loaded;
+import org.keizu.load.ParsedRecord;
+import org.keizu.load.RecordBinder;
+import org.keizu.load.RecordFiles;
+import org.keizu.load.RecordKind;
+import org.keizu.load.RecordMapper;
+import org.keizu.load.RecordParser;
+import org.keizu.load.Registry;
+import org.keizu.model.Model;
+import org.keizu.model.Organisation;
+import org.keizu.model.PartialDate;
+import org.keizu.validate.DateOrderCheck;
+import org.keizu.validate.IdentityCheck;
+import org.keizu.validate.LineageCheck;
+import org.keizu.validate.ReferenceCheck;
+import org.keizu.validate.RegistryCheck;
+import org.keizu.validate.SchemaValidator;
+import org.keizu.validate.ValueCheck;
+import org.keizu.model.Programme;
+
+/**
+ * The first two phases of every command: load the records under {@code data/} and validate them.
+ * Collects every finding from every file before returning; a file that fails to load is reported,
+ * never skipped.
+ * <pre>
+ *   Findings findings = new Findings();
+ *   Registry registry = new RegistryLoad(dataDir, workingDir, Optional.empty()).run(findings);
+ *   if (findings.hasErrors()) { ... stop ... }
+ * </pre>
+ */
+public final class RegistryLoad {
+    private final Path dataDir;
+    private final Path workingDir;
+    private final Optional<PartialDate> asOf;
+
+    public RegistryLoad(Path dataDir, Path workingDir, Optional<PartialDate> asOf) {
+        this.dataDir = dataDir;
+        this.workingDir = workingDir;
+        this.asOf = asOf;
+    }
+
+    public Registry run(Findings findings) {
+        RecordMapper mappers = new RecordMapper();
+        RecordParser parser = new RecordParser(mappers);
+        RecordBinder binder = new RecordBinder(mappers);
+        SchemaValidator schema = new SchemaValidator(dataDir.resolve("schema"));
+
+        List<Loaded<Model>> models = new ArrayList<>();
+        List<Loaded<Organisation>> organisations = new ArrayList<>();
+        List<Loaded<Programme>> programmes = new ArrayList<>();
+        for (RecordKind kind : RecordKind.values()) {
+            for (Path file : RecordFiles.list(dataDir, kind, workingDir, findings::add)) {
+                String shown = RecordFiles.display(file, workingDir);
+                Optional<ParsedRecord> parsed = read(parser, kind, file, shown, findings);
+                if (parsed.isEmpty()) {
+                    continue;
+                }
+                List<Finding> schemaFindings = new ArrayList<>();
+                schema.validate(parsed.get(), schemaFindings::add);
+                findings.addAll(schemaFindings);
+                if (!schemaFindings.isEmpty()) {
+                    continue;   // reported; binding a record the schema refused would only repeat it
+                }
+                switch (kind) {
+                    case MODEL -> binder.bind(parsed.get(), Model.class, findings::add).ifPresent(models::add);
+                    case ORGANISATION -> binder.bind(parsed.get(), Organisation.class, findings::add).ifPresent(organisations::add);
+                    case PROGRAMME -> binder.bind(parsed.get(), Programme.class, findings::add).ifPresent(programmes::add);
+                }
+            }
+        }
+        Registry registry = new Registry(models, organisations, programmes);
+        List<RegistryCheck> checks = List.of(new IdentityCheck(), new ReferenceCheck(),
+                new ValueCheck(ValueCheck.bundledSpdxIds()), new DateOrderCheck(asOf), new LineageCheck());
+        for (RegistryCheck check : checks) {
+            check.check(registry, findings::add);
+        }
+        return registry;
+    }
+
+    private static Optional<ParsedRecord> read(RecordParser parser, RecordKind kind, Path file, String shown,
+            Findings findings) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            findings.add(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_001, "cannot read: " + e.getMessage()));
+            return Optional.empty();
+        }
+        RecordParser.ParseResult result = parser.parse(kind, file, shown, bytes);
+        findings.addAll(result.findings());
+        return result.record();
+    }
+}

@@ -1,0 +1,47 @@
+package org.keizu.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.keizu.RegistryBuild;
+import org.keizu.diagnostic.FindingFormat;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code keizu build}: validates, then renders the site and swaps it in; on any error the old site stays. */
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = "Validate the registry and build the website. On any error nothing is written.")
+final class BuildCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--out", defaultValue = "site", description = "The output folder (default: ${DEFAULT-VALUE}).")
+    Path outDir;
+
+    @Option(names = "--base-url", defaultValue = "/",
+            description = "The path the site is served under, e.g. /keizu/ for GitHub Pages (default: ${DEFAULT-VALUE}).")
+    String baseUrl;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        try {
+            RegistryBuild.normaliseBaseUrl(baseUrl);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        RegistryBuild.Result result = new RegistryBuild(common.options(spec.commandLine())).build(outDir, baseUrl);
+        int code = ValidateCommand.report(result.findings(), FindingFormat.TEXT, spec.commandLine().getOut(),
+                spec.commandLine().getErr());
+        if (code != 0) {
+            spec.commandLine().getErr().println("build stopped: " + outDir + " was left as it was");
+            return code;
+        }
+        spec.commandLine().getErr().println("wrote " + result.files().size() + " files to " + outDir);
+        return 0;
+    }
+}

@@ -1,0 +1,48 @@
+package org.keizu.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.keizu.RegistryBuild;
+import org.keizu.diagnostic.Finding;
+import org.keizu.diagnostic.FindingFormat;
+import org.keizu.diagnostic.Findings;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code keizu validate}: checks every record and prints every finding, sorted. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check every record under the data folder. Exit 0 when there is no error, 1 otherwise.")
+final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--format", defaultValue = "text",
+            description = "text (file:line:column: ...) or github (workflow annotations). Default: ${DEFAULT-VALUE}.")
+    String format;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        FindingFormat findingFormat = switch (format) {
+            case "text" -> FindingFormat.TEXT;
+            case "github" -> FindingFormat.GITHUB;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--format is text or github, not \"" + format + "\"");
+        };
+        Findings findings = new RegistryBuild(common.options(spec.commandLine())).validate();
+        return report(findings, findingFormat, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Prints findings to out and a one-line summary to err; returns the exit code. */
+    static int report(Findings findings, FindingFormat format, PrintWriter out, PrintWriter err) {
+        for (Finding finding : findings.sorted()) {
+            out.println(format.format(finding));
+        }
+        err.println(findings.errorCount() + " error(s), " + findings.warningCount() + " warning(s)");
+        return findings.hasErrors() ? 1 : 0;
+    }
+}

@@ -1,0 +1,25 @@
+package org.keizu.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+
+/**
+ * A record file read into a tree, with the position of every value, before schema checks and binding.
+ *
+ * @param file        the file on disk
+ * @param displayPath the path printed in findings, relative to the working folder ({@code data/models/x.yaml})
+ */
+public record ParsedRecord(RecordKind kind, Path file, String displayPath, JsonNode tree, PositionIndex positions) {
+
+    /** The file name without its extension: what the record's id must equal. */
+    public String fileStem() {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    public String idOrNull() {
+        JsonNode id = tree.get("id");
+        return id != null && id.isTextual() ? id.asText() : null;
+    }
+}

@@ -1,0 +1,64 @@
+package org.keizu.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.keizu.diagnostic.Check;
+import org.keizu.diagnostic.Finding;
+import org.keizu.diagnostic.Position;
+
+/**
+ * Lists the record files of one kind under the data folder, in name order. Anything else in the
+ * folder is reported, never skipped quietly: a misnamed record must not vanish from the site.
+ */
+public final class RecordFiles {
+    private RecordFiles() {
+    }
+
+    public static List<Path> list(Path dataDir, RecordKind kind, Path workingDir, Consumer<Finding> out) {
+        Path folder = dataDir.resolve(kind.folder());
+        List<Path> records = new ArrayList<>();
+        if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
+            if (Files.isSymbolicLink(folder)) {
+                out.accept(Finding.error(display(folder, workingDir), Position.WHOLE_FILE, Check.LOAD_012,
+                        "the record folder is a symbolic link"));
+            }
+            return records;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            for (Path path : entries.sorted().toList()) {
+                String name = path.getFileName().toString();
+                String shown = display(path, workingDir);
+                if (Files.isSymbolicLink(path)) {
+                    out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_012,
+                            "symbolic links are not read; put the record itself here"));
+                } else if (name.startsWith(".")) {
+                    continue;   // editor and OS droppings (.DS_Store, .swp) are not records
+                } else if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
+                        || !(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
+                    out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_011,
+                            "not a record: " + kind.folder() + "/ holds only <id>.yaml, <id>.yml or <id>.json files"));
+                } else {
+                    records.add(path);
+                }
+            }
+        } catch (IOException e) {
+            out.accept(Finding.error(display(folder, workingDir), Position.WHOLE_FILE, Check.LOAD_001,
+                    "cannot list the folder: " + e.getMessage()));
+        }
+        return records;
+    }
+
+    /** The path as findings print it: relative to the working folder where possible, with '/' separators. */
+    public static String display(Path path, Path workingDir) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path base = workingDir.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
+        return shown.toString().replace('\\', '/');
+    }
+}

@@ -1,0 +1,34 @@
+package org.keizu.load;
+
+import org.keizu.model.Model;
+import org.keizu.model.Organisation;
+import org.keizu.model.Programme;
+
+/** The three kinds of curated record: where they live under {@code data/}, their schema, their Java type. */
+public enum RecordKind {
+    MODEL("models", "model.schema.json", Model.class),
+    ORGANISATION("organisations", "organisation.schema.json", Organisation.class),
+    PROGRAMME("programmes", "programme.schema.json", Programme.class);
+
+    private final String folder;
+    private final String schemaFile;
+    private final Class<?> type;
+
+    RecordKind(String folder, String schemaFile, Class<?> type) {
+        this.folder = folder;
+        this.schemaFile = schemaFile;
+        this.type = type;
+    }
+
+    public String folder() {
+        return folder;
+    }
+
+    public String schemaFile() {
+        return schemaFile;
+    }
+
+    public Class<?> type() {
+        return type;
+    }
+}

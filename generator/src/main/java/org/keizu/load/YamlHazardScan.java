@@ -1,0 +1,107 @@
+package org.keizu.load;
+
+import java.io.StringReader;
+import java.util.List;
+import java.util.function.Consumer;
+import org.keizu.diagnostic.Check;
+import org.keizu.diagnostic.Finding;
+import org.keizu.diagnostic.Position;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.DocumentStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+
+/**
+ * Reads a YAML file's event stream before Jackson builds the tree, and reports what Jackson would
+ * silently get wrong: it turns an alias {@code *a} into the string "a", drops anchors on scalars and
+ * ignores tags. Also finds syntax errors and tab indentation with their true line and column.
+ */
+final class YamlHazardScan {
+    private YamlHazardScan() {
+    }
+
+    /** Returns the hazards found; an empty list means Jackson may read the text. */
+    static void scan(String text, String file, Consumer<Finding> out) {
+        int tabs = reportTabIndentation(text, file, out);
+        if (tabs > 0) {
+            return;     // SnakeYAML would only repeat the first of them as a less helpful syntax error
+        }
+        Yaml yaml = new Yaml(RecordMapper.loaderOptions());
+        int documents = 0;
+        int depth = 0;
+        try {
+            for (Event event : yaml.parse(new StringReader(text))) {
+                Position at = position(event.getStartMark());
+                if (event instanceof DocumentStartEvent && ++documents > 1) {
+                    out.accept(Finding.error(file, at, Check.LOAD_006,
+                            "a second YAML document starts here; put one record in each file"));
+                    return;
+                }
+                if (event instanceof AliasEvent alias) {
+                    out.accept(Finding.error(file, at, Check.LOAD_004,
+                            "alias *" + alias.getAnchor() + " is not allowed; write the value out in full"));
+                } else if (event instanceof NodeEvent node && node.getAnchor() != null) {
+                    out.accept(Finding.error(file, at, Check.LOAD_004,
+                            "anchor &" + node.getAnchor() + " is not allowed; write each value out in full"));
+                }
+                String tag = event instanceof ScalarEvent s ? s.getTag()
+                        : event instanceof CollectionStartEvent c ? c.getTag() : null;
+                if (tag != null) {
+                    out.accept(Finding.error(file, at, Check.LOAD_005,
+                            "tag " + tag + " is not allowed; quote the value instead if it must stay text"));
+                }
+                if (event instanceof CollectionStartEvent && ++depth > RecordMapper.MAX_DEPTH) {
+                    out.accept(Finding.error(file, at, Check.LOAD_008,
+                            "nested deeper than " + RecordMapper.MAX_DEPTH + " levels"));
+                    return;
+                }
+                if (event instanceof CollectionEndEvent) {
+                    depth--;
+                }
+            }
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            out.accept(Finding.error(file, position(mark), Check.LOAD_002, syntaxMessage(e)));
+        } catch (YAMLException e) {
+            out.accept(Finding.error(file, Position.WHOLE_FILE, Check.LOAD_002, oneLine(e.getMessage())));
+        }
+    }
+
+    private static int reportTabIndentation(String text, String file, Consumer<Finding> out) {
+        List<String> lines = text.lines().toList();
+        int found = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            for (int col = 0; col < line.length() && (line.charAt(col) == ' ' || line.charAt(col) == '\t'); col++) {
+                if (line.charAt(col) == '\t') {
+                    out.accept(Finding.error(file, new Position(i + 1, col + 1), Check.LOAD_009,
+                            "a tab indents this line; YAML needs spaces"));
+                    found++;
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Position position(Mark mark) {
+        return mark == null ? Position.WHOLE_FILE : new Position(mark.getLine() + 1, mark.getColumn() + 1);
+    }
+
+    private static String syntaxMessage(MarkedYAMLException e) {
+        String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+        String context = e.getContext() != null ? e.getContext() + ": " : "";
+        return "YAML syntax: " + oneLine(context + problem);
+    }
+
+    static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s+", " ").strip();
+    }
+}

@@ -1,0 +1,5 @@
+package org.keizu.model;
+
+/** Where the weights are published, and the commit a snapshot was taken at. */
+public record HubRef(String repo, String revision) {
+}

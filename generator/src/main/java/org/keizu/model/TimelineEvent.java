@@ -1,0 +1,5 @@
+package org.keizu.model;
+
+/** A dated event with its source. */
+public record TimelineEvent(String date, String event, String source, String uncertain) {
+}

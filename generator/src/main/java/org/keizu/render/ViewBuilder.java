@@ -1,0 +1,274 @@
+package org.keizu.render;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.keizu.load.Loaded;
+import org.keizu.load.Registry;
+import org.keizu.lineage.Verdict;
+import org.keizu.lineage.VerdictRule;
+import org.keizu.model.Claim;
+import org.keizu.model.Dispute;
+import org.keizu.model.Evidence;
+import org.keizu.model.LicenceObligation;
+import org.keizu.model.LineageLink;
+import org.keizu.model.Model;
+import org.keizu.model.Organisation;
+import org.keizu.model.Relation;
+import org.keizu.model.Source;
+import org.keizu.model.Statement;
+import org.keizu.model.Vocabulary;
+import org.keizu.render.Views.ClaimView;
+import org.keizu.render.Views.CorrectionView;
+import org.keizu.render.Views.DisputeView;
+import org.keizu.render.Views.EventView;
+import org.keizu.render.Views.EvidenceView;
+import org.keizu.render.Views.IndexPage;
+import org.keizu.render.Views.LineageView;
+import org.keizu.render.Views.Link;
+import org.keizu.render.Views.ModelPage;
+import org.keizu.render.Views.ModelRow;
+import org.keizu.render.Views.ObligationView;
+import org.keizu.render.Views.SiteView;
+import org.keizu.render.Views.SourceRef;
+import org.keizu.render.Views.SourceView;
+import org.keizu.render.Views.StatementView;
+import org.keizu.render.Views.TermView;
+import org.keizu.render.Views.VerdictCount;
+
+/**
+ * Builds the view records of every page from the validated registry. Every decision a page shows
+ * (the verdict, the detected base, plain-words statements, number formats) is made here, not in a
+ * template.
+ */
+public final class ViewBuilder {
+    private final Registry registry;
+    private final Vocabulary vocabulary;
+    private final SiteView site;
+    private final Map<String, Model> models;
+    private final VerdictRule verdicts;
+
+    public ViewBuilder(Registry registry, Vocabulary vocabulary, SiteView site) {
+        this.registry = registry;
+        this.vocabulary = vocabulary;
+        this.site = site;
+        this.models = registry.modelsById();
+        this.verdicts = new VerdictRule(models);
+    }
+
+    public static String modelPath(String id) {
+        return "models/" + id + "/";
+    }
+
+    public IndexPage index() {
+        List<ModelRow> rows = new ArrayList<>();
+        Map<Verdict, Integer> counts = new LinkedHashMap<>();
+        for (Verdict v : Verdict.values()) {
+            counts.put(v, 0);
+        }
+        for (Loaded<Model> loaded : sortedModels()) {
+            Model model = loaded.record();
+            VerdictRule.Finding verdict = verdicts.judge(model);
+            counts.merge(verdict.verdict(), 1, Integer::sum);
+            Optional<LineageLink> detected = detectedBase(model);
+            rows.add(new ModelRow(model.name(), model.nativeName(), site.baseUrl() + modelPath(model.id()),
+                    model.country(), countryName(model.country()), organisationName(model.organisation()),
+                    claimSummary(model), detected.map(l -> baseName(l.base())).orElse(null),
+                    detected.map(l -> label("relations", l.relation().term())).orElse(null),
+                    detected.map(l -> l.grade().name()).orElse(null),
+                    verdict.verdict().term(), label("verdicts", verdict.verdict().term())));
+        }
+        List<VerdictCount> verdictCounts = counts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> new VerdictCount(e.getKey().term(), label("verdicts", e.getKey().term()), e.getValue()))
+                .toList();
+        return new IndexPage(site, rows, verdictCounts, terms("grades"), terms("verdicts"));
+    }
+
+    public List<ModelPage> modelPages() {
+        return sortedModels().stream().map(l -> modelPage(l.record())).toList();
+    }
+
+    ModelPage modelPage(Model model) {
+        SourceNumbers refs = new SourceNumbers(model.sources());
+        VerdictRule.Finding verdict = verdicts.judge(model);
+        Organisation org = registry.organisation(model.organisation()).orElseThrow();
+        Link programme = model.programme() == null ? null
+                : registry.programme(model.programme()).map(p -> new Link(p.name(), null)).orElse(null);
+        List<ClaimView> claims = model.claims().stream().map(c -> claim(c, refs)).toList();
+        List<LineageView> lineage = model.lineage().stream()
+                .sorted(Comparator.comparing(LineageLink::grade).reversed())
+                .map(l -> lineage(l, refs)).toList();
+        List<DisputeView> disputes = model.disputes().stream().map(d -> dispute(d, refs)).toList();
+        List<ObligationView> obligations = model.licenceObligations().stream().map(o -> obligation(o, refs)).toList();
+        List<EventView> timeline = model.timeline().stream()
+                .map(e -> new EventView(e.date(), e.event(), refs.ref(e.source()), e.uncertain())).toList();
+        List<SourceView> sources = new ArrayList<>();
+        for (Source s : model.sources()) {
+            sources.add(new SourceView(refs.number(s.id()), refs.anchor(s.id()), s.title(), s.publisher(), s.url(),
+                    s.archived(), s.published(), s.accessed(), s.language(), s.uncertain()));
+        }
+        String snapshotNote = model.hub() == null ? null : model.hub().revision() == null
+                ? "The registry holds no snapshot of this model's files yet; the evidence below rests on the cited reports."
+                : null;
+        return new ModelPage(site, model.id(), model.name(), model.nativeName(), model.aliases(),
+                new Link(org.name(), null), model.country(), countryName(model.country()), programme,
+                model.released(), model.reviewed(),
+                model.summary() == null ? null : model.summary().text(),
+                model.summary() == null ? null : refs.ref(model.summary().source()),
+                model.parameters() == null ? null : parameters(model),
+                model.parameters() == null ? null : refs.ref(model.parameters().source()),
+                model.hub() == null ? null : model.hub().repo(),
+                model.hub() == null ? null : "https://huggingface.co/" + model.hub().repo(),
+                model.licence() == null ? null : model.licence().declared(),
+                model.licence() == null ? null : refs.ref(model.licence().source()),
+                verdict.verdict().term(), label("verdicts", verdict.verdict().term()),
+                vocabulary.find("verdicts", verdict.verdict().term()).map(t -> t.meaning()).orElse(null),
+                verdict.headline(), claims, lineage, disputes, obligations, timeline,
+                model.response() == null ? null : statement(model.response(), refs), sources,
+                model.corrections().stream().map(c -> new CorrectionView(c.date(), c.what())).toList(),
+                terms("grades"), snapshotNote);
+    }
+
+    private ClaimView claim(Claim c, SourceNumbers refs) {
+        return new ClaimView(c.kind().term(), label("claim-kinds", c.kind().term()), c.quote(), c.language(),
+                c.translation() != null, c.translation(), c.date(), c.by(), refs.ref(c.source()), c.uncertain());
+    }
+
+    private LineageView lineage(LineageLink l, SourceNumbers refs) {
+        String base = baseName(l.base());
+        String statement = switch (l.relation()) {
+            case ARCHITECTURE_ONLY -> "Uses the architecture of " + base + ". This is not a derivation: the weights may be its makers' own.";
+            case COMPONENT -> "Reuses " + (l.component() == null ? "a component" : l.component()) + " of " + base + ".";
+            case TOKENIZER -> "Reuses the tokenizer of " + base + ".";
+            default -> "Derived from " + base + " (" + label("relations", l.relation().term()).toLowerCase(Locale.ROOT) + ").";
+        };
+        List<EvidenceView> evidence = l.evidence().stream().map(e -> evidence(e, refs)).toList();
+        return new LineageView(new Link(base, site.baseUrl() + modelPath(l.base())), l.relation().term(),
+                label("relations", l.relation().term()), l.relation().derivesWeights(), l.grade().name(),
+                label("grades", l.grade().name()), statement, l.component(), l.uncertain(), evidence);
+    }
+
+    private EvidenceView evidence(Evidence e, SourceNumbers refs) {
+        return new EvidenceView(label("evidence-kinds", e.kind()), e.summary(), e.quote(), e.language(), e.date(),
+                refs.ref(e.source()), e.uncertain());
+    }
+
+    private StatementView statement(Statement s, SourceNumbers refs) {
+        return new StatementView(s.date(), s.by(), s.text(), s.language(), s.translation() != null, s.translation(),
+                s.isParaphrased(), refs.ref(s.source()), s.uncertain());
+    }
+
+    private DisputeView dispute(Dispute d, SourceNumbers refs) {
+        Link base = d.base() == null ? null : new Link(baseName(d.base()), site.baseUrl() + modelPath(d.base()));
+        return new DisputeView(base, d.allegation(), d.raisedBy(), d.date(), d.status().term(), refs.ref(d.source()),
+                d.replies().stream().map(r -> statement(r, refs)).toList(), d.uncertain());
+    }
+
+    private ObligationView obligation(LicenceObligation o, SourceNumbers refs) {
+        return new ObligationView(new Link(baseName(o.base()), site.baseUrl() + modelPath(o.base())), o.requires(),
+                o.met(), o.metOn(), refs.ref(o.source()), o.uncertain());
+    }
+
+    /**
+     * The base the home page shows: a derivation before a component before a shared architecture,
+     * and the strongest grade first, so an architecture-only link is shown only when nothing else is.
+     */
+    static Optional<LineageLink> detectedBase(Model model) {
+        Comparator<LineageLink> byKind = Comparator.comparingInt(l -> l.relation().derivesWeights() ? 0
+                : l.relation() == Relation.ARCHITECTURE_ONLY ? 2 : 1);
+        return model.lineage().stream()
+                .sorted(byKind.thenComparing(Comparator.comparing(LineageLink::grade).reversed()))
+                .findFirst();
+    }
+
+    /** The kinds of claim the makers made, in the order they made them ("Vague, then names its base"). */
+    private String claimSummary(Model model) {
+        if (model.claims().isEmpty()) {
+            return "Not examined";
+        }
+        List<String> kinds = new ArrayList<>();
+        for (Claim c : model.claims()) {
+            String kind = label("claim-kinds", c.kind().term());
+            if (!kinds.contains(kind)) {
+                kinds.add(kind);
+            }
+        }
+        return String.join(", then ", kinds);
+    }
+
+    private static String parameters(Model model) {
+        String total = humanCount(model.parameters().total());
+        return model.parameters().active() == null ? total + " parameters"
+                : total + " parameters, " + humanCount(model.parameters().active()) + " active per token";
+    }
+
+    /** 671e9 becomes "671B", 1.04e12 "1.04T": the form model cards use. */
+    static String humanCount(BigDecimal n) {
+        BigDecimal[] scales = {new BigDecimal("1e12"), new BigDecimal("1e9"), new BigDecimal("1e6")};
+        String[] suffixes = {"T", "B", "M"};
+        for (int i = 0; i < scales.length; i++) {
+            if (n.compareTo(scales[i]) >= 0) {
+                return n.divide(scales[i], 2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + suffixes[i];
+            }
+        }
+        return n.stripTrailingZeros().toPlainString();
+    }
+
+    private List<Loaded<Model>> sortedModels() {
+        return registry.models().stream()
+                .sorted(Comparator.comparing((Loaded<Model> l) -> l.record().name().toLowerCase(Locale.ROOT))
+                        .thenComparing(l -> l.record().id()))
+                .toList();
+    }
+
+    private List<TermView> terms(String list) {
+        return vocabulary.list(list).stream().map(t -> new TermView(t.term(), t.label(), t.meaning())).toList();
+    }
+
+    private String label(String list, String term) {
+        return vocabulary.label(list, term);
+    }
+
+    private String baseName(String id) {
+        Model base = models.get(id);
+        return base == null ? id : base.name();
+    }
+
+    private String organisationName(String id) {
+        return registry.organisation(id).map(Organisation::name).orElse(id);
+    }
+
+    static String countryName(String code) {
+        return new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+    }
+
+    /** Numbers a record's sources in the order listed, for "[n]" markers and #source-id anchors. */
+    private static final class SourceNumbers {
+        private final Map<String, Integer> numbers = new HashMap<>();
+
+        SourceNumbers(List<Source> sources) {
+            for (Source s : sources) {
+                numbers.putIfAbsent(s.id(), numbers.size() + 1);
+            }
+        }
+
+        int number(String id) {
+            return numbers.getOrDefault(id, 0);
+        }
+
+        String anchor(String id) {
+            return "source-" + id;
+        }
+
+        SourceRef ref(String id) {
+            return id == null ? null : new SourceRef(number(id), anchor(id));
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package org.keizu.render;
+
+import java.util.List;
+
+/**
+ * The view records templates receive: plain values, already decided and formatted in Java.
+ * Optional values are null and the templates print them with a default.
+ */
+public final class Views {
+    private Views() {
+    }
+
+    /** What every page needs: links are prefixed with {@code baseUrl}, which starts and ends with '/'. */
+    public record SiteView(String baseUrl, String stylesheet, String datasetDate, int modelCount) {
+    }
+
+    public record Link(String label, String href) {
+    }
+
+    /** A citation marker: "[3]" linking to the source's entry on the same page. */
+    public record SourceRef(int number, String anchor) {
+    }
+
+    public record TermView(String term, String label, String meaning) {
+    }
+
+    public record ClaimView(String kind, String kindLabel, String quote, String language, boolean translated,
+            String translation, String date, String by, SourceRef source, String uncertain) {
+    }
+
+    public record EvidenceView(String kindLabel, String summary, String quote, String language, String date,
+            SourceRef source, String uncertain) {
+    }
+
+    /** One lineage link; {@code statement} is the plain-words finding ("Derived from X" or "Uses the architecture of X"). */
+    public record LineageView(Link base, String relation, String relationLabel, boolean derivation, String grade,
+            String gradeLabel, String statement, String component, String uncertain, List<EvidenceView> evidence) {
+    }
+
+    public record StatementView(String date, String by, String text, String language, boolean translated,
+            String translation, boolean paraphrased, SourceRef source, String uncertain) {
+    }
+
+    public record DisputeView(Link base, String allegation, String raisedBy, String date, String status,
+            SourceRef source, List<StatementView> replies, String uncertain) {
+    }
+
+    public record ObligationView(Link base, String requires, String met, String metOn, SourceRef source,
+            String uncertain) {
+    }
+
+    public record EventView(String date, String event, SourceRef source, String uncertain) {
+    }
+
+    public record SourceView(int number, String anchor, String title, String publisher, String url, String archived,
+            String published, String accessed, String language, String uncertain) {
+    }
+
+    public record CorrectionView(String date, String what) {
+    }
+
+    public record ModelPage(SiteView site, String id, String name, String nativeName, List<String> aliases,
+            Link organisation, String country, String countryName, Link programme, String released, String reviewed,
+            String summary, SourceRef summarySource, String parameters, SourceRef parametersSource, String hubRepo,
+            String hubUrl, String licence, SourceRef licenceSource, String verdict, String verdictLabel,
+            String verdictMeaning, String headline, List<ClaimView> claims, List<LineageView> lineage,
+            List<DisputeView> disputes, List<ObligationView> obligations, List<EventView> timeline,
+            StatementView response, List<SourceView> sources, List<CorrectionView> corrections,
+            List<TermView> grades, String snapshotNote) {
+    }
+
+    /** One row of the home page's table. */
+    public record ModelRow(String name, String nativeName, String href, String country, String countryName,
+            String maker, String claim, String detectedBase, String detectedRelation, String grade, String verdict,
+            String verdictLabel) {
+    }
+
+    public record VerdictCount(String verdict, String label, int count) {
+    }
+
+    public record IndexPage(SiteView site, List<ModelRow> rows, List<VerdictCount> counts, List<TermView> grades,
+            List<TermView> verdicts) {
+    }
+}

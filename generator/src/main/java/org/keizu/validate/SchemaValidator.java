@@ -1,0 +1,134 @@
+package org.keizu.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.keizu.diagnostic.Check;
+import org.keizu.diagnostic.Finding;
+import org.keizu.load.ParsedRecord;
+import org.keizu.load.PositionIndex;
+import org.keizu.load.RecordKind;
+
+/**
+ * Checks records against the JSON Schema 2020-12 files in {@code data/schema/}, the same files
+ * contributors' editors use, and turns each schema error into a finding at the offending line.
+ */
+public final class SchemaValidator {
+    private final Map<RecordKind, Schema> schemas = new EnumMap<>(RecordKind.class);
+
+    /**
+     * The IRI the schema files are known by while validating. The reserved {@code .invalid} domain
+     * never resolves, and every lookup under it is answered from {@code data/schema/}: validation
+     * reads no network.
+     */
+    static final String SCHEMA_BASE = "https://schema.keizu.invalid/";
+
+    /** Loads every kind's schema; a missing or broken schema is a set-up error, so it throws. */
+    public SchemaValidator(Path schemaDir) {
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> builder.schemas((String iri) -> iri.startsWith(SCHEMA_BASE)
+                        ? readSchema(schemaDir, iri.substring(SCHEMA_BASE.length())) : null));
+        for (RecordKind kind : RecordKind.values()) {
+            // Relative $refs such as common.schema.json#/$defs/source resolve under the same base.
+            schemas.put(kind, registry.getSchema(SchemaLocation.of(SCHEMA_BASE + kind.schemaFile())));
+        }
+    }
+
+    private static String readSchema(Path schemaDir, String name) {
+        Path file = schemaDir.resolve(name).normalize();
+        if (!name.matches("[a-z-]+\\.schema\\.json") || !Files.isRegularFile(file)) {
+            throw new IllegalStateException("schema not found: " + file);
+        }
+        try {
+            return Files.readString(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read schema " + file, e);
+        }
+    }
+
+    public void validate(ParsedRecord record, Consumer<Finding> out) {
+        List<com.networknt.schema.Error> errors = schemas.get(record.kind()).validate(record.tree());
+        for (com.networknt.schema.Error error : errors) {
+            out.accept(toFinding(record, error));
+        }
+    }
+
+    private static Finding toFinding(ParsedRecord record, com.networknt.schema.Error error) {
+        String pointer = pointer(error.getInstanceLocation());
+        PositionIndex positions = record.positions();
+        String file = record.displayPath();
+        String field = pointer.isEmpty() ? "the record" : "\"" + pointer.substring(1).replace('/', '.') + "\"";
+        String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+        return switch (keyword) {
+            case "additionalProperties", "unevaluatedProperties" -> {
+                String child = PositionIndex.child(pointer, error.getProperty());
+                yield Finding.error(file, positions.key(child), Check.SCHEMA_001,
+                        "unknown field \"" + error.getProperty() + "\"" + (pointer.isEmpty() ? "" : " in " + field)
+                                + "; see data/schema/" + record.kind().schemaFile() + " for the fields allowed");
+            }
+            case "required" -> Finding.error(file, positions.value(pointer), Check.SCHEMA_002,
+                    "missing required field \"" + error.getProperty() + "\"" + (pointer.isEmpty() ? "" : " in " + field));
+            case "type" -> Finding.error(file, positions.value(pointer), Check.SCHEMA_003,
+                    field + " " + detail(error) + typeHint(record.tree().at(pointer)));
+            case "enum", "const" -> Finding.error(file, positions.value(pointer), Check.SCHEMA_004,
+                    field + " is " + shown(record.tree().at(pointer)) + "; allowed: " + allowed(error.getSchemaNode()));
+            case "pattern", "format", "minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum",
+                    "exclusiveMinimum", "exclusiveMaximum" ->
+                    Finding.error(file, positions.value(pointer), Check.SCHEMA_005, field + " " + detail(error));
+            default -> Finding.error(file, positions.value(pointer), Check.SCHEMA_006, field + " " + detail(error));
+        };
+    }
+
+    /** The validator's message without the location it starts with (we print our own). */
+    private static String detail(com.networknt.schema.Error error) {
+        String message = error.getMessage();
+        int colon = message.indexOf(": ");
+        boolean startsWithLocation = message.startsWith("/") || message.startsWith("$");
+        return colon >= 0 && startsWithLocation ? message.substring(colon + 2) : message;
+    }
+
+    private static String typeHint(JsonNode value) {
+        if (value.isNumber() || value.isBoolean() || value.isNull()) {
+            return " (YAML read " + shown(value) + " as a " + (value.isNumber() ? "number" : value.isNull() ? "null" : "boolean")
+                    + "; put it in quotes to keep it as text)";
+        }
+        return "";
+    }
+
+    private static String shown(JsonNode value) {
+        return value.isTextual() ? "\"" + value.asText() + "\"" : value.toString();
+    }
+
+    private static String allowed(JsonNode schemaNode) {
+        if (schemaNode == null) {
+            return "see the schema";
+        }
+        if (schemaNode.isArray()) {
+            StringBuilder out = new StringBuilder();
+            schemaNode.forEach(term -> out.append(out.length() == 0 ? "" : ", ").append(term.asText()));
+            return out.toString();
+        }
+        return schemaNode.toString();
+    }
+
+    /** The JSON pointer of a schema error's instance location ({@code /lineage/0/base}). */
+    static String pointer(NodePath path) {
+        String pointer = "";
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            pointer = element instanceof Integer index
+                    ? PositionIndex.child(pointer, index)
+                    : PositionIndex.child(pointer, String.valueOf(element));
+        }
+        return pointer;
+    }
+}

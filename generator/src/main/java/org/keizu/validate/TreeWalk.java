@@ -1,0 +1,38 @@
+package org.keizu.validate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+import org.keizu.load.PositionIndex;
+
+/** Visits every text value of a record tree with its JSON pointer and the name of its field. */
+final class TreeWalk {
+    private TreeWalk() {
+    }
+
+    /** Receives one text value; {@code field} is the nearest field name (for list items, the list's). */
+    interface TextVisitor {
+        void visit(String pointer, String field, String text);
+    }
+
+    static void texts(JsonNode tree, TextVisitor visitor) {
+        walk(tree, "", "", visitor);
+    }
+
+    private static void walk(JsonNode node, String pointer, String field, TextVisitor visitor) {
+        if (node.isTextual()) {
+            visitor.visit(pointer, field, node.asText());
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> member = it.next();
+                if (!member.getKey().equals("equals")) {    // copied verbatim from a snapshot, checked there
+                    walk(member.getValue(), PositionIndex.child(pointer, member.getKey()), member.getKey(), visitor);
+                }
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                walk(node.get(i), PositionIndex.child(pointer, i), field, visitor);
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package org.keizu.validate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.keizu.diagnostic.Check;
+import org.keizu.diagnostic.Finding;
+import org.keizu.load.Loaded;
+import org.keizu.load.Registry;
+import org.keizu.model.PartialDate;
+
+/**
+ * Values that the schema can only describe: real dates, https URLs, ISO 3166 countries, SPDX
+ * licences, and text free of control, bidi and invisible characters. Fields are recognised by
+ * name, the same names in every record kind.
+ */
+public final class ValueCheck implements RegistryCheck {
+    static final Set<String> DATE_FIELDS = Set.of("date", "released", "reviewed", "published", "accessed", "met_on", "started");
+    static final Set<String> URL_FIELDS = Set.of("url", "archived", "website");
+    /** Prose that may run over lines; everything else is one line. */
+    static final Set<String> MULTILINE_FIELDS = Set.of("quote", "translation", "text", "summary", "allegation");
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern LICENCE_REF = Pattern.compile("LicenseRef-[A-Za-z0-9.-]+");
+
+    private final Set<String> countries = Set.of(Locale.getISOCountries());
+    private final Set<String> spdxIds;
+
+    /** @param spdxIds the SPDX licence list (generator resource {@code spdx-licence-ids.json}) */
+    public ValueCheck(Set<String> spdxIds) {
+        this.spdxIds = Set.copyOf(spdxIds);
+    }
+
+    /**
+     * The SPDX licence ids bundled with the generator: the list of the npm package
+     * {@code spdx-license-ids} 3.0.24 (CC0-1.0), so that validation reads no network.
+     */
+    public static Set<String> bundledSpdxIds() {
+        try (InputStream in = ValueCheck.class.getResourceAsStream("spdx-licence-ids.json")) {
+            if (in == null) {
+                throw new IllegalStateException("spdx-licence-ids.json missing from the generator's resources");
+            }
+            Set<String> ids = new HashSet<>();
+            new ObjectMapper().readTree(in).forEach(id -> ids.add(id.asText()));
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void check(Registry registry, Consumer<Finding> out) {
+        registry.models().forEach(r -> checkRecord(r, out));
+        registry.organisations().forEach(r -> checkRecord(r, out));
+        registry.programmes().forEach(r -> checkRecord(r, out));
+    }
+
+    private void checkRecord(Loaded<?> loaded, Consumer<Finding> out) {
+        TreeWalk.texts(loaded.source().tree(), (pointer, field, text) -> {
+            if (DATE_FIELDS.contains(field) && PartialDate.parse(text).isEmpty()) {
+                out.accept(Finding.error(loaded.file(), loaded.at(pointer), Check.VAL_003,
+                        "\"" + text + "\" is not a real date; write YYYY-MM-DD, YYYY-MM or YYYY"));
+            }
+            if (URL_FIELDS.contains(field)) {
+                urlProblem(text).ifPresent(problem -> out.accept(Finding.error(loaded.file(), loaded.at(pointer),
+                        Check.VAL_005, "URL \"" + text + "\" " + problem)));
+            }
+            if (field.equals("country") && !countries.contains(text)) {
+                out.accept(Finding.error(loaded.file(), loaded.at(pointer), Check.VAL_001,
+                        "country \"" + text + "\" is not an ISO 3166-1 alpha-2 code (JP, KR, US ...)"));
+            }
+            if (pointer.equals("/licence/declared") && !spdxIds.contains(text) && !LICENCE_REF.matcher(text).matches()) {
+                out.accept(Finding.error(loaded.file(), loaded.at(pointer), Check.VAL_002,
+                        "licence \"" + text + "\" is not an SPDX id; use LicenseRef-<name> for a licence SPDX does not list"));
+            }
+            invisibleCharacter(text, MULTILINE_FIELDS.contains(field)).ifPresent(problem -> out.accept(
+                    Finding.error(loaded.file(), loaded.at(pointer), Check.VAL_006, problem)));
+        });
+    }
+
+    /** Why a URL is refused, or empty when it is a plain https URL with a named host. */
+    static Optional<String> urlProblem(String text) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            return Optional.of("is not a valid URL: " + e.getReason());
+        }
+        if (!"https".equals(uri.getScheme())) {
+            return Optional.of("must start with https:// (links with other schemes are never published)");
+        }
+        String host = uri.getHost();
+        if (host == null || host.isEmpty()) {
+            return Optional.of("has no host");
+        }
+        if (uri.getRawUserInfo() != null) {
+            return Optional.of("must not carry a user name or password");
+        }
+        if (IPV4.matcher(host).matches() || host.startsWith("[")) {
+            return Optional.of("must name a host, not an IP address");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Text may not hide characters a reader cannot see: controls (line breaks are allowed only in
+     * prose fields), bidi overrides and other format characters, private-use and unassigned code points.
+     */
+    static Optional<String> invisibleCharacter(String text, boolean multiline) {
+        int[] codePoints = text.codePoints().toArray();
+        for (int i = 0; i < codePoints.length; i++) {
+            int cp = codePoints[i];
+            int type = Character.getType(cp);
+            boolean allowedBreak = multiline && (cp == '\n' || cp == '\t');
+            // Joiners shape Indic and emoji text in prose; they hide nothing there.
+            boolean allowedJoiner = multiline && (cp == 0x200C || cp == 0x200D);
+            boolean bad = (type == Character.CONTROL && !allowedBreak)
+                    || (type == Character.FORMAT && !allowedJoiner)
+                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
+                    || type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.SURROGATE
+                    || cp == 0x3164 || cp == 0x115F || cp == 0x1160 || cp == 0xFFA0;
+            if (bad) {
+                return Optional.of(String.format("character U+%04X at position %d is %s; remove it", cp, i + 1,
+                        cp == '\n' || cp == '\r' ? "a line break in one-line text" : "invisible or a control character"));
+            }
+        }
+        return Optional.empty();
+    }
+}
