@@ -46,7 +46,6 @@ public enum Check {
     VAL_004("VAL-004", "dates-out-of-order", "dates follow a sensible order"),
     VAL_005("VAL-005", "insecure-url", "URLs are https with a host, no user info and no IP address"),
     VAL_006("VAL-006", "invisible-character", "one-line text has no control, bidi or invisible characters"),
-    VAL_007("VAL-007", "bad-language-tag", "language tags are well-formed BCP 47"),
     // Lineage.
     LIN_001("LIN-001", "grade-relation-mismatch", "architecture-only is E1; a derivation or component needs E2 or more"),
     LIN_002("LIN-002", "duplicate-base", "one lineage entry per base"),

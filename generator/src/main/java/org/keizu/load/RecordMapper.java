@@ -34,12 +34,16 @@ public final class RecordMapper {
     private final ObjectMapper mapper;
 
     public RecordMapper() {
+        // Duplicate keys are found by RecordParser, which names both lines; the parsers' own
+        // detection would stop first with a vaguer message, so it stays off here.
         json = JsonFactory.builder()
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .streamReadConstraints(LIMITS)
                 .build();
+        LoaderOptions jacksonOptions = loaderOptions();
+        jacksonOptions.setAllowDuplicateKeys(true);
         yaml = YAMLFactory.builder()
-                .loaderOptions(loaderOptions())
+                .loaderOptions(jacksonOptions)
                 .streamReadConstraints(LIMITS)
                 .build();
         mapper = JsonMapper.builder(json)

@@ -67,8 +67,10 @@ final class YamlHazardScan {
                 }
             }
         } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            out.accept(Finding.error(file, position(mark), Check.LOAD_002, syntaxMessage(e)));
+            // The context mark is where the broken construct starts (an unclosed '['); the problem
+            // mark is where the parser gave up, often a line later. Point at the start, name both.
+            Mark start = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
+            out.accept(Finding.error(file, position(start), Check.LOAD_002, syntaxMessage(e)));
         } catch (YAMLException e) {
             out.accept(Finding.error(file, Position.WHOLE_FILE, Check.LOAD_002, oneLine(e.getMessage())));
         }
@@ -98,7 +100,10 @@ final class YamlHazardScan {
     private static String syntaxMessage(MarkedYAMLException e) {
         String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
         String context = e.getContext() != null ? e.getContext() + ": " : "";
-        return "YAML syntax: " + oneLine(context + problem);
+        String where = e.getContextMark() != null && e.getProblemMark() != null
+                ? " (noticed at line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1) + ")"
+                : "";
+        return "YAML syntax: " + oneLine(context + problem) + where;
     }
 
     static String oneLine(String message) {

@@ -1,0 +1,65 @@
+package org.keizu;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.keizu.diagnostic.Findings;
+
+/**
+ * Builds registries for tests in temporary folders: the real schemas and vocabularies (so tests
+ * check the files contributors use), plus fixture records or a copy of the real data.
+ */
+public final class TestRegistries {
+    /** Maven runs tests from the repository root (surefire workingDirectory). */
+    public static final Path REPO = Path.of("").toAbsolutePath();
+    public static final Path REAL_DATA = REPO.resolve("data");
+    public static final Path TEMPLATES = REPO.resolve("templates");
+    public static final Path FIXTURES = REPO.resolve("generator/src/test/resources/fixtures");
+
+    private TestRegistries() {
+    }
+
+    /** {@code root/data} holding the valid fixture registry with the real schema and vocabularies. */
+    public static Path validFixture(Path root) {
+        Path data = root.resolve("data");
+        copyTree(REAL_DATA.resolve("schema"), data.resolve("schema"));
+        copyTree(REAL_DATA.resolve("vocab"), data.resolve("vocab"));
+        copyTree(FIXTURES.resolve("valid"), data);
+        return data;
+    }
+
+    /** {@code root/data} holding a full copy of the real registry, to break on purpose. */
+    public static Path realCopy(Path root) {
+        Path data = root.resolve("data");
+        copyTree(REAL_DATA, data);
+        return data;
+    }
+
+    public static RegistryBuild.Options options(Path root) {
+        return new RegistryBuild.Options(root.resolve("data"), TEMPLATES, root, Optional.empty());
+    }
+
+    public static Findings validate(Path root) {
+        return new RegistryBuild(options(root)).validate();
+    }
+
+    public static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
