@@ -47,6 +47,17 @@ public final class TestRegistries {
         return new RegistryBuild(options(root)).validate();
     }
 
+    /** Every file under {@code dir} with its bytes, by relative path: to compare two builds. */
+    public static java.util.Map<String, byte[]> snapshot(Path dir) throws IOException {
+        java.util.Map<String, byte[]> files = new java.util.TreeMap<>();
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                files.put(dir.relativize(p).toString(), Files.readAllBytes(p));
+            }
+        }
+        return files;
+    }
+
     public static void copyTree(Path from, Path to) {
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path source : paths.toList()) {

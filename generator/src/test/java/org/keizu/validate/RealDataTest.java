@@ -1,0 +1,58 @@
+package org.keizu.validate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.keizu.RegistryLoad;
+import org.keizu.TestRegistries;
+import org.keizu.diagnostic.Findings;
+import org.keizu.load.Loaded;
+import org.keizu.load.Registry;
+import org.keizu.model.Model;
+
+/** The registry itself, as committed, validates cleanly and covers what the registry promises. */
+class RealDataTest {
+    private final Findings findings = new Findings();
+    private final Registry registry = new RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO, Optional.empty())
+            .run(findings);
+
+    @Test
+    void validatesWithoutFindings() {
+        assertEquals(List.of(), findings.sorted());
+    }
+
+    @Test
+    void holdsAtLeastTwelveModelsFromSixCountries() {
+        List<Model> models = registry.models().stream().map(Loaded::record).toList();
+        Set<String> countries = models.stream().map(Model::country).collect(Collectors.toSet());
+        assertTrue(models.size() >= 12, models.size() + " models");
+        assertTrue(countries.size() >= 6, countries.toString());
+    }
+
+    @Test
+    void everyFactCitesASourceOfItsRecord() {
+        // ReferenceCheck enforces it; this guards against the check being switched off.
+        for (Loaded<Model> m : registry.models()) {
+            Set<String> ids = m.record().sources().stream().map(s -> s.id()).collect(Collectors.toSet());
+            m.record().claims().forEach(c -> assertTrue(ids.contains(c.source()), m.file()));
+            m.record().lineage().forEach(l -> l.evidence().forEach(e -> assertTrue(ids.contains(e.source()), m.file())));
+            m.record().timeline().forEach(e -> assertTrue(ids.contains(e.source()), m.file()));
+        }
+    }
+
+    @Test
+    void recordsPointTheirEditorsAtTheSchema() throws Exception {
+        for (Loaded<Model> m : registry.models()) {
+            if (m.file().endsWith(".yaml")) {
+                String first = java.nio.file.Files.readAllLines(Path.of(m.file())).get(0);
+                assertEquals("# yaml-language-server: $schema=../schema/model.schema.json", first, m.file());
+            }
+        }
+    }
+}
