@@ -22,11 +22,20 @@ final class ValidateCommand implements Callable<Integer> {
             description = "text (file:line:column: ...) or github (workflow annotations). Default: ${DEFAULT-VALUE}.")
     String format;
 
+    @Option(names = "--list-checks", description = "Print every check's code, name and rule, then exit.")
+    boolean listChecks;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (listChecks) {
+            for (org.keizu.diagnostic.Check check : org.keizu.diagnostic.Check.values()) {
+                spec.commandLine().getOut().println(check.code() + " " + check.kebabName() + ": " + check.rule());
+            }
+            return 0;
+        }
         FindingFormat findingFormat = switch (format) {
             case "text" -> FindingFormat.TEXT;
             case "github" -> FindingFormat.GITHUB;

@@ -19,8 +19,9 @@ import org.keizu.model.Relation;
  * <li>an open dispute: <em>contested</em>;</li>
  * <li>a derivation of the weights (fine-tune, continued pre-training, distillation): against a
  *     from-scratch claim, <em>claim refuted</em> at E3 or more and <em>contested</em> below; else
- *     <em>consistent</em> when the makers named the base by the release date, <em>disclosed after the
- *     fact</em> when they named it only later (or on an unknown date), <em>undisclosed derivation</em> when never;</li>
+ *     <em>consistent</em> when the makers named the base by the release date (or on an unknown date, if
+ *     they made no other claim at release), <em>disclosed after the fact</em> when they named it only
+ *     later, <em>undisclosed derivation</em> when never;</li>
  * <li>a reused component or tokenizer: <em>component reuse</em>;</li>
  * <li>an upheld dispute: <em>claim refuted</em>; disputes all rebutted or withdrawn: <em>cleared</em>;</li>
  * <li>no claims recorded: <em>not examined</em>; otherwise <em>no base found</em>.</li>
@@ -111,13 +112,26 @@ public final class VerdictRule {
                 "No evidence that it derives from another model." + architecture);
     }
 
-    /** True when some disclosure is dated no later than the release (or the release date is unknown). */
+    /**
+     * True unless the makers demonstrably said something else first: a disclosure dated no later
+     * than the release counts; an undated one counts only when no other claim was made at release.
+     */
     private static boolean disclosedByRelease(Model model, List<Claim> disclosures) {
         Optional<PartialDate> released = PartialDate.parse(model.released());
-        return disclosures.stream().anyMatch(c -> {
-            Optional<PartialDate> said = PartialDate.parse(c.date());
-            return said.isPresent() && (released.isEmpty() || said.get().notAfter(released.get()));
-        });
+        if (released.isEmpty()) {
+            return true;
+        }
+        boolean datedByRelease = disclosures.stream().map(c -> PartialDate.parse(c.date()))
+                .anyMatch(d -> d.isPresent() && d.get().notAfter(released.get()));
+        if (datedByRelease) {
+            return true;
+        }
+        boolean undated = disclosures.stream().anyMatch(c -> c.date() == null);
+        boolean saidOtherwiseAtRelease = model.claims().stream()
+                .filter(c -> c.kind() != ClaimKind.NAMES_BASE)
+                .map(c -> PartialDate.parse(c.date()))
+                .anyMatch(d -> d.isPresent() && d.get().notAfter(released.get()));
+        return undated && !saidOtherwiseAtRelease;
     }
 
     private String name(String id) {

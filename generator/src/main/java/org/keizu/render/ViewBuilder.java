@@ -138,7 +138,7 @@ public final class ViewBuilder {
 
     private ClaimView claim(Claim c, SourceNumbers refs) {
         return new ClaimView(c.kind().term(), label("claim-kinds", c.kind().term()), c.quote(), c.language(),
-                c.translation() != null, c.translation(), c.date(), c.by(), refs.ref(c.source()), c.uncertain());
+                c.translation() != null, c.translation(), c.isParaphrased(), c.date(), c.by(), refs.ref(c.source()), c.uncertain());
     }
 
     private LineageView lineage(LineageLink l, SourceNumbers refs) {

@@ -25,7 +25,7 @@ public final class Views {
     }
 
     public record ClaimView(String kind, String kindLabel, String quote, String language, boolean translated,
-            String translation, String date, String by, SourceRef source, String uncertain) {
+            String translation, boolean paraphrased, String date, String by, SourceRef source, String uncertain) {
     }
 
     public record EvidenceView(String kindLabel, String summary, String quote, String language, String date,

@@ -64,6 +64,17 @@ class CommandLineTest {
     }
 
     @Test
+    void listsEveryCheckExactlyAsContributingDocumentsThem() throws Exception {
+        Cli cli = Cli.run("validate", "--list-checks");
+        assertEquals(0, cli.exitCode());
+        String contributing = Files.readString(TestRegistries.REPO.resolve("CONTRIBUTING.md"));
+        for (String line : cli.out().lines().toList()) {
+            assertTrue(contributing.contains(line + "\n"), "CONTRIBUTING.md lacks: " + line);
+        }
+        assertEquals(org.keizu.diagnostic.Check.values().length, cli.out().lines().count());
+    }
+
+    @Test
     void asOfRejectsRecordsReviewedLater(@TempDir Path root) {
         Path data = TestRegistries.validFixture(root);
         Cli cli = Cli.run("validate", "--as-of", "2026-01-01", "--data", data.toString());

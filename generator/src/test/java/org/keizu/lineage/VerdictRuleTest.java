@@ -1,0 +1,59 @@
+package org.keizu.lineage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.keizu.RegistryLoad;
+import org.keizu.TestRegistries;
+import org.keizu.diagnostic.Findings;
+import org.keizu.load.Registry;
+import org.keizu.model.Model;
+
+/** The verdicts the real records produce: the cases the registry exists to tell apart. */
+class VerdictRuleTest {
+    private static final Registry REGISTRY = new RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO,
+            Optional.empty()).run(new Findings());
+    private static final Map<String, Model> MODELS = REGISTRY.modelsById();
+    private final VerdictRule rule = new VerdictRule(MODELS);
+
+    private VerdictRule.Finding judge(String id) {
+        Model model = MODELS.get(id);
+        assertTrue(model != null, "no record " + id);
+        return rule.judge(model);
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({
+        "rakuten-ai-3.0, DISCLOSED_AFTER_THE_FACT",
+        "rakuten-ai-7b, CONSISTENT",
+        "kimi-k2, NO_BASE_FOUND",
+        "yi-34b, NO_BASE_FOUND",
+        "solar-open-100b, CLEARED",
+        "hyperclova-x-seed-think-32b, COMPONENT_REUSE",
+        "ax-k1, CONTESTED",
+        "deepseek-v3, NOT_EXAMINED",
+    })
+    void realRecords(String id, Verdict expected) {
+        assertEquals(expected, judge(id).verdict(), judge(id).headline());
+    }
+
+    @Test
+    void architectureReuseIsNeverWordedAsDerivation() {
+        String headline = judge("kimi-k2").headline();
+        assertTrue(headline.contains("uses the architecture of DeepSeek-V3"), headline);
+        assertFalse(headline.toLowerCase().contains("derived from"), headline);
+    }
+
+    @Test
+    void rakutenAi3HeadlineNamesTheBaseAndTheLateDisclosure() {
+        VerdictRule.Finding finding = judge("rakuten-ai-3.0");
+        assertEquals(Optional.of("deepseek-v3"), finding.baseId());
+        assertTrue(finding.headline().contains("DeepSeek-V3") && finding.headline().contains("only later"), finding.headline());
+    }
+}
