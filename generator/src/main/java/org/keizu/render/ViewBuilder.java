@@ -191,11 +191,12 @@ public final class ViewBuilder {
     /** The kinds of claim the makers made, in the order they made them ("Vague, then names its base"). */
     private String claimSummary(Model model) {
         if (model.claims().isEmpty()) {
-            return "Not examined";
+            return "No claim recorded";
         }
         List<String> kinds = new ArrayList<>();
         for (Claim c : model.claims()) {
             String kind = label("claim-kinds", c.kind().term());
+            kind = kinds.isEmpty() ? kind : kind.substring(0, 1).toLowerCase(Locale.ROOT) + kind.substring(1);
             if (!kinds.contains(kind)) {
                 kinds.add(kind);
             }
