@@ -93,7 +93,14 @@ public final class RegistryLoad {
             Findings findings) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(file);
+            if (Files.size(file) > RecordMapper.MAX_FILE_BYTES) {
+                // Reported by the parser's size check without reading a huge file into memory.
+                try (java.io.InputStream in = Files.newInputStream(file)) {
+                    bytes = in.readNBytes(RecordMapper.MAX_FILE_BYTES + 1);
+                }
+            } else {
+                bytes = Files.readAllBytes(file);
+            }
         } catch (IOException e) {
             findings.add(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_001, "cannot read: " + e.getMessage()));
             return Optional.empty();

@@ -1,0 +1,141 @@
+package org.keizu.site;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.keizu.RegistryBuild;
+import org.keizu.TestRegistries;
+
+/** Builds real sites from the fixture registry into temporary folders and reads them back with jsoup. */
+class SiteBuildTest {
+    private static RegistryBuild.Result build(Path root, Path out, String baseUrl) throws IOException {
+        return new RegistryBuild(TestRegistries.options(root)).build(out, baseUrl);
+    }
+
+    @Test
+    void writesTheHomePageAndOneEvidencePagePerModel(@TempDir Path root) throws IOException {
+        TestRegistries.validFixture(root);
+        Path out = root.resolve("site");
+        build(root, out, "/");
+        Document index = Jsoup.parse(out.resolve("index.html").toFile());
+        assertEquals(3, index.select("table.models tbody tr").size());
+        Element row = index.select("table.models tbody tr:contains(National Model)").first();
+        assertTrue(row.text().contains("Base Model"), row.text());
+        assertTrue(row.text().contains("Disclosed after the fact"), row.text());
+        Document page = Jsoup.parse(out.resolve("models/national-model/index.html").toFile());
+        assertEquals("National Model 国民モデル", page.selectFirst("h1").text());
+        assertTrue(page.selectFirst(".headline-text").text().contains("disclosed it only later"));
+        assertEquals("ja", page.selectFirst(".claim blockquote").attr("lang"));
+        assertTrue(page.selectFirst(".translation").text().startsWith("Translation (Keizu's):"));
+        assertEquals(2, page.select("ol.sources li").size());
+        assertTrue(Files.exists(out.resolve(".nojekyll")));
+    }
+
+    @Test
+    void keepsArchitectureReuseApartFromDerivation(@TempDir Path root) throws IOException {
+        TestRegistries.validFixture(root);
+        Path out = root.resolve("site");
+        build(root, out, "/");
+        Document page = Jsoup.parse(out.resolve("models/lookalike-model/index.html").toFile());
+        String statement = page.selectFirst(".link .statement").text();
+        assertTrue(statement.contains("Uses the architecture of Base Model"), statement);
+        assertTrue(statement.contains("not a derivation"), statement);
+        assertFalse(page.select(".link.derivation").hasText());
+        assertEquals("No base found", page.selectFirst("#verdict .verdict").text());
+    }
+
+    @Test
+    void everyInternalLinkResolvesUnderASubPath(@TempDir Path root) throws IOException {
+        TestRegistries.validFixture(root);
+        Path out = root.resolve("site");
+        build(root, out, "/keizu/");
+        int checked = 0;
+        try (Stream<Path> pages = Files.walk(out)) {
+            for (Path html : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Document doc = Jsoup.parse(html.toFile());
+                for (Element link : doc.select("a[href], link[href]")) {
+                    String href = link.attr("href");
+                    if (href.startsWith("https://") || href.startsWith("#")) {
+                        continue;
+                    }
+                    assertTrue(href.startsWith("/keizu/"), html + ": " + href);
+                    Path target = out.resolve(href.substring("/keizu/".length()));
+                    assertTrue(Files.isRegularFile(target) || Files.isRegularFile(target.resolve("index.html")),
+                            html + " links to missing " + href);
+                    checked++;
+                }
+                for (Element cite : doc.select("a[href^=#]")) {
+                    assertFalse(doc.select("[id=" + cite.attr("href").substring(1) + "]").isEmpty(),
+                            html + ": dangling anchor " + cite.attr("href"));
+                }
+            }
+        }
+        assertTrue(checked > 10, "only " + checked + " links checked");
+    }
+
+    @Test
+    void twoBuildsOfTheSameDataAreByteIdentical(@TempDir Path root) throws IOException {
+        TestRegistries.validFixture(root);
+        build(root, root.resolve("one"), "/");
+        build(root, root.resolve("two"), "/");
+        Map<String, byte[]> one = TestRegistries.snapshot(root.resolve("one"));
+        Map<String, byte[]> two = TestRegistries.snapshot(root.resolve("two"));
+        assertEquals(one.keySet(), two.keySet());
+        one.forEach((path, bytes) -> assertArrayEquals(bytes, two.get(path), path));
+    }
+
+    @Test
+    void aFailedBuildLeavesThePreviousSiteUntouched(@TempDir Path root) throws IOException {
+        Path data = TestRegistries.validFixture(root);
+        Path out = root.resolve("site");
+        build(root, out, "/");
+        Map<String, byte[]> before = TestRegistries.snapshot(out);
+        Files.writeString(data.resolve("models/broken.yaml"), "id: broken\nname: [\n");
+
+        RegistryBuild.Result result = build(root, out, "/");
+
+        assertTrue(result.findings().hasErrors());
+        assertEquals(List.of(), result.files());
+        Map<String, byte[]> after = TestRegistries.snapshot(out);
+        assertEquals(before.keySet(), after.keySet());
+        before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+        try (Stream<Path> left = Files.list(root)) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".site.")).toList(),
+                    "no staging folder may be left behind");
+        }
+    }
+
+    @Test
+    void refusesToReplaceAFolderItDidNotWrite(@TempDir Path root) throws IOException {
+        Path precious = Files.createDirectories(root.resolve("precious"));
+        Files.writeString(precious.resolve("thesis.txt"), "years of work");
+        IOException e = assertThrows(IOException.class,
+                () -> new SiteWriter(precious).write(List.of(OutputFile.text("index.html", "x"))));
+        assertTrue(e.getMessage().contains("refusing to replace it"), e.getMessage());
+        assertEquals("years of work", Files.readString(precious.resolve("thesis.txt")));
+    }
+
+    @Test
+    void refusesPathsThatLeaveTheOutputFolder(@TempDir Path root) {
+        Path out = root.resolve("site");
+        assertThrows(IOException.class,
+                () -> new SiteWriter(out).write(List.of(OutputFile.text("../escaped.html", "x"))));
+        assertFalse(Files.exists(root.resolve("escaped.html")));
+        assertFalse(Files.exists(out));
+    }
+}
