@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import org.keizu.diagnostic.Check;
@@ -60,6 +64,7 @@ public final class RegistryLoad {
         List<Loaded<Model>> models = new ArrayList<>();
         List<Loaded<Organisation>> organisations = new ArrayList<>();
         List<Loaded<Programme>> programmes = new ArrayList<>();
+        Map<RecordKind, Set<String>> invalidIds = new EnumMap<>(RecordKind.class);
         for (RecordKind kind : RecordKind.values()) {
             for (Path file : RecordFiles.list(dataDir, kind, workingDir, findings::add)) {
                 String shown = RecordFiles.display(file, workingDir);
@@ -70,18 +75,18 @@ public final class RegistryLoad {
                 List<Finding> schemaFindings = new ArrayList<>();
                 schema.validate(parsed.get(), schemaFindings::add);
                 findings.addAll(schemaFindings);
-                if (!schemaFindings.isEmpty()) {
-                    continue;   // reported; binding a record the schema refused would only repeat it
-                }
-                switch (kind) {
-                    case MODEL -> binder.bind(parsed.get(), Model.class, findings::add).ifPresent(models::add);
-                    case ORGANISATION -> binder.bind(parsed.get(), Organisation.class, findings::add).ifPresent(organisations::add);
-                    case PROGRAMME -> binder.bind(parsed.get(), Programme.class, findings::add).ifPresent(programmes::add);
+                boolean bound = schemaFindings.isEmpty() && switch (kind) {
+                    case MODEL -> binder.bind(parsed.get(), Model.class, findings::add).map(models::add).isPresent();
+                    case ORGANISATION -> binder.bind(parsed.get(), Organisation.class, findings::add).map(organisations::add).isPresent();
+                    case PROGRAMME -> binder.bind(parsed.get(), Programme.class, findings::add).map(programmes::add).isPresent();
+                };
+                if (!bound && parsed.get().idOrNull() != null) {
+                    invalidIds.computeIfAbsent(kind, k -> new HashSet<>()).add(parsed.get().idOrNull());
                 }
             }
         }
         Registry registry = new Registry(models, organisations, programmes);
-        List<RegistryCheck> checks = List.of(new IdentityCheck(), new ReferenceCheck(),
+        List<RegistryCheck> checks = List.of(new IdentityCheck(), new ReferenceCheck(invalidIds),
                 new ValueCheck(ValueCheck.bundledSpdxIds()), new DateOrderCheck(asOf), new LineageCheck());
         for (RegistryCheck check : checks) {
             check.check(registry, findings::add);

@@ -30,8 +30,18 @@ import org.keizu.model.Relation;
  */
 public final class VerdictRule {
 
-    /** The verdict, the base it concerns (if any), and the headline in plain words. */
-    public record Finding(Verdict verdict, Optional<String> baseId, String headline) {
+    /**
+     * The verdict, the base it concerns (if any), the headline in plain words, and whether the
+     * lineage link it rests on is marked uncertain (the site then says so next to the verdict).
+     */
+    public record Finding(Verdict verdict, Optional<String> baseId, String headline, boolean uncertain) {
+        Finding(Verdict verdict, Optional<String> baseId, String headline) {
+            this(verdict, baseId, headline, false);
+        }
+
+        Finding restingOn(LineageLink link) {
+            return new Finding(verdict, baseId, headline, link.uncertain() != null);
+        }
     }
 
     private final Map<String, Model> models;
@@ -42,6 +52,12 @@ public final class VerdictRule {
     }
 
     public Finding judge(Model model) {
+        Finding finding = decide(model);
+        return finding.baseId().flatMap(base -> model.lineage().stream().filter(l -> l.base().equals(base)).findFirst())
+                .map(finding::restingOn).orElse(finding);
+    }
+
+    private Finding decide(Model model) {
         List<LineageLink> derivations = model.lineage().stream()
                 .filter(l -> l.relation().derivesWeights())
                 .sorted(Comparator.comparing(LineageLink::grade).reversed())

@@ -83,7 +83,7 @@ public final class ViewBuilder {
                     claimSummary(model), detected.map(l -> baseName(l.base())).orElse(null),
                     detected.map(l -> label("relations", l.relation().term())).orElse(null),
                     detected.map(l -> l.grade().name()).orElse(null),
-                    verdict.verdict().term(), label("verdicts", verdict.verdict().term())));
+                    verdict.verdict().term(), label("verdicts", verdict.verdict().term()), verdict.uncertain()));
         }
         List<VerdictCount> verdictCounts = counts.entrySet().stream().filter(e -> e.getValue() > 0)
                 .map(e -> new VerdictCount(e.getKey().term(), label("verdicts", e.getKey().term()), e.getValue()))
@@ -130,7 +130,7 @@ public final class ViewBuilder {
                 model.licence() == null ? null : refs.ref(model.licence().source()),
                 verdict.verdict().term(), label("verdicts", verdict.verdict().term()),
                 vocabulary.find("verdicts", verdict.verdict().term()).map(t -> t.meaning()).orElse(null),
-                verdict.headline(), claims, lineage, disputes, obligations, timeline,
+                verdict.uncertain(), verdict.headline(), claims, lineage, disputes, obligations, timeline,
                 model.response() == null ? null : statement(model.response(), refs), sources,
                 model.corrections().stream().map(c -> new CorrectionView(c.date(), c.what())).toList(),
                 terms("grades"), snapshotNote);

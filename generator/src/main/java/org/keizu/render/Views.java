@@ -63,7 +63,7 @@ public final class Views {
             Link organisation, String country, String countryName, Link programme, String released, String reviewed,
             String summary, SourceRef summarySource, String parameters, SourceRef parametersSource, String hubRepo,
             String hubUrl, String licence, SourceRef licenceSource, String verdict, String verdictLabel,
-            String verdictMeaning, String headline, List<ClaimView> claims, List<LineageView> lineage,
+            String verdictMeaning, boolean verdictUncertain, String headline, List<ClaimView> claims, List<LineageView> lineage,
             List<DisputeView> disputes, List<ObligationView> obligations, List<EventView> timeline,
             StatementView response, List<SourceView> sources, List<CorrectionView> corrections,
             List<TermView> grades, String snapshotNote) {
@@ -72,7 +72,7 @@ public final class Views {
     /** One row of the home page's table. */
     public record ModelRow(String name, String nativeName, String href, String country, String countryName,
             String maker, String claim, String detectedBase, String detectedRelation, String grade, String verdict,
-            String verdictLabel) {
+            String verdictLabel, boolean verdictUncertain) {
     }
 
     public record VerdictCount(String verdict, String label, int count) {

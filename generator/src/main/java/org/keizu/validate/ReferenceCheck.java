@@ -11,6 +11,7 @@ import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.load.Loaded;
 import org.keizu.load.PositionIndex;
+import org.keizu.load.RecordKind;
 import org.keizu.load.Registry;
 import org.keizu.model.Model;
 import org.keizu.model.Organisation;
@@ -21,12 +22,21 @@ import org.keizu.model.Programme;
  * registry; every {@code source:} names an entry of the record's own sources, and every entry is cited.
  */
 public final class ReferenceCheck implements RegistryCheck {
+    private final Map<RecordKind, Set<String>> invalidRecordIds;
+
+    /**
+     * @param invalidRecordIds ids of records that exist but failed to load; references to them are
+     *                         not reported again, since their own findings already stop the build
+     */
+    public ReferenceCheck(Map<RecordKind, Set<String>> invalidRecordIds) {
+        this.invalidRecordIds = Map.copyOf(invalidRecordIds);
+    }
 
     @Override
     public void check(Registry registry, Consumer<Finding> out) {
-        Set<String> models = ids(registry.models(), Model::id);
-        Set<String> organisations = ids(registry.organisations(), Organisation::id);
-        Set<String> programmes = ids(registry.programmes(), Programme::id);
+        Set<String> models = ids(registry.models(), Model::id, RecordKind.MODEL);
+        Set<String> organisations = ids(registry.organisations(), Organisation::id, RecordKind.ORGANISATION);
+        Set<String> programmes = ids(registry.programmes(), Programme::id, RecordKind.PROGRAMME);
         for (Loaded<Model> loaded : registry.models()) {
             Model model = loaded.record();
             if (!organisations.contains(model.organisation())) {
@@ -99,8 +109,8 @@ public final class ReferenceCheck implements RegistryCheck {
         });
     }
 
-    private static <T> Set<String> ids(List<Loaded<T>> records, java.util.function.Function<T, String> id) {
-        Set<String> ids = new HashSet<>();
+    private <T> Set<String> ids(List<Loaded<T>> records, java.util.function.Function<T, String> id, RecordKind kind) {
+        Set<String> ids = new HashSet<>(invalidRecordIds.getOrDefault(kind, Set.of()));
         records.forEach(r -> ids.add(id.apply(r.record())));
         return ids;
     }

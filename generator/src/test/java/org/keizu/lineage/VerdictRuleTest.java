@@ -44,6 +44,12 @@ class VerdictRuleTest {
     }
 
     @Test
+    void aVerdictRestingOnAnUncertainLinkSaysSo() {
+        assertTrue(judge("krutrim-2").uncertain(), "Krutrim-2 rests on a card line its makers removed");
+        assertFalse(judge("rakuten-ai-3.0").uncertain());
+    }
+
+    @Test
     void architectureReuseIsNeverWordedAsDerivation() {
         String headline = judge("kimi-k2").headline();
         assertTrue(headline.contains("uses the architecture of DeepSeek-V3"), headline);
