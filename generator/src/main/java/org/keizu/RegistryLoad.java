@@ -15,6 +15,8 @@ import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Findings;
 import org.keizu.diagnostic.Position;
 import org.keizu.load.Loaded;
+import org.keizu.load.LoadedSnapshot;
+import org.keizu.load.SnapshotStore;
 import org.keizu.load.ParsedRecord;
 import org.keizu.load.RecordBinder;
 import org.keizu.load.RecordFiles;
@@ -65,7 +67,7 @@ public final class RegistryLoad {
         List<Loaded<Organisation>> organisations = new ArrayList<>();
         List<Loaded<Programme>> programmes = new ArrayList<>();
         Map<RecordKind, Set<String>> invalidIds = new EnumMap<>(RecordKind.class);
-        for (RecordKind kind : RecordKind.values()) {
+        for (RecordKind kind : RecordKind.curated()) {
             for (Path file : RecordFiles.list(dataDir, kind, workingDir, findings::add)) {
                 String shown = RecordFiles.display(file, workingDir);
                 Optional<ParsedRecord> parsed = read(parser, kind, file, shown, findings);
@@ -79,13 +81,24 @@ public final class RegistryLoad {
                     case MODEL -> binder.bind(parsed.get(), Model.class, findings::add).map(models::add).isPresent();
                     case ORGANISATION -> binder.bind(parsed.get(), Organisation.class, findings::add).map(organisations::add).isPresent();
                     case PROGRAMME -> binder.bind(parsed.get(), Programme.class, findings::add).map(programmes::add).isPresent();
+                    case SNAPSHOT -> false;
                 };
                 if (!bound && parsed.get().idOrNull() != null) {
                     invalidIds.computeIfAbsent(kind, k -> new HashSet<>()).add(parsed.get().idOrNull());
                 }
             }
         }
-        Registry registry = new Registry(models, organisations, programmes);
+        List<LoadedSnapshot> snapshots = new ArrayList<>();
+        SnapshotStore store = new SnapshotStore(parser, binder);
+        for (Path folder : SnapshotStore.folders(dataDir.resolve("snapshots"), workingDir, findings::add)) {
+            store.read(folder, workingDir, parsed -> {
+                List<Finding> schemaFindings = new ArrayList<>();
+                schema.validate(parsed, schemaFindings::add);
+                findings.addAll(schemaFindings);
+                return schemaFindings.isEmpty();
+            }, findings::add).ifPresent(snapshots::add);
+        }
+        Registry registry = new Registry(models, organisations, programmes, snapshots);
         List<RegistryCheck> checks = List.of(new IdentityCheck(), new ReferenceCheck(invalidIds),
                 new ValueCheck(ValueCheck.bundledSpdxIds()), new DateOrderCheck(asOf), new LineageCheck());
         for (RegistryCheck check : checks) {

@@ -46,10 +46,18 @@ public enum Check {
     VAL_004("VAL-004", "dates-out-of-order", "dates follow a sensible order"),
     VAL_005("VAL-005", "insecure-url", "URLs are https with a host, no user info and no IP address"),
     VAL_006("VAL-006", "invisible-character", "one-line text has no control, bidi or invisible characters"),
+    // Snapshots: the pinned copies of model files that detection reads.
+    SNAP_001("SNAP-001", "snapshot-hash-mismatch", "a snapshot's files match the sha256 and size in its snapshot.json"),
+    SNAP_002("SNAP-002", "snapshot-incomplete", "a snapshot folder holds snapshot.json and exactly the files it lists"),
+    SNAP_003("SNAP-003", "snapshot-misplaced", "a snapshot lives at snapshots/<repo>/<revision or unpinned-hash>/"),
+    SNAP_004("SNAP-004", "unknown-snapshot", "a record names a snapshot that is in data/snapshots/"),
+    SNAP_005("SNAP-005", "evidence-does-not-hold", "config evidence (pointer + equals) matches its snapshot"),
     // Lineage.
     LIN_001("LIN-001", "grade-relation-mismatch", "architecture-only is E1; a derivation or component needs E2 or more"),
     LIN_002("LIN-002", "duplicate-base", "one lineage entry per base"),
-    LIN_003("LIN-003", "claim-base-missing", "a claim that names a base says which base");
+    LIN_003("LIN-003", "claim-base-missing", "a claim that names a base says which base"),
+    LIN_004("LIN-004", "lineage-contradicts-config", "a declared derivation fits the base's shape, or a known surgery of it"),
+    LIN_005("LIN-005", "architecture-only-but-same-shape", "a declared architecture-only link whose shapes match exactly is reviewed");
 
     private final String code;
     private final String kebabName;

@@ -8,7 +8,9 @@ import org.keizu.model.Programme;
 public enum RecordKind {
     MODEL("models", "model.schema.json", Model.class),
     ORGANISATION("organisations", "organisation.schema.json", Organisation.class),
-    PROGRAMME("programmes", "programme.schema.json", Programme.class);
+    PROGRAMME("programmes", "programme.schema.json", Programme.class),
+    /** Machine-written; nested as snapshots/<hub-org>/<repo>/<folder>/snapshot.json. */
+    SNAPSHOT("snapshots", "snapshot.schema.json", org.keizu.model.Snapshot.class);
 
     private final String folder;
     private final String schemaFile;
@@ -30,5 +32,10 @@ public enum RecordKind {
 
     public Class<?> type() {
         return type;
+    }
+
+    /** The curated kinds, one flat folder of {@code <id>.yaml} files each. */
+    public static java.util.List<RecordKind> curated() {
+        return java.util.List.of(MODEL, ORGANISATION, PROGRAMME);
     }
 }

@@ -14,12 +14,18 @@ import org.keizu.model.Programme;
  * here; their findings stop the build, so nothing is ever rendered from a partial registry.
  */
 public record Registry(List<Loaded<Model>> models, List<Loaded<Organisation>> organisations,
-        List<Loaded<Programme>> programmes) {
+        List<Loaded<Programme>> programmes, List<LoadedSnapshot> snapshots) {
 
     public Registry {
         models = List.copyOf(models);
         organisations = List.copyOf(organisations);
         programmes = List.copyOf(programmes);
+        snapshots = List.copyOf(snapshots);
+    }
+
+    /** The snapshot with this id ({@code <repo>@<folder>}). */
+    public Optional<LoadedSnapshot> snapshot(String id) {
+        return snapshots.stream().filter(s -> s.id().equals(id)).findFirst();
     }
 
     public Optional<Model> model(String id) {

@@ -8,7 +8,7 @@ import java.util.List;
  */
 public record Model(String id, String name, String nativeName, List<String> aliases, String organisation,
         String country, String programme, String released, String reviewed, Summary summary, Parameters parameters,
-        HubRef hub, Licence licence, List<Claim> claims, List<LineageLink> lineage, List<Dispute> disputes,
+        HubRef hub, String snapshot, Licence licence, List<Claim> claims, List<LineageLink> lineage, List<Dispute> disputes,
         List<LicenceObligation> licenceObligations, List<TimelineEvent> timeline, Statement response,
         List<Source> sources, List<Correction> corrections) {
     public Model {

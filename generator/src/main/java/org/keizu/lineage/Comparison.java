@@ -1,0 +1,50 @@
+package org.keizu.lineage;
+
+import java.util.List;
+import org.keizu.model.Grade;
+
+/**
+ * One config compared with one base: the grade the config alone supports (E0–E2, E3 with a matching
+ * tokenizer or NOTICE), what relation it suggests, and every field that is equal or differs.
+ *
+ * @param finding what the shapes suggest: same-shape, vocabulary-extension, depth-up-scaling,
+ *                fewer-layers, architecture-only or unrelated
+ */
+public record Comparison(String base, Grade grade, String finding, boolean sameClass, List<String> equal,
+        List<FieldDifference> different, List<String> corroboration) {
+    public Comparison {
+        equal = List.copyOf(equal);
+        different = List.copyOf(different);
+        corroboration = List.copyOf(corroboration);
+    }
+
+    /** One field whose values differ, with its tier; "absent" where one config lacks it. */
+    public record FieldDifference(String field, Tier tier, String thisValue, String baseValue) {
+    }
+
+    /** True when the shapes allow the model to carry the base's weights (as is, or after a known surgery). */
+    public boolean shapeCompatible() {
+        return grade.atLeast(Grade.E2);
+    }
+
+    /** True when every shape field is equal, with no surgery needed. */
+    public boolean exactShape() {
+        return finding.equals(LineageDetector.SAME_SHAPE);
+    }
+
+    public long shapeDifferences() {
+        return different.stream().filter(d -> d.tier() == Tier.B).count();
+    }
+
+    /** The finding in plain words, never calling a class match a derivation. */
+    public String plainWords() {
+        return switch (finding) {
+            case LineageDetector.SAME_SHAPE -> "Every shape field is equal: the weights could be the base's (fine-tune or continued pre-training).";
+            case LineageDetector.VOCABULARY_EXTENSION -> "The base's shape with a larger vocabulary: consistent with continued pre-training after a vocabulary extension.";
+            case LineageDetector.DEPTH_UP_SCALING -> "The base's widths with more layers: consistent with depth up-scaling.";
+            case LineageDetector.FEWER_LAYERS -> "The base's widths with fewer layers: consistent with pruning.";
+            case LineageDetector.ARCHITECTURE_ONLY -> "The same architecture class with a different shape: it uses the architecture; the weights cannot be the base's as they are.";
+            default -> "A different architecture class: no sign of a relation in the config.";
+        };
+    }
+}

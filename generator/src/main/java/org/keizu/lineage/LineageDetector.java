@@ -1,0 +1,137 @@
+package org.keizu.lineage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.keizu.model.Grade;
+
+/**
+ * Compares a model's config with base configs, field by field, in tiers (research/cases.md §2, §4):
+ * A architecture class, B exact shape, C hyper-parameters, D token ids and packaging. Recognises the
+ * known surgeries: a vocabulary extension with everything else equal, depth up-scaling, and the same
+ * widths with fewer layers.
+ *
+ * <p>Grades from the config alone go no higher than E2. E3 needs more than the config: an identical
+ * tokenizer or the base's NOTICE. E4 comes only from a disclosure or weight-level evidence, never from
+ * here. A class match alone is E1, "uses the architecture", and is never reported as a derivation.
+ * <pre>
+ *   List&lt;Comparison&gt; ranked = new LineageDetector().rank(candidate, bases);
+ * </pre>
+ */
+public final class LineageDetector {
+    public static final String SAME_SHAPE = "same-shape";
+    public static final String VOCABULARY_EXTENSION = "vocabulary-extension";
+    public static final String DEPTH_UP_SCALING = "depth-up-scaling";
+    public static final String FEWER_LAYERS = "fewer-layers";
+    public static final String ARCHITECTURE_ONLY = "architecture-only";
+    public static final String UNRELATED = "unrelated";
+
+    /** Fields that follow the layer count; a depth surgery changes them along with it. */
+    private static final Set<String> DEPTH_FIELDS = Set.of("num_hidden_layers", "layer_types", "mlp_only_layers");
+
+    /** A config with what else is known of its files: hashes of its tokenizer and NOTICE, when stored. */
+    public record Subject(String id, NormalisedConfig config, Optional<String> tokenizerSha256,
+            Optional<String> noticeSha256) {
+        public static Subject of(String id, JsonNode config) {
+            return new Subject(id, NormalisedConfig.of(config), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /** Every base compared with the subject, best first: highest grade, then fewest shape differences. */
+    public List<Comparison> rank(Subject subject, List<Subject> bases) {
+        return bases.stream()
+                .map(base -> compare(subject, base))
+                .sorted(Comparator.comparing(Comparison::grade).reversed()
+                        .thenComparingLong(Comparison::shapeDifferences)
+                        .thenComparingInt(c -> c.different().size())
+                        .thenComparing(Comparison::base))
+                .toList();
+    }
+
+    public Comparison compare(Subject subject, Subject base) {
+        NormalisedConfig self = subject.config();
+        NormalisedConfig other = base.config();
+        Set<String> fields = new TreeSet<>(self.fields().keySet());
+        fields.addAll(other.fields().keySet());
+        List<String> equal = new ArrayList<>();
+        List<Comparison.FieldDifference> different = new ArrayList<>();
+        for (String field : fields) {
+            JsonNode a = self.fields().get(field);
+            JsonNode b = other.fields().get(field);
+            if (ConfigValues.equal(a, b)) {
+                equal.add(field);
+            } else {
+                different.add(new Comparison.FieldDifference(field, ConfigFields.tierOf(field),
+                        ConfigValues.show(a), ConfigValues.show(b)));
+            }
+        }
+        boolean sameClass = sameClass(self, other);
+        Set<String> shapeDiffs = new TreeSet<>();
+        different.stream().filter(d -> d.tier() == Tier.B).forEach(d -> shapeDiffs.add(d.field()));
+        String finding = finding(self, other, sameClass, shapeDiffs);
+        Grade grade = switch (finding) {
+            case SAME_SHAPE, VOCABULARY_EXTENSION, DEPTH_UP_SCALING, FEWER_LAYERS -> Grade.E2;
+            case ARCHITECTURE_ONLY -> Grade.E1;
+            default -> Grade.E0;
+        };
+        List<String> corroboration = new ArrayList<>();
+        if (grade == Grade.E2) {
+            if (subject.tokenizerSha256().isPresent() && subject.tokenizerSha256().equals(base.tokenizerSha256())) {
+                corroboration.add("identical tokenizer.json (sha256 " + subject.tokenizerSha256().get().substring(0, 12) + "…)");
+            }
+            if (subject.noticeSha256().isPresent() && subject.noticeSha256().equals(base.noticeSha256())) {
+                corroboration.add("the base's NOTICE file, byte for byte");
+            }
+            if (!corroboration.isEmpty()) {
+                grade = Grade.E3;
+            }
+        }
+        return new Comparison(base.id(), grade, finding, sameClass, equal, different, corroboration);
+    }
+
+    private static boolean sameClass(NormalisedConfig a, NormalisedConfig b) {
+        Optional<String> classA = a.architectureClass();
+        Optional<String> classB = b.architectureClass();
+        if (classA.isPresent() && classB.isPresent()) {
+            return classA.equals(classB);
+        }
+        return a.get("model_type").isPresent() && ConfigValues.equal(a.get("model_type").get(), b.get("model_type").orElse(null));
+    }
+
+    private static String finding(NormalisedConfig self, NormalisedConfig base, boolean sameClass, Set<String> shapeDiffs) {
+        if (!sameClass) {
+            return UNRELATED;
+        }
+        if (shapeDiffs.isEmpty()) {
+            return SAME_SHAPE;
+        }
+        if (shapeDiffs.equals(Set.of("vocab_size")) && compare(self, base, "vocab_size") > 0) {
+            return VOCABULARY_EXTENSION;
+        }
+        if (shapeDiffs.contains("num_hidden_layers") && DEPTH_FIELDS.containsAll(shapeDiffs)) {
+            int layers = compare(self, base, "num_hidden_layers");
+            if (layers > 0) {
+                return DEPTH_UP_SCALING;
+            }
+            if (layers < 0) {
+                return FEWER_LAYERS;
+            }
+        }
+        return ARCHITECTURE_ONLY;
+    }
+
+    /** Compares a numeric field of two configs; 0 when either lacks it or it is not a number. */
+    private static int compare(NormalisedConfig a, NormalisedConfig b, String field) {
+        JsonNode x = a.get(field).orElse(null);
+        JsonNode y = b.get(field).orElse(null);
+        if (x == null || y == null || !x.isNumber() || !y.isNumber()) {
+            return 0;
+        }
+        return Objects.compare(x.decimalValue(), y.decimalValue(), Comparator.naturalOrder());
+    }
+}

@@ -1,0 +1,141 @@
+package org.keizu.lineage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.keizu.TestRegistries;
+import org.keizu.model.Grade;
+
+/** The detector over the real configs in ../shared/research/configs, as copied into data/snapshots. */
+class LineageDetectorTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final LineageDetector detector = new LineageDetector();
+
+    /** The real config of a hub repo, from the registry's snapshot of it. */
+    static JsonNode config(String repo) {
+        Path repoDir = TestRegistries.REAL_DATA.resolve("snapshots").resolve(repo);
+        try (var folders = java.nio.file.Files.list(repoDir)) {
+            Path folder = folders.findFirst().orElseThrow();
+            return JSON.readTree(folder.resolve("config.json").toFile());
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private Comparison compare(JsonNode self, JsonNode base) {
+        return detector.compare(LineageDetector.Subject.of("self", self), LineageDetector.Subject.of("base", base));
+    }
+
+    private static Set<String> differing(Comparison c) {
+        return c.different().stream().map(Comparison.FieldDifference::field).collect(Collectors.toSet());
+    }
+
+    /**
+     * DeepSeek-V3's December 2024 config, rebuilt from the R1-layout file and the differences that
+     * configs/SOURCES.md note 1 documents from the hub's commit diff: aux_loss_alpha 0.001,
+     * pretraining_tp 1, seq_aux true, transformers_version 4.33.1.
+     */
+    private static JsonNode deepSeekV3December2024() {
+        ObjectNode v3 = config("deepseek-ai/DeepSeek-R1").deepCopy();
+        v3.put("aux_loss_alpha", 0.001);
+        v3.put("pretraining_tp", 1);
+        v3.put("seq_aux", true);
+        v3.put("transformers_version", "4.33.1");
+        return v3;
+    }
+
+    @Test
+    void deepSeekR1HasDeepSeekV3sExactShape() {
+        Comparison c = compare(config("deepseek-ai/DeepSeek-R1"), deepSeekV3December2024());
+        assertEquals(LineageDetector.SAME_SHAPE, c.finding());
+        assertEquals(Grade.E2, c.grade());
+        assertEquals(Set.of("aux_loss_alpha", "pretraining_tp", "seq_aux"), differing(c), "only tier-C noise differs");
+        assertTrue(c.equal().containsAll(List.of("hidden_size", "num_hidden_layers", "n_routed_experts", "vocab_size")));
+    }
+
+    @Test
+    void kimiK2OnlySharesDeepSeekV3sArchitecture() {
+        Comparison c = compare(config("moonshotai/Kimi-K2-Instruct"), config("deepseek-ai/DeepSeek-R1"));
+        assertEquals(Grade.E1, c.grade());
+        assertEquals(LineageDetector.ARCHITECTURE_ONLY, c.finding());
+        assertTrue(c.sameClass());
+        assertTrue(differing(c).containsAll(Set.of("num_attention_heads", "n_routed_experts", "vocab_size",
+                "rope_theta", "rope_scaling.factor", "first_k_dense_replace")), differing(c).toString());
+        assertTrue(c.equal().containsAll(List.of("architectures", "hidden_size", "num_hidden_layers", "intermediate_size",
+                "moe_intermediate_size", "q_lora_rank", "kv_lora_rank")), c.equal().toString());
+        assertFalse(c.plainWords().contains("derived"), c.plainWords());
+        assertTrue(c.plainWords().contains("uses the architecture"), c.plainWords());
+    }
+
+    @Test
+    void rakutenAi7bIsMistral7bWithAnExtendedVocabulary() {
+        Comparison c = compare(config("Rakuten/RakutenAI-7B-instruct"), config("mistralai/Mistral-7B-Instruct-v0.3"));
+        assertEquals(LineageDetector.VOCABULARY_EXTENSION, c.finding());
+        assertEquals(Grade.E2, c.grade());
+        Comparison.FieldDifference vocab = c.different().stream().filter(d -> d.field().equals("vocab_size")).findFirst().orElseThrow();
+        assertEquals("48000", vocab.thisValue());
+        assertEquals("32768", vocab.baseValue());
+        assertEquals(1, c.shapeDifferences());
+        assertFalse(differing(c).contains("return_dict"), "transformers' default keys are dropped");
+        assertFalse(differing(c).contains("_name_or_path"), "export-only keys are dropped");
+    }
+
+    @Test
+    void llama31SeventyBIsTheSameClassButNotTheShapeOfEightB() {
+        Comparison c = compare(config("meta-llama/Llama-3.1-70B-Instruct"), config("meta-llama/Llama-3.1-8B"));
+        assertTrue(c.sameClass());
+        assertEquals(Grade.E1, c.grade());
+        assertTrue(differing(c).containsAll(Set.of("hidden_size", "num_hidden_layers", "intermediate_size", "num_attention_heads")));
+    }
+
+    @Test
+    void qwen3MoeIsADifferentClassFromQwen3Dense() {
+        Comparison c = compare(config("Qwen/Qwen3-30B-A3B"), config("Qwen/Qwen3-8B"));
+        assertFalse(c.sameClass());
+        assertEquals(Grade.E0, c.grade());
+        assertEquals(LineageDetector.UNRELATED, c.finding());
+    }
+
+    @Test
+    void recognisesDepthUpScalingAndFewerLayers() {
+        ObjectNode mistral = config("mistralai/Mistral-7B-Instruct-v0.3").deepCopy();
+        ObjectNode deeper = mistral.deepCopy().put("num_hidden_layers", 48);   // SOLAR 10.7B's 32 -> 48
+        ObjectNode shallower = mistral.deepCopy().put("num_hidden_layers", 16);
+        assertEquals(LineageDetector.DEPTH_UP_SCALING, compare(deeper, mistral).finding());
+        assertEquals(LineageDetector.FEWER_LAYERS, compare(shallower, mistral).finding());
+        assertEquals(Grade.E2, compare(deeper, mistral).grade());
+    }
+
+    @Test
+    void aMatchingTokenizerRaisesAShapeMatchToE3ButNeverAClassMatch() {
+        JsonNode r1 = config("deepseek-ai/DeepSeek-R1");
+        JsonNode kimi = config("moonshotai/Kimi-K2-Instruct");
+        String sha = "a".repeat(64);
+        var withTokenizer = (java.util.function.BiFunction<String, JsonNode, LineageDetector.Subject>) (id, c) ->
+                new LineageDetector.Subject(id, NormalisedConfig.of(c), Optional.of(sha), Optional.empty());
+        assertEquals(Grade.E3, detector.compare(withTokenizer.apply("r1", r1), withTokenizer.apply("v3", deepSeekV3December2024())).grade());
+        assertEquals(Grade.E1, detector.compare(withTokenizer.apply("kimi", kimi), withTokenizer.apply("v3", r1)).grade());
+    }
+
+    @Test
+    void ranksTheBestCandidateFirst() {
+        List<LineageDetector.Subject> bases = List.of(
+                LineageDetector.Subject.of("qwen3-8b", config("Qwen/Qwen3-8B")),
+                LineageDetector.Subject.of("mistral-7b-v0.3", config("mistralai/Mistral-7B-Instruct-v0.3")),
+                LineageDetector.Subject.of("mistral-nemo-12b", config("mistralai/Mistral-Nemo-Base-2407")));
+        List<Comparison> ranked = detector.rank(LineageDetector.Subject.of("rakuten", config("Rakuten/RakutenAI-7B-instruct")), bases);
+        assertEquals(List.of("mistral-7b-v0.3", "mistral-nemo-12b", "qwen3-8b"), ranked.stream().map(Comparison::base).toList());
+        assertEquals(List.of(Grade.E2, Grade.E1, Grade.E0), ranked.stream().map(Comparison::grade).toList());
+    }
+}
