@@ -28,6 +28,9 @@ import org.keizu.model.Model;
 import org.keizu.model.Organisation;
 import org.keizu.model.PartialDate;
 import org.keizu.validate.DateOrderCheck;
+import org.keizu.validate.DetectionCheck;
+import org.keizu.validate.SnapshotCheck;
+import org.keizu.validate.SnapshotReferenceCheck;
 import org.keizu.validate.IdentityCheck;
 import org.keizu.validate.LineageCheck;
 import org.keizu.validate.ReferenceCheck;
@@ -100,7 +103,8 @@ public final class RegistryLoad {
         }
         Registry registry = new Registry(models, organisations, programmes, snapshots);
         List<RegistryCheck> checks = List.of(new IdentityCheck(), new ReferenceCheck(invalidIds),
-                new ValueCheck(ValueCheck.bundledSpdxIds()), new DateOrderCheck(asOf), new LineageCheck());
+                new ValueCheck(ValueCheck.bundledSpdxIds()), new DateOrderCheck(asOf), new LineageCheck(),
+                new SnapshotCheck(dataDir.resolve("snapshots"), workingDir), new SnapshotReferenceCheck(), new DetectionCheck());
         for (RegistryCheck check : checks) {
             check.check(registry, findings::add);
         }

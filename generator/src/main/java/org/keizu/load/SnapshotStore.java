@@ -83,13 +83,35 @@ public final class SnapshotStore {
         if (bound.isEmpty()) {
             return Optional.empty();
         }
+        java.util.Map<String, LoadedSnapshot.FileState> states = new java.util.TreeMap<>();
+        for (Snapshot.SnapshotFile listed : bound.get().record().files()) {
+            states.put(listed.name(), state(folder.resolve(listed.name())));
+        }
         Path config = folder.resolve("config.json");
         Optional<JsonNode> configTree = Optional.empty();
         if (Files.isRegularFile(config, LinkOption.NOFOLLOW_LINKS)) {
             configTree = parse(RecordKind.SNAPSHOT, config, RecordFiles.display(config, workingDir), out)
                     .map(ParsedRecord::tree);
         }
-        return Optional.of(new LoadedSnapshot(bound.get(), folder, configTree));
+        return Optional.of(new LoadedSnapshot(bound.get(), folder, configTree, states));
+    }
+
+    /** Hashes a listed file as it is on disk; the check against snapshot.json is SnapshotCheck's. */
+    private static LoadedSnapshot.FileState state(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return new LoadedSnapshot.FileState(false, "", -1);
+        }
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            long size = 0;
+            byte[] buffer = new byte[8192];
+            for (int n; (n = in.read(buffer)) > 0; size += n) {
+                digest.update(buffer, 0, n);
+            }
+            return new LoadedSnapshot.FileState(true, java.util.HexFormat.of().formatHex(digest.digest()), size);
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            return new LoadedSnapshot.FileState(false, "", -1);
+        }
     }
 
     private Optional<ParsedRecord> parse(RecordKind kind, Path file, String shown, Consumer<Finding> out) {

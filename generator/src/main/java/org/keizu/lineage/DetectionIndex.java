@@ -1,0 +1,80 @@
+package org.keizu.lineage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.keizu.load.Loaded;
+import org.keizu.load.LoadedSnapshot;
+import org.keizu.load.Registry;
+import org.keizu.model.Model;
+import org.keizu.model.Snapshot;
+
+/**
+ * Every model that has a snapshot with a config, ready to compare: the bases the detector knows.
+ * Built once per run from the registry; used by validation (does the declared lineage agree?) and by
+ * the evidence pages (the field-by-field comparison).
+ */
+public final class DetectionIndex {
+    private final Map<String, LineageDetector.Subject> subjects = new TreeMap<>();
+    private final Map<String, LoadedSnapshot> snapshots = new TreeMap<>();
+    private final LineageDetector detector = new LineageDetector();
+
+    public static DetectionIndex of(Registry registry) {
+        DetectionIndex index = new DetectionIndex();
+        for (Loaded<Model> loaded : registry.models()) {
+            Model model = loaded.record();
+            if (model.snapshot() == null) {
+                continue;
+            }
+            // A snapshot whose bytes do not match its hashes is reported by SnapshotCheck and not used.
+            registry.snapshot(model.snapshot()).filter(LoadedSnapshot::intact).ifPresent(s -> s.config().ifPresent(config -> {
+                index.subjects.put(model.id(), subject(model.id(), s.snapshot(), config));
+                index.snapshots.put(model.id(), s);
+            }));
+        }
+        return index;
+    }
+
+    /** A snapshot as the detector sees it: its config and the hashes of its tokenizer and NOTICE. */
+    public static LineageDetector.Subject subject(String id, Snapshot snapshot, JsonNode config) {
+        Optional<String> tokenizer = Optional.ofNullable(snapshot.tokenizer()).map(Snapshot.TokenizerFingerprint::sha256);
+        Optional<String> notice = snapshot.files().stream().filter(f -> f.name().equals("NOTICE")).findFirst()
+                .map(Snapshot.SnapshotFile::sha256);
+        return new LineageDetector.Subject(id, NormalisedConfig.of(config), tokenizer, notice);
+    }
+
+    public boolean has(String modelId) {
+        return subjects.containsKey(modelId);
+    }
+
+    public Optional<LoadedSnapshot> snapshotOf(String modelId) {
+        return Optional.ofNullable(snapshots.get(modelId));
+    }
+
+    /** The model's config compared with one base's, when both have a snapshot. */
+    public Optional<Comparison> compare(String modelId, String baseId) {
+        LineageDetector.Subject self = subjects.get(modelId);
+        LineageDetector.Subject base = subjects.get(baseId);
+        return self == null || base == null ? Optional.empty() : Optional.of(detector.compare(self, base));
+    }
+
+    /** Every other known base, ranked for this model; empty when the model has no snapshot. */
+    public List<Comparison> candidates(String modelId) {
+        LineageDetector.Subject self = subjects.get(modelId);
+        if (self == null) {
+            return List.of();
+        }
+        return detector.rank(self, bases(modelId));
+    }
+
+    /** Ranks every known base for a config from outside the registry ({@code keizu detect}). */
+    public List<Comparison> candidates(LineageDetector.Subject outsider) {
+        return detector.rank(outsider, bases(null));
+    }
+
+    private List<LineageDetector.Subject> bases(String except) {
+        return subjects.entrySet().stream().filter(e -> !e.getKey().equals(except)).map(Map.Entry::getValue).toList();
+    }
+}

@@ -1,0 +1,62 @@
+package org.keizu.validate;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.keizu.diagnostic.Check;
+import org.keizu.diagnostic.Finding;
+import org.keizu.lineage.Comparison;
+import org.keizu.lineage.DetectionIndex;
+import org.keizu.load.Loaded;
+import org.keizu.load.Registry;
+import org.keizu.model.Grade;
+import org.keizu.model.LineageLink;
+import org.keizu.model.Model;
+import org.keizu.model.Relation;
+
+/**
+ * A record's declared lineage agrees with what the detector finds where both configs are in the
+ * registry. Declaring a weight derivation, or grade E2, when the shapes differ beyond a known surgery
+ * is an error; declaring architecture-only when the shapes match exactly asks for review.
+ * Distillation is exempt from the shape rule: a student need not have its teacher's shape.
+ */
+public final class DetectionCheck implements RegistryCheck {
+
+    @Override
+    public void check(Registry registry, Consumer<Finding> out) {
+        DetectionIndex index = DetectionIndex.of(registry);
+        for (Loaded<Model> loaded : registry.models()) {
+            List<LineageLink> lineage = loaded.record().lineage();
+            for (int i = 0; i < lineage.size(); i++) {
+                LineageLink link = lineage.get(i);
+                Optional<Comparison> found = index.compare(loaded.record().id(), link.base());
+                if (found.isEmpty()) {
+                    continue;   // one of the two has no snapshot: nothing to check against
+                }
+                Comparison c = found.get();
+                String at = "/lineage/" + i;
+                boolean needsShape = (link.relation().derivesWeights() && link.relation() != Relation.DISTILLATION)
+                        || (link.grade() == Grade.E2 && link.relation() != Relation.ARCHITECTURE_ONLY);
+                if (needsShape && !c.shapeCompatible()) {
+                    out.accept(Finding.error(loaded.file(), loaded.at(at + "/relation"), Check.LIN_004,
+                            link.relation().term() + " at " + link.grade() + " needs " + link.base() + "'s shape, but the configs differ in "
+                                    + shapeFields(c) + " (" + c.finding() + ", " + c.grade() + ")"));
+                } else if (link.relation() == Relation.ARCHITECTURE_ONLY && !c.sameClass()) {
+                    out.accept(Finding.error(loaded.file(), loaded.at(at + "/relation"), Check.LIN_004,
+                            "architecture-only, but the configs name different architecture classes"));
+                } else if (link.relation() == Relation.ARCHITECTURE_ONLY && c.exactShape()) {
+                    out.accept(Finding.warning(loaded.file(), loaded.at(at + "/relation"), Check.LIN_005,
+                            "declared architecture-only, yet every shape field equals " + link.base()
+                                    + "'s: review whether the weights could be reused (E2)"));
+                }
+            }
+        }
+    }
+
+    private static String shapeFields(Comparison c) {
+        return c.different().stream().filter(d -> d.tier() == org.keizu.lineage.Tier.B).limit(6)
+                .map(d -> d.field() + " " + d.thisValue() + " vs " + d.baseValue())
+                .collect(Collectors.joining(", "));
+    }
+}
