@@ -18,8 +18,17 @@ public record Comparison(String base, Grade grade, String finding, boolean sameC
         corroboration = List.copyOf(corroboration);
     }
 
-    /** One field whose values differ, with its tier; "absent" where one config lacks it. */
-    public record FieldDifference(String field, Tier tier, String thisValue, String baseValue) {
+    /** One field whose values differ, with its tier; a null value means the config lacks the field. */
+    public record FieldDifference(String field, Tier tier, com.fasterxml.jackson.databind.JsonNode thisValue,
+            com.fasterxml.jackson.databind.JsonNode baseValue) {
+        /** The value as printed: text without quotes, "absent" when missing. */
+        public String thisText() {
+            return ConfigValues.show(thisValue);
+        }
+
+        public String baseText() {
+            return ConfigValues.show(baseValue);
+        }
     }
 
     /** True when the shapes allow the model to carry the base's weights (as is, or after a known surgery). */

@@ -23,7 +23,8 @@ final class ConfigFields {
             "sliding_window_pattern");
 
     /** Tier D: token ids and how the weights are packaged. */
-    static final Set<String> PACKAGING = Set.of("bos_token_id", "eos_token_id", "pad_token_id", "quantization_config");
+    static final Set<String> PACKAGING = Set.of("bos_token_id", "eos_token_id", "pad_token_id", "quantization_config",
+            "internal_version", "use_transformers_inputs");
 
     /** Keys that describe the export, not the model: dropped before comparing. */
     static final Set<String> EXPORT_ONLY = Set.of("_name_or_path", "transformers_version", "torch_dtype", "_commit_hash",

@@ -29,6 +29,18 @@ final class ConfigValues {
             }
             return true;
         }
+        if (a.isObject() && b.isObject()) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (java.util.Iterator<String> names = a.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!equal(a.get(name), b.get(name))) {
+                    return false;
+                }
+            }
+            return true;
+        }
         return a.equals(b);
     }
 

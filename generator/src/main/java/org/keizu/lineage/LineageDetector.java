@@ -66,8 +66,7 @@ public final class LineageDetector {
             if (ConfigValues.equal(a, b)) {
                 equal.add(field);
             } else {
-                different.add(new Comparison.FieldDifference(field, ConfigFields.tierOf(field),
-                        ConfigValues.show(a), ConfigValues.show(b)));
+                different.add(new Comparison.FieldDifference(field, ConfigFields.tierOf(field), a, b));
             }
         }
         boolean sameClass = sameClass(self, other);

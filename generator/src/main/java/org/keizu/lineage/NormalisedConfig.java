@@ -23,7 +23,8 @@ public record NormalisedConfig(Map<String, JsonNode> fields) {
         for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
-            if (ConfigFields.EXPORT_ONLY.contains(key) || isTransformersDefault(key, e.getValue())) {
+            // A null is how transformers writes "not set", so it counts as absent.
+            if (e.getValue().isNull() || ConfigFields.EXPORT_ONLY.contains(key) || isTransformersDefault(key, e.getValue())) {
                 continue;
             }
             flatten(key, e.getValue(), fields);
@@ -54,7 +55,7 @@ public record NormalisedConfig(Map<String, JsonNode> fields) {
                 Map.Entry<String, JsonNode> e = it.next();
                 flatten(prefix + "." + e.getKey(), e.getValue(), out);
             }
-        } else {
+        } else if (!value.isNull()) {
             out.put(prefix, value);
         }
     }

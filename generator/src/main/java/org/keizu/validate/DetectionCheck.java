@@ -56,7 +56,7 @@ public final class DetectionCheck implements RegistryCheck {
 
     private static String shapeFields(Comparison c) {
         return c.different().stream().filter(d -> d.tier() == org.keizu.lineage.Tier.B).limit(6)
-                .map(d -> d.field() + " " + d.thisValue() + " vs " + d.baseValue())
+                .map(d -> d.field() + " " + d.thisText() + " vs " + d.baseText())
                 .collect(Collectors.joining(", "));
     }
 }

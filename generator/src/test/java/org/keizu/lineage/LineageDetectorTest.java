@@ -84,8 +84,8 @@ class LineageDetectorTest {
         assertEquals(LineageDetector.VOCABULARY_EXTENSION, c.finding());
         assertEquals(Grade.E2, c.grade());
         Comparison.FieldDifference vocab = c.different().stream().filter(d -> d.field().equals("vocab_size")).findFirst().orElseThrow();
-        assertEquals("48000", vocab.thisValue());
-        assertEquals("32768", vocab.baseValue());
+        assertEquals("48000", vocab.thisText());
+        assertEquals("32768", vocab.baseText());
         assertEquals(1, c.shapeDifferences());
         assertFalse(differing(c).contains("return_dict"), "transformers' default keys are dropped");
         assertFalse(differing(c).contains("_name_or_path"), "export-only keys are dropped");
