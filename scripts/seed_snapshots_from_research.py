@@ -76,8 +76,8 @@ for name, repo, revision, via in SEEDS:
         "files": [{"name": "config.json", "sha256": digest, "size": len(data)}],
     }
     if revision is None:
-        snapshot["revision_note"] = ("The hub commit these bytes correspond to is not known: they were copied from "
-                                     "a " + via["kind"] + ", not fetched from the hub.")
+        snapshot["revision_note"] = ("The hub commit these bytes correspond to is not known: they were not fetched "
+                                     "from the hub; 'via' says where they come from.")
     with open(os.path.join(target, "snapshot.json"), "w", encoding="utf-8") as f:
         json.dump(snapshot, f, indent=2, ensure_ascii=False)
         f.write("\n")

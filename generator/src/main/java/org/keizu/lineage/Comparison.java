@@ -10,12 +10,24 @@ import org.keizu.model.Grade;
  * @param finding what the shapes suggest: same-shape, vocabulary-extension, depth-up-scaling,
  *                fewer-layers, architecture-only or unrelated
  */
-public record Comparison(String base, Grade grade, String finding, boolean sameClass, List<String> equal,
+public record Comparison(String base, Grade grade, String finding, boolean sameClass, List<FieldMatch> matches,
         List<FieldDifference> different, List<String> corroboration) {
     public Comparison {
-        equal = List.copyOf(equal);
+        matches = List.copyOf(matches);
         different = List.copyOf(different);
         corroboration = List.copyOf(corroboration);
+    }
+
+    /** The names of the equal fields, in name order. */
+    public List<String> equal() {
+        return matches.stream().map(FieldMatch::field).toList();
+    }
+
+    /** One field with the same value in both configs. */
+    public record FieldMatch(String field, Tier tier, com.fasterxml.jackson.databind.JsonNode value) {
+        public String text() {
+            return ConfigValues.show(value);
+        }
     }
 
     /** One field whose values differ, with its tier; a null value means the config lacks the field. */

@@ -58,13 +58,13 @@ public final class LineageDetector {
         NormalisedConfig other = base.config();
         Set<String> fields = new TreeSet<>(self.fields().keySet());
         fields.addAll(other.fields().keySet());
-        List<String> equal = new ArrayList<>();
+        List<Comparison.FieldMatch> equal = new ArrayList<>();
         List<Comparison.FieldDifference> different = new ArrayList<>();
         for (String field : fields) {
             JsonNode a = self.fields().get(field);
             JsonNode b = other.fields().get(field);
             if (ConfigValues.equal(a, b)) {
-                equal.add(field);
+                equal.add(new Comparison.FieldMatch(field, ConfigFields.tierOf(field), a));
             } else {
                 different.add(new Comparison.FieldDifference(field, ConfigFields.tierOf(field), a, b));
             }

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.keizu.load.Loaded;
 import org.keizu.load.Registry;
+import org.keizu.lineage.Comparison;
+import org.keizu.lineage.DetectionIndex;
 import org.keizu.lineage.Verdict;
 import org.keizu.lineage.VerdictRule;
 import org.keizu.model.Claim;
@@ -22,10 +24,14 @@ import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
 import org.keizu.model.Organisation;
 import org.keizu.model.Relation;
+import org.keizu.model.Snapshot;
 import org.keizu.model.Source;
 import org.keizu.model.Statement;
 import org.keizu.model.Vocabulary;
 import org.keizu.render.Views.ClaimView;
+import org.keizu.render.Views.ComparisonView;
+import org.keizu.render.Views.SnapshotView;
+import org.keizu.render.Views.FileView;
 import org.keizu.render.Views.CorrectionView;
 import org.keizu.render.Views.DisputeView;
 import org.keizu.render.Views.EventView;
@@ -54,6 +60,7 @@ public final class ViewBuilder {
     private final SiteView site;
     private final Map<String, Model> models;
     private final VerdictRule verdicts;
+    private final DetectionIndex detection;
 
     public ViewBuilder(Registry registry, Vocabulary vocabulary, SiteView site) {
         this.registry = registry;
@@ -61,6 +68,7 @@ public final class ViewBuilder {
         this.site = site;
         this.models = registry.modelsById();
         this.verdicts = new VerdictRule(models);
+        this.detection = DetectionIndex.of(registry);
     }
 
     public static String modelPath(String id) {
@@ -114,8 +122,9 @@ public final class ViewBuilder {
             sources.add(new SourceView(refs.number(s.id()), refs.anchor(s.id()), s.title(), s.publisher(), s.url(),
                     s.archived(), s.published(), s.accessed(), s.language(), s.uncertain()));
         }
-        String snapshotNote = model.hub() == null ? null : model.hub().revision() == null
-                ? "The registry holds no snapshot of this model's files yet; the evidence below rests on the cited reports."
+        String snapshotNote = model.snapshot() == null
+                ? "The registry holds no snapshot of this model's files yet, so its config is not compared here; "
+                        + "the evidence below rests on the cited sources. Running keizu fetch with network access fills the gap."
                 : null;
         return new ModelPage(site, model.id(), model.name(), model.nativeName(), model.aliases(),
                 new Link(org.name(), null), model.country(), countryName(model.country()), programme,
@@ -133,7 +142,54 @@ public final class ViewBuilder {
                 verdict.uncertain(), verdict.headline(), claims, lineage, disputes, obligations, timeline,
                 model.response() == null ? null : statement(model.response(), refs), sources,
                 model.corrections().stream().map(c -> new CorrectionView(c.date(), c.what())).toList(),
-                terms("grades"), snapshotNote);
+                terms("grades"), snapshotNote, snapshotView(model), comparisons(model));
+    }
+
+    private SnapshotView snapshotView(Model model) {
+        return detection.snapshotOf(model.id()).map(loaded -> {
+            Snapshot s = loaded.snapshot();
+            Snapshot.Via via = s.via();
+            String from = switch (via.kind()) {
+                case "hub" -> "fetched from the hub at the commit above";
+                case "mirror" -> "copied from a mirror: " + via.repository() + ", " + via.path() + " at commit " + via.commit();
+                case "extract" -> "extracted verbatim from " + via.repository() + ", " + via.path() + " at commit " + via.commit();
+                case "page-capture" -> "taken from a stored capture of the hub's file page";
+                default -> "found by content in a public file whose repository was not recorded";
+            };
+            return new SnapshotView(s.id(), s.repo(), s.revision(), s.revisionNote(), s.retrieved(), from, via.url(),
+                    via.grade(), via.caveats(), s.files().stream().map(f -> new FileView(f.name(), f.sha256(), f.size())).toList());
+        }).orElse(null);
+    }
+
+    /**
+     * The comparison with every declared base that has a snapshot, then the detector's other
+     * candidates that share at least the architecture class, strongest first, at most three.
+     */
+    private List<ComparisonView> comparisons(Model model) {
+        List<ComparisonView> views = new ArrayList<>();
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        for (LineageLink link : model.lineage()) {
+            declared.add(link.base());
+            detection.compare(model.id(), link.base()).ifPresent(c -> views.add(comparison(c, true)));
+        }
+        detection.candidates(model.id()).stream()
+                .filter(c -> !declared.contains(c.base()) && c.grade().atLeast(org.keizu.model.Grade.E1))
+                .limit(3)
+                .forEach(c -> views.add(comparison(c, false)));
+        return views;
+    }
+
+    private ComparisonView comparison(Comparison c, boolean declared) {
+        List<Views.FieldRow> different = c.different().stream()
+                .sorted(Comparator.comparing((Comparison.FieldDifference d) -> d.tier()).thenComparing(d -> d.field()))
+                .map(d -> new Views.FieldRow(d.field(), d.tier().name(), d.tier().label(), d.thisText(), d.baseText()))
+                .toList();
+        List<Views.FieldRow> equal = c.matches().stream()
+                .sorted(Comparator.comparing((Comparison.FieldMatch m) -> m.tier()).thenComparing(m -> m.field()))
+                .map(m -> new Views.FieldRow(m.field(), m.tier().name(), m.tier().label(), m.text(), m.text()))
+                .toList();
+        return new ComparisonView(new Link(baseName(c.base()), site.baseUrl() + modelPath(c.base())), c.grade().name(),
+                label("grades", c.grade().name()), c.plainWords(), declared, different, equal, c.corroboration());
     }
 
     private ClaimView claim(Claim c, SourceNumbers refs) {

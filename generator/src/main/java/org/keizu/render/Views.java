@@ -66,7 +66,23 @@ public final class Views {
             String verdictMeaning, boolean verdictUncertain, String headline, List<ClaimView> claims, List<LineageView> lineage,
             List<DisputeView> disputes, List<ObligationView> obligations, List<EventView> timeline,
             StatementView response, List<SourceView> sources, List<CorrectionView> corrections,
-            List<TermView> grades, String snapshotNote) {
+            List<TermView> grades, String snapshotNote, SnapshotView snapshot, List<ComparisonView> comparisons) {
+    }
+
+    /** Where the config the registry checks against came from, stated plainly. */
+    public record SnapshotView(String id, String repo, String revision, String revisionNote, String retrieved,
+            String via, String viaUrl, String viaGrade, String caveats, List<FileView> files) {
+    }
+
+    public record FileView(String name, String sha256, long size) {
+    }
+
+    /** The config compared field by field with one base: differing fields first, each with its tier. */
+    public record ComparisonView(Link base, String grade, String gradeLabel, String finding, boolean declared,
+            List<FieldRow> different, List<FieldRow> equal, List<String> corroboration) {
+    }
+
+    public record FieldRow(String field, String tier, String tierLabel, String thisValue, String baseValue) {
     }
 
     /** One row of the home page's table. */

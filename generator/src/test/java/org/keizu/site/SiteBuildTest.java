@@ -47,6 +47,21 @@ class SiteBuildTest {
     }
 
     @Test
+    void showsTheConfigComparedFieldByFieldWithTheSnapshotsProvenance(@TempDir Path root) throws IOException {
+        TestRegistries.validFixture(root);
+        Path out = root.resolve("site");
+        build(root, out, "/");
+        Document page = Jsoup.parse(out.resolve("models/national-model/index.html").toFile());
+        Element comparison = page.selectFirst(".comparison");
+        assertTrue(comparison.selectFirst("h3").text().startsWith("Compared with Base Model"), comparison.text());
+        assertEquals("E2", comparison.selectFirst(".grade").text());
+        Element rope = comparison.selectFirst("table.fields tr:has(code:containsOwn(rope_theta))");
+        assertEquals(List.of("rope_theta", "C", "500000.0", "10000.0"), rope.select("th, td").eachText());
+        assertTrue(page.selectFirst(".snapshot").text().contains("fixture-org/Same-Shape@unpinned-583f7531e2a0"));
+        assertTrue(page.selectFirst(".snapshot").text().contains("not known"), "an unpinned snapshot says its hub commit is unknown");
+    }
+
+    @Test
     void keepsArchitectureReuseApartFromDerivation(@TempDir Path root) throws IOException {
         TestRegistries.validFixture(root);
         Path out = root.resolve("site");
