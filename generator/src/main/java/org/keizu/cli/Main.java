@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "keizu", mixinStandardHelpOptions = true, version = "keizu 0.1.0",
         description = "Validate the Keizu registry and build its website.",
-        subcommands = {ValidateCommand.class, BuildCommand.class, DetectCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, BuildCommand.class, DetectCommand.class, FetchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -31,7 +31,7 @@ public record Snapshot(String repo, String revision, String revisionNote, String
     /** Where the bytes came from: the hub, or a mirror, extract, page capture or unattributed copy. */
     public record Via(String kind, String repository, String path, String commit, String url, String grade,
             String caveats) {
-        public boolean isHub() {
+        public boolean fromHub() {
             return "hub".equals(kind);
         }
     }

@@ -53,11 +53,16 @@ class CommandLineTest {
         assertEquals(2, Cli.run("validate", "--as-of", "2024-02-30", "--data", data.toString()).exitCode());
         assertEquals(2, Cli.run("validate", "--data", root.resolve("nowhere").toString()).exitCode());
         assertEquals(2, Cli.run("build", "--base-url", "https://x/", "--data", data.toString()).exitCode());
+        Cli http = Cli.run("fetch", "--hub", "http://127.0.0.1:1", "--data", data.toString(), "national-model");
+        assertEquals(2, http.exitCode());
+        assertTrue(http.err().contains("only speaks https"), http.err());
+        assertEquals(2, Cli.run("fetch", "--data", data.toString()).exitCode());
+        assertEquals(2, Cli.run("fetch", "--all", "national-model", "--data", data.toString()).exitCode());
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"validate", "build"}) {
+        for (String command : new String[] {"validate", "build", "detect", "fetch"}) {
             Cli cli = Cli.run(command, "--help");
             assertEquals(0, cli.exitCode());
             assertTrue(cli.out().contains("Usage: keizu " + command), cli.out());

@@ -1,0 +1,94 @@
+package org.keizu.fetch;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.keizu.load.Loaded;
+import org.keizu.load.LoadedSnapshot;
+import org.keizu.load.Registry;
+import org.keizu.model.Model;
+
+/**
+ * Fetches snapshots for models of the registry, or checks them against upstream. Each model is
+ * handled on its own: one model's failure is reported and the others go on.
+ * <pre>
+ *   FetchReport report = new RegistryFetch(registry, dataDir, fetcher).fetch(List.of("rakuten-ai-3.0"), "2026-11-29", err::println);
+ * </pre>
+ */
+public final class RegistryFetch {
+    /** The outcome for one model: a line for the reader, and whether it failed or found a change. */
+    public record Outcome(String model, String message, boolean failed, boolean changed) {
+    }
+
+    private final Registry registry;
+    private final Path dataDir;
+    private final SnapshotFetcher fetcher;
+
+    public RegistryFetch(Registry registry, Path dataDir, SnapshotFetcher fetcher) {
+        this.registry = registry;
+        this.dataDir = dataDir;
+        this.fetcher = fetcher;
+    }
+
+    /** Models with a hub repository: what {@code --all} means. */
+    public List<String> fetchable() {
+        return registry.models().stream().map(Loaded::record).filter(m -> m.hub() != null).map(Model::id).toList();
+    }
+
+    /** Fetches each model at its pinned revision (or the hub's main), writes the snapshot and links the record to it. */
+    public List<Outcome> fetch(List<String> ids, String retrieved, Consumer<String> progress) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String id : ids) {
+            Optional<Loaded<Model>> model = find(id);
+            if (model.isEmpty() || model.get().record().hub() == null) {
+                outcomes.add(new Outcome(id, model.isEmpty() ? "no such model in the registry" : "the record names no hub repository", true, false));
+                continue;
+            }
+            Model m = model.get().record();
+            String revision = m.hub().revision() != null ? m.hub().revision() : "main";
+            try {
+                FetchedSnapshot fetched = fetcher.fetch(m.hub().repo(), revision, retrieved, progress);
+                SnapshotWriter.Written written = new SnapshotWriter(dataDir.resolve("snapshots")).write(fetched);
+                RecordSnapshotLink.set(model.get().source().file(), fetched.snapshot().id());
+                outcomes.add(new Outcome(id, (written.created() ? "wrote " : "already had ") + fetched.snapshot().id(), false, written.created()));
+            } catch (FetchException | IOException e) {
+                outcomes.add(new Outcome(id, e.getMessage(), true, false));
+            }
+        }
+        return outcomes;
+    }
+
+    /** Re-fetches each model's latest upstream files and reports what changed since its stored snapshot; writes nothing. */
+    public List<Outcome> check(List<String> ids, String retrieved, Consumer<String> progress) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String id : ids) {
+            Optional<Loaded<Model>> model = find(id);
+            if (model.isEmpty() || model.get().record().hub() == null) {
+                outcomes.add(new Outcome(id, model.isEmpty() ? "no such model in the registry" : "the record names no hub repository", true, false));
+                continue;
+            }
+            Model m = model.get().record();
+            Optional<LoadedSnapshot> stored = m.snapshot() == null ? Optional.empty() : registry.snapshot(m.snapshot());
+            try {
+                FetchedSnapshot upstream = fetcher.fetch(m.hub().repo(), "main", retrieved, progress);
+                if (stored.isEmpty()) {
+                    outcomes.add(new Outcome(id, "no stored snapshot; upstream is at " + upstream.snapshot().id(), false, true));
+                    continue;
+                }
+                List<String> changes = UpstreamChanges.between(stored.get().snapshot(), upstream.snapshot());
+                outcomes.add(new Outcome(id, changes.isEmpty() ? "unchanged since " + stored.get().id()
+                        : "changed upstream since " + stored.get().id() + ": " + String.join("; ", changes), false, !changes.isEmpty()));
+            } catch (FetchException e) {
+                outcomes.add(new Outcome(id, e.getMessage(), true, false));
+            }
+        }
+        return outcomes;
+    }
+
+    private Optional<Loaded<Model>> find(String id) {
+        return registry.models().stream().filter(l -> l.record().id().equals(id)).findFirst();
+    }
+}

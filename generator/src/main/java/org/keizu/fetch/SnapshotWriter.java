@@ -1,0 +1,97 @@
+package org.keizu.fetch;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Map;
+
+/**
+ * Writes a fetched snapshot to {@code data/snapshots/<repo>/<commit>/}: first into a hidden folder
+ * beside it, then renamed into place, so a failed or interrupted fetch leaves nothing half-written.
+ * A commit's files never change, so an existing snapshot of the same commit is left as it is.
+ */
+public final class SnapshotWriter {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
+
+    private final Path snapshotRoot;
+
+    public SnapshotWriter(Path snapshotRoot) {
+        this.snapshotRoot = snapshotRoot;
+    }
+
+    /** Writes the snapshot and returns its folder; false in {@code created} when it was already there. */
+    public record Written(Path folder, boolean created) {
+    }
+
+    public Written write(FetchedSnapshot fetched) throws IOException {
+        String repo = fetched.snapshot().repo();
+        if (!SnapshotFetcher.REPO.matcher(repo).matches() || repo.contains("..")) {
+            throw new FetchException("not a hub repository id: " + repo);
+        }
+        Path root = snapshotRoot.toAbsolutePath().normalize();
+        Path target = root.resolve(repo).resolve(fetched.snapshot().folder()).normalize();
+        if (!target.startsWith(root)) {
+            throw new FetchException("refusing to write outside data/snapshots: " + target);
+        }
+        if (Files.exists(target)) {
+            return new Written(target, false);
+        }
+        Files.createDirectories(target.getParent());
+        Path staging = Files.createTempDirectory(target.getParent(), ".fetch-");
+        try {
+            for (Map.Entry<String, byte[]> file : fetched.files().entrySet()) {
+                if (!SnapshotFetcher.KEPT_FILES.contains(file.getKey())) {
+                    throw new FetchException("not a file snapshots keep: " + file.getKey());
+                }
+                Files.write(staging.resolve(file.getKey()), file.getValue(), StandardOpenOption.CREATE_NEW);
+            }
+            Files.write(staging.resolve("snapshot.json"), describe(fetched), StandardOpenOption.CREATE_NEW);
+            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+            return new Written(target, true);
+        } finally {
+            if (Files.exists(staging)) {
+                deleteTree(staging);
+            }
+        }
+    }
+
+    /** snapshot.json, pretty-printed with two spaces and a final newline, keys in the record's order. */
+    static byte[] describe(FetchedSnapshot fetched) throws IOException {
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        String text = JSON.writer(printer).writeValueAsString(fetched.snapshot()) + "\n";
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,122 @@
+package org.keizu.fetch;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A real HTTPS server on 127.0.0.1 that imitates the Hub's two endpoints (the revision API and
+ * resolve/), with a self-signed certificate made by the JDK's keytool. Any path can be told to
+ * misbehave: redirect, answer 429, send a gzip or an endless body.
+ */
+final class FakeHub implements AutoCloseable {
+    /** A canned answer for one path. */
+    record Answer(int status, Map<String, String> headers, byte[] body, boolean chunked) {
+        static Answer ok(byte[] body) {
+            return new Answer(200, Map.of(), body, false);
+        }
+    }
+
+    private final HttpsServer server;
+    private final SSLContext clientSsl;
+    private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
+    final List<String> requests = new CopyOnWriteArrayList<>();
+
+    /** Starts a server whose certificate is kept in {@code workDir}; made once, so later hubs start fast. */
+    FakeHub(Path workDir) throws Exception {
+        Path keystore = workDir.resolve("hub.p12");
+        if (!Files.exists(keystore)) {
+            makeKeystore(keystore);
+        }
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keystore)) {
+            store.load(in, "changeit".toCharArray());
+        }
+        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keys.init(store, "changeit".toCharArray());
+        SSLContext serverSsl = SSLContext.getInstance("TLS");
+        serverSsl.init(keys.getKeyManagers(), null, null);
+        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        trust.init(store);
+        clientSsl = SSLContext.getInstance("TLS");
+        clientSsl.init(null, trust.getTrustManagers(), null);
+
+        server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setHttpsConfigurator(new HttpsConfigurator(serverSsl));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    private static void makeKeystore(Path keystore) throws Exception {
+        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair", "-alias", "hub", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
+                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
+                "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (keytool.waitFor() != 0) {
+            throw new IllegalStateException("keytool failed: " + output);
+        }
+    }
+
+    URI uri() {
+        return URI.create("https://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    SSLContext clientSsl() {
+        return clientSsl;
+    }
+
+    /** Answers for a path, used in order; the last one repeats. */
+    void on(String path, Answer... sequence) {
+        answers.put(path, new CopyOnWriteArrayList<>(List.of(sequence)));
+    }
+
+    /** Publishes a repository at a commit: the revision API for "main" and the commit, and each file. */
+    void publish(String repo, String sha, Map<String, byte[]> files) {
+        StringBuilder siblings = new StringBuilder();
+        files.keySet().stream().sorted().forEach(name ->
+                siblings.append(siblings.length() == 0 ? "" : ",").append("{\"rfilename\":\"").append(name).append("\"}"));
+        byte[] api = ("{\"id\":\"" + repo + "\",\"sha\":\"" + sha + "\",\"siblings\":[" + siblings + "]}").getBytes(StandardCharsets.UTF_8);
+        on("/api/models/" + repo + "/revision/main", Answer.ok(api));
+        on("/api/models/" + repo + "/revision/" + sha, Answer.ok(api));
+        files.forEach((name, bytes) -> on("/" + repo + "/resolve/" + sha + "/" + name, Answer.ok(bytes)));
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        requests.add(path);
+        List<Answer> sequence = answers.get(path);
+        Answer answer = sequence == null ? new Answer(404, Map.of(), "not found".getBytes(StandardCharsets.UTF_8), false)
+                : sequence.size() > 1 ? sequence.remove(0) : sequence.get(0);
+        answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+        try (OutputStream out = exchange.getResponseBody()) {
+            exchange.sendResponseHeaders(answer.status(), answer.chunked() ? 0 : answer.body().length == 0 ? -1 : answer.body().length);
+            if (answer.body().length > 0) {
+                out.write(answer.body());
+            }
+        } catch (IOException e) {
+            // the client hung up on purpose (a body over its cap); that is the behaviour under test
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
