@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.keizu.diagnostic.Findings;
 import org.keizu.load.Loaded;
+import org.keizu.load.ProsePages;
 import org.keizu.load.RecordMapper;
 import org.keizu.load.Registry;
 import org.keizu.load.VocabularyLoader;
@@ -52,18 +53,24 @@ public final class RegistryBuild {
 
     /** Every phase; writes {@code outDir} only when no finding is an error. */
     public Result build(Path outDir, String baseUrl) throws IOException {
+        return build(outDir, baseUrl, "");
+    }
+
+    /** As {@link #build(Path, String)}, with the site's origin ({@code https://host}) for sitemap.xml. */
+    public Result build(Path outDir, String baseUrl, String origin) throws IOException {
         Findings findings = new Findings();
         Registry registry = new RegistryLoad(options.dataDir(), options.workingDir(), options.asOf()).run(findings);
         if (findings.hasErrors()) {
             return new Result(findings, List.of());
         }
+        List<ProsePages.Page> pages = ProsePages.read(options.dataDir().resolve("pages"), options.workingDir(), findings::add);
+        if (findings.hasErrors()) {
+            return new Result(findings, List.of());
+        }
         Vocabulary vocabulary = new VocabularyLoader(new RecordMapper()).load(options.dataDir().resolve("vocab"));
-        byte[] css = SitePlan.readAsset(options.templateDir(), "style.css");
-        String cssPath = "assets/" + SitePlan.hashedName("style.css", css);
-        Views.SiteView site = new Views.SiteView(normaliseBaseUrl(baseUrl), cssPath, datasetDate(registry),
-                registry.models().size());
-        ViewBuilder views = new ViewBuilder(registry, vocabulary, site);
-        List<OutputFile> files = new SitePlan(new TemplateRenderer(options.templateDir())).render(views, cssPath, css);
+        SitePlan plan = new SitePlan(new TemplateRenderer(options.templateDir()), options.templateDir());
+        Views.SiteView site = plan.siteView(normaliseBaseUrl(baseUrl), datasetDate(registry), registry.models().size(), pages);
+        List<OutputFile> files = plan.render(new ViewBuilder(registry, vocabulary, site), pages, origin);
         new SiteWriter(outDir).write(files);
         return new Result(findings, files);
     }

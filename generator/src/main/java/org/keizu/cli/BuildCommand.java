@@ -24,6 +24,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "The path the site is served under, e.g. /keizu/ for GitHub Pages (default: ${DEFAULT-VALUE}).")
     String baseUrl;
 
+    @Option(names = "--origin", defaultValue = "",
+            description = "The site's origin, e.g. https://user.github.io, for absolute URLs in sitemap.xml.")
+    String origin;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -34,7 +38,10 @@ final class BuildCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        RegistryBuild.Result result = new RegistryBuild(common.options(spec.commandLine())).build(outDir, baseUrl);
+        if (!origin.isEmpty() && !origin.matches("https://[A-Za-z0-9.-]+(:[0-9]+)?")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--origin is https://host, without a path");
+        }
+        RegistryBuild.Result result = new RegistryBuild(common.options(spec.commandLine())).build(outDir, baseUrl, origin);
         int code = ValidateCommand.report(result.findings(), FindingFormat.TEXT, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
         if (code != 0) {

@@ -71,32 +71,188 @@ public final class ViewBuilder {
         this.detection = DetectionIndex.of(registry);
     }
 
+    public SiteView site() {
+        return site;
+    }
+
     public static String modelPath(String id) {
         return "models/" + id + "/";
     }
 
     public IndexPage index() {
-        List<ModelRow> rows = new ArrayList<>();
+        return new IndexPage(site, list(sortedModels().stream().map(Loaded::record).toList()), countries().countries(),
+                terms("grades"), terms("verdicts"));
+    }
+
+    /** One row of a model table: what the home page and every browse page list. */
+    ModelRow row(Model model) {
+        VerdictRule.Finding verdict = verdicts.judge(model);
+        Optional<LineageLink> detected = detectedBase(model);
+        return new ModelRow(model.name(), model.nativeName(), site.baseUrl() + modelPath(model.id()),
+                model.country(), countryName(model.country()), organisationName(model.organisation()),
+                claimSummary(model), detected.map(l -> baseName(l.base())).orElse(null),
+                detected.map(l -> label("relations", l.relation().term())).orElse(null),
+                detected.map(l -> l.grade().name()).orElse(null),
+                verdict.verdict().term(), label("verdicts", verdict.verdict().term()), verdict.uncertain());
+    }
+
+    private Views.ModelList list(List<Model> models) {
         Map<Verdict, Integer> counts = new LinkedHashMap<>();
+        for (Model m : models) {
+            counts.merge(verdicts.judge(m).verdict(), 1, Integer::sum);
+        }
+        List<VerdictCount> verdictCounts = new ArrayList<>();
         for (Verdict v : Verdict.values()) {
-            counts.put(v, 0);
+            if (counts.containsKey(v)) {
+                verdictCounts.add(new VerdictCount(v.term(), label("verdicts", v.term()), counts.get(v)));
+            }
         }
-        for (Loaded<Model> loaded : sortedModels()) {
-            Model model = loaded.record();
-            VerdictRule.Finding verdict = verdicts.judge(model);
-            counts.merge(verdict.verdict(), 1, Integer::sum);
-            Optional<LineageLink> detected = detectedBase(model);
-            rows.add(new ModelRow(model.name(), model.nativeName(), site.baseUrl() + modelPath(model.id()),
-                    model.country(), countryName(model.country()), organisationName(model.organisation()),
-                    claimSummary(model), detected.map(l -> baseName(l.base())).orElse(null),
-                    detected.map(l -> label("relations", l.relation().term())).orElse(null),
-                    detected.map(l -> l.grade().name()).orElse(null),
-                    verdict.verdict().term(), label("verdicts", verdict.verdict().term()), verdict.uncertain()));
-        }
-        List<VerdictCount> verdictCounts = counts.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> new VerdictCount(e.getKey().term(), label("verdicts", e.getKey().term()), e.getValue()))
+        return new Views.ModelList(models.stream().map(this::row).toList(), verdictCounts);
+    }
+
+    private List<Model> modelsWhere(java.util.function.Predicate<Model> test) {
+        return sortedModels().stream().map(Loaded::record).filter(test).toList();
+    }
+
+    public static String countryPath(String code) {
+        return "countries/" + code.toLowerCase(Locale.ROOT) + "/";
+    }
+
+    public static String verdictPath(String term) {
+        return "verdicts/" + term + "/";
+    }
+
+    public static String organisationPath(String id) {
+        return "organisations/" + id + "/";
+    }
+
+    public static String programmePath(String id) {
+        return "programmes/" + id + "/";
+    }
+
+    public static String basePath(String id) {
+        return "bases/" + id + "/";
+    }
+
+    /** The countries with at least one model, by name. */
+    public Views.CountriesPage countries() {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        models.values().forEach(m -> counts.merge(m.country(), 1, Integer::sum));
+        List<Views.CountryLink> links = counts.entrySet().stream()
+                .map(e -> new Views.CountryLink(e.getKey(), countryName(e.getKey()), site.baseUrl() + countryPath(e.getKey()), e.getValue()))
+                .sorted(Comparator.comparing(Views.CountryLink::name))
                 .toList();
-        return new IndexPage(site, rows, verdictCounts, terms("grades"), terms("verdicts"));
+        return new Views.CountriesPage(site, links);
+    }
+
+    /** A country's models, and how many of those examined stand on a base from another country. */
+    public List<Views.CountryPage> countryPages() {
+        List<Views.CountryPage> pages = new ArrayList<>();
+        for (Views.CountryLink c : countries().countries()) {
+            List<Model> national = modelsWhere(m -> m.country().equals(c.code()));
+            int foreign = (int) national.stream().filter(m -> m.lineage().stream()
+                    .filter(l -> l.relation().reusesArtefacts())
+                    .anyMatch(l -> models.containsKey(l.base()) && !models.get(l.base()).country().equals(m.country())))
+                    .count();
+            int examined = (int) national.stream().filter(m -> !m.claims().isEmpty() || !m.lineage().isEmpty()).count();
+            pages.add(new Views.CountryPage(site, c.code(), c.name(), list(national), foreign, examined));
+        }
+        return pages;
+    }
+
+    public List<Views.VerdictPage> verdictPages() {
+        List<Views.VerdictPage> pages = new ArrayList<>();
+        for (Verdict v : Verdict.values()) {
+            List<Model> judged = modelsWhere(m -> verdicts.judge(m).verdict() == v);
+            pages.add(new Views.VerdictPage(site, v.term(), label("verdicts", v.term()),
+                    vocabulary.find("verdicts", v.term()).map(t -> t.meaning()).orElse(null), list(judged)));
+        }
+        return pages;
+    }
+
+    public List<Views.OrganisationPage> organisationPages() {
+        return registry.organisations().stream().map(Loaded::record).map(o -> {
+            SourceNumbers refs = new SourceNumbers(o.sources());
+            return new Views.OrganisationPage(site, o.id(), o.name(), o.nativeName(), o.country(), countryName(o.country()),
+                    o.kind(), o.website(), o.summary() == null ? null : o.summary().text(),
+                    o.summary() == null ? null : refs.ref(o.summary().source()),
+                    list(modelsWhere(m -> m.organisation().equals(o.id()))), sourceViews(o.sources(), refs));
+        }).toList();
+    }
+
+    public List<Views.ProgrammePage> programmePages() {
+        return registry.programmes().stream().map(Loaded::record).map(p -> {
+            SourceNumbers refs = new SourceNumbers(p.sources());
+            return new Views.ProgrammePage(site, p.id(), p.name(), p.nativeName(), p.country(), countryName(p.country()),
+                    p.funder(), p.started(), p.website(), p.summary() == null ? null : p.summary().text(),
+                    p.summary() == null ? null : refs.ref(p.summary().source()),
+                    p.timeline().stream().map(e -> new EventView(e.date(), e.event(), refs.ref(e.source()), e.uncertain())).toList(),
+                    list(modelsWhere(m -> p.id().equals(m.programme()))), sourceViews(p.sources(), refs));
+        }).toList();
+    }
+
+    /**
+     * A page for every model that another model declares as a base or that the detector finds
+     * shape-compatible with another: its family, with declared derivations, detected candidates,
+     * reused components and mere architecture sharers kept apart.
+     */
+    public List<Views.BasePage> basePages() {
+        Map<String, List<Views.FamilyMember>> derived = new java.util.TreeMap<>();
+        Map<String, List<Views.FamilyMember>> detected = new java.util.TreeMap<>();
+        Map<String, List<Views.FamilyMember>> components = new java.util.TreeMap<>();
+        Map<String, List<Views.FamilyMember>> architecture = new java.util.TreeMap<>();
+        for (Loaded<Model> loaded : sortedModels()) {
+            Model m = loaded.record();
+            java.util.Set<String> declared = new java.util.HashSet<>();
+            for (LineageLink l : m.lineage()) {
+                declared.add(l.base());
+                Views.FamilyMember member = new Views.FamilyMember(row(m), label("relations", l.relation().term()), l.grade().name(), true);
+                (l.relation().derivesWeights() ? derived : l.relation() == Relation.ARCHITECTURE_ONLY ? architecture : components)
+                        .computeIfAbsent(l.base(), k -> new ArrayList<>()).add(member);
+            }
+            for (Comparison c : detection.candidates(m.id())) {
+                if (declared.contains(c.base()) || !c.grade().atLeast(org.keizu.model.Grade.E1)) {
+                    continue;
+                }
+                Views.FamilyMember member = new Views.FamilyMember(row(m), findingLabel(c), c.grade().name(), false);
+                (c.shapeCompatible() ? detected : architecture).computeIfAbsent(c.base(), k -> new ArrayList<>()).add(member);
+            }
+        }
+        java.util.Set<String> bases = new java.util.TreeSet<>();
+        bases.addAll(derived.keySet());
+        bases.addAll(detected.keySet());
+        bases.addAll(components.keySet());
+        bases.addAll(architecture.keySet());
+        List<Views.BasePage> pages = new ArrayList<>();
+        for (String id : bases) {
+            Model base = models.get(id);
+            if (base == null) {
+                continue;
+            }
+            List<Views.FamilyMember> d = derived.getOrDefault(id, List.of());
+            List<Views.FamilyMember> x = detected.getOrDefault(id, List.of());
+            List<Views.FamilyMember> c = components.getOrDefault(id, List.of());
+            List<Views.FamilyMember> a = architecture.getOrDefault(id, List.of());
+            pages.add(new Views.BasePage(site, id, base.name(), site.baseUrl() + modelPath(id), base.country(),
+                    countryName(base.country()), organisationName(base.organisation()), d, x, c, a,
+                    FamilyTreeLayout.layout(base.name(), site.baseUrl() + modelPath(id), d, x, c, a)));
+        }
+        return pages;
+    }
+
+    private static String findingLabel(Comparison c) {
+        return switch (c.finding()) {
+            case org.keizu.lineage.LineageDetector.SAME_SHAPE -> "Same shape (detected)";
+            case org.keizu.lineage.LineageDetector.VOCABULARY_EXTENSION -> "Shape with an extended vocabulary (detected)";
+            case org.keizu.lineage.LineageDetector.DEPTH_UP_SCALING -> "Depth up-scaled shape (detected)";
+            case org.keizu.lineage.LineageDetector.FEWER_LAYERS -> "Same widths, fewer layers (detected)";
+            default -> "Same architecture class (detected)";
+        };
+    }
+
+    private List<SourceView> sourceViews(List<Source> sources, SourceNumbers refs) {
+        return sources.stream().map(s -> new SourceView(refs.number(s.id()), refs.anchor(s.id()), s.title(), s.publisher(),
+                s.url(), s.archived(), s.published(), s.accessed(), s.language(), s.uncertain())).toList();
     }
 
     public List<ModelPage> modelPages() {
@@ -108,7 +264,7 @@ public final class ViewBuilder {
         VerdictRule.Finding verdict = verdicts.judge(model);
         Organisation org = registry.organisation(model.organisation()).orElseThrow();
         Link programme = model.programme() == null ? null
-                : registry.programme(model.programme()).map(p -> new Link(p.name(), null)).orElse(null);
+                : registry.programme(model.programme()).map(p -> new Link(p.name(), site.baseUrl() + programmePath(p.id()))).orElse(null);
         List<ClaimView> claims = model.claims().stream().map(c -> claim(c, refs)).toList();
         List<LineageView> lineage = model.lineage().stream()
                 .sorted(Comparator.comparing(LineageLink::grade).reversed())
@@ -117,17 +273,13 @@ public final class ViewBuilder {
         List<ObligationView> obligations = model.licenceObligations().stream().map(o -> obligation(o, refs)).toList();
         List<EventView> timeline = model.timeline().stream()
                 .map(e -> new EventView(e.date(), e.event(), refs.ref(e.source()), e.uncertain())).toList();
-        List<SourceView> sources = new ArrayList<>();
-        for (Source s : model.sources()) {
-            sources.add(new SourceView(refs.number(s.id()), refs.anchor(s.id()), s.title(), s.publisher(), s.url(),
-                    s.archived(), s.published(), s.accessed(), s.language(), s.uncertain()));
-        }
+        List<SourceView> sources = sourceViews(model.sources(), refs);
         String snapshotNote = model.snapshot() == null
                 ? "The registry holds no snapshot of this model's files yet, so its config is not compared here; "
                         + "the evidence below rests on the cited sources. Running keizu fetch with network access fills the gap."
                 : null;
         return new ModelPage(site, model.id(), model.name(), model.nativeName(), model.aliases(),
-                new Link(org.name(), null), model.country(), countryName(model.country()), programme,
+                new Link(org.name(), site.baseUrl() + organisationPath(org.id())), model.country(), countryName(model.country()), programme,
                 model.released(), model.reviewed(),
                 model.summary() == null ? null : model.summary().text(),
                 model.summary() == null ? null : refs.ref(model.summary().source()),

@@ -11,7 +11,8 @@ public final class Views {
     }
 
     /** What every page needs: links are prefixed with {@code baseUrl}, which starts and ends with '/'. */
-    public record SiteView(String baseUrl, String stylesheet, String datasetDate, int modelCount) {
+    public record SiteView(String baseUrl, String stylesheet, String script, String datasetDate, int modelCount,
+            java.util.Map<String, String> msg, List<Link> nav) {
     }
 
     public record Link(String label, String href) {
@@ -94,7 +95,59 @@ public final class Views {
     public record VerdictCount(String verdict, String label, int count) {
     }
 
-    public record IndexPage(SiteView site, List<ModelRow> rows, List<VerdictCount> counts, List<TermView> grades,
+    public record IndexPage(SiteView site, ModelList models, List<CountryLink> countries, List<TermView> grades,
             List<TermView> verdicts) {
+    }
+
+    /** A list of models on a browse page, with the counts the page states. */
+    public record ModelList(List<ModelRow> rows, List<VerdictCount> counts) {
+    }
+
+    public record CountryPage(SiteView site, String code, String name, ModelList models, int onForeignBase,
+            int examined) {
+    }
+
+    public record CountryLink(String code, String name, String href, int count) {
+    }
+
+    public record CountriesPage(SiteView site, List<CountryLink> countries) {
+    }
+
+    public record VerdictPage(SiteView site, String verdict, String label, String meaning, ModelList models) {
+    }
+
+    public record OrganisationPage(SiteView site, String id, String name, String nativeName, String country,
+            String countryName, String kind, String website, String summary, SourceRef summarySource,
+            ModelList models, List<SourceView> sources) {
+    }
+
+    public record ProgrammePage(SiteView site, String id, String name, String nativeName, String country,
+            String countryName, String funder, String started, String website, String summary, SourceRef summarySource,
+            List<EventView> timeline, ModelList models, List<SourceView> sources) {
+    }
+
+    /** One model in a base's family, with how it relates and whether the makers or the detector said so. */
+    public record FamilyMember(ModelRow model, String relationLabel, String grade, boolean declared) {
+    }
+
+    public record BasePage(SiteView site, String id, String name, String href, String country, String countryName,
+            String maker, List<FamilyMember> derived, List<FamilyMember> detected, List<FamilyMember> components,
+            List<FamilyMember> architectureOnly, FamilyTree tree) {
+    }
+
+    /** The family drawn as inline SVG: boxes and the lines between them, laid out in Java. */
+    public record FamilyTree(int width, int height, List<TreeNode> nodes, List<TreeEdge> edges, String description) {
+    }
+
+    public record TreeNode(int x, int y, int width, int height, String label, String sublabel, String href, String kind) {
+    }
+
+    public record TreeEdge(int x1, int y1, int x2, int y2, String kind, String label, int labelX, int labelY) {
+    }
+
+    public record ProsePage(SiteView site, String slug, String title, String html) {
+    }
+
+    public record PlainPage(SiteView site) {
     }
 }
