@@ -13,7 +13,9 @@ import org.keizu.render.Views.TreeNode;
  * row. Coordinates are computed here so that the template only prints them; no JavaScript draws it.
  */
 final class FamilyTreeLayout {
-    static final int BOX_WIDTH = 190;
+    static final int BOX_WIDTH = 210;
+    /** About what fits in a box at the label's font size; longer names are cut, the full one is in a tooltip. */
+    static final int LABEL_CHARS = 24;
     static final int BOX_HEIGHT = 46;
     static final int GAP_X = 20;
     static final int GAP_Y = 56;
@@ -21,6 +23,24 @@ final class FamilyTreeLayout {
     static final int MARGIN = 10;
 
     private FamilyTreeLayout() {
+    }
+
+    /**
+     * The first row hangs straight from the base through a bus in the gap above it. Later rows are
+     * reached along a trunk at the left margin, so that no line passes behind a box of an earlier row.
+     */
+    static String route(int fromX, int fromY, int toX, int toY, boolean firstRow) {
+        int busY = toY - GAP_Y / 3;
+        if (firstRow) {
+            return "M" + fromX + " " + fromY + " V" + busY + " H" + toX + " V" + toY;
+        }
+        int trunkX = MARGIN / 2;
+        int leaveY = fromY + GAP_Y / 3;
+        return "M" + fromX + " " + fromY + " V" + leaveY + " H" + trunkX + " V" + busY + " H" + toX + " V" + toY;
+    }
+
+    static String fit(String label) {
+        return label.length() <= LABEL_CHARS ? label : label.substring(0, LABEL_CHARS - 1).strip() + "…";
     }
 
     static FamilyTree layout(String baseName, String baseHref, List<FamilyMember> derived, List<FamilyMember> detected,
@@ -31,14 +51,15 @@ final class FamilyTreeLayout {
         for (List<FamilyMember> band : bands) {
             widest = Math.max(widest, Math.min(PER_ROW, band.size()));
         }
-        int width = 2 * MARGIN + widest * BOX_WIDTH + (widest - 1) * GAP_X;
+        int width = 2 * MARGIN + widest * BOX_WIDTH + (widest - 1) * GAP_X;  // the trunk runs in the left margin
         List<TreeNode> nodes = new ArrayList<>();
         List<TreeEdge> edges = new ArrayList<>();
         int baseX = (width - BOX_WIDTH) / 2;
-        nodes.add(new TreeNode(baseX, MARGIN, BOX_WIDTH, BOX_HEIGHT, baseName, "base", baseHref, "base"));
+        nodes.add(new TreeNode(baseX, MARGIN, BOX_WIDTH, BOX_HEIGHT, fit(baseName), baseName, "base", baseHref, "base"));
         int parentX = baseX + BOX_WIDTH / 2;
         int parentY = MARGIN + BOX_HEIGHT;
         int y = MARGIN + BOX_HEIGHT + GAP_Y;
+        final int firstRowY = y;
         int count = 0;
         for (int b = 0; b < bands.size(); b++) {
             List<FamilyMember> band = bands.get(b);
@@ -47,10 +68,10 @@ final class FamilyTreeLayout {
                 int rowWidth = row.size() * BOX_WIDTH + (row.size() - 1) * GAP_X;
                 int x = (width - rowWidth) / 2;
                 for (FamilyMember m : row) {
-                    nodes.add(new TreeNode(x, y, BOX_WIDTH, BOX_HEIGHT, m.model().name(),
+                    nodes.add(new TreeNode(x, y, BOX_WIDTH, BOX_HEIGHT, fit(m.model().name()), m.model().name(),
                             m.grade() + " · " + m.relationLabel(), m.model().href(), kinds.get(b)));
-                    edges.add(new TreeEdge(parentX, parentY, x + BOX_WIDTH / 2, y, kinds.get(b), m.relationLabel(),
-                            (parentX + x + BOX_WIDTH / 2) / 2, (parentY + y) / 2));
+                    edges.add(new TreeEdge(route(parentX, parentY, x + BOX_WIDTH / 2, y, y == firstRowY), kinds.get(b),
+                            m.relationLabel()));
                     x += BOX_WIDTH + GAP_X;
                     count++;
                 }

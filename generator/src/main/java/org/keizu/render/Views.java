@@ -139,10 +139,12 @@ public final class Views {
     public record FamilyTree(int width, int height, List<TreeNode> nodes, List<TreeEdge> edges, String description) {
     }
 
-    public record TreeNode(int x, int y, int width, int height, String label, String sublabel, String href, String kind) {
+    public record TreeNode(int x, int y, int width, int height, String label, String fullLabel, String sublabel, String href,
+            String kind) {
     }
 
-    public record TreeEdge(int x1, int y1, int x2, int y2, String kind, String label, int labelX, int labelY) {
+    /** A connector drawn as an SVG path ({@code d}), routed so that it never crosses another box. */
+    public record TreeEdge(String path, String kind, String label) {
     }
 
     public record ProsePage(SiteView site, String slug, String title, String html) {
