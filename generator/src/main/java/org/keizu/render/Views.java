@@ -11,7 +11,7 @@ public final class Views {
     }
 
     /** What every page needs: links are prefixed with {@code baseUrl}, which starts and ends with '/'. */
-    public record SiteView(String baseUrl, String stylesheet, String script, String datasetDate, int modelCount,
+    public record SiteView(String baseUrl, String stylesheet, String script, String icon, String datasetDate, int modelCount,
             java.util.Map<String, String> msg, List<Link> nav) {
     }
 

@@ -35,6 +35,8 @@ public final class SitePlan {
     private final byte[] script;
     private final String cssPath;
     private final String scriptPath;
+    private final byte[] icon;
+    private final String iconPath;
 
     public SitePlan(TemplateRenderer renderer, Path templateDir) {
         this.renderer = renderer;
@@ -43,6 +45,8 @@ public final class SitePlan {
         this.script = readAsset(templateDir, "filter.js");
         this.cssPath = "assets/" + hashedName("style.css", css);
         this.scriptPath = "assets/" + hashedName("filter.js", script);
+        this.icon = readAsset(templateDir, "favicon.svg");
+        this.iconPath = "assets/" + hashedName("favicon.svg", icon);
     }
 
     /** What every page shares: paths, the message bundle and the navigation. */
@@ -56,7 +60,7 @@ public final class SitePlan {
             pages.stream().filter(p -> p.slug().equals(slug)).findFirst()
                     .ifPresent(p -> nav.add(new Views.Link(msg.getOrDefault("nav_" + slug, p.title()), baseUrl + slug + "/")));
         }
-        return new Views.SiteView(baseUrl, cssPath, scriptPath, datasetDate, modelCount, msg, nav);
+        return new Views.SiteView(baseUrl, cssPath, scriptPath, iconPath, datasetDate, modelCount, msg, nav);
     }
 
     /** The message bundle: every user-facing string of the templates, in one file a translation can copy. */
@@ -95,6 +99,7 @@ public final class SitePlan {
         List<OutputFile> files = new ArrayList<>();
         files.add(new OutputFile(cssPath, css));
         files.add(new OutputFile(scriptPath, script));
+        files.add(new OutputFile(iconPath, icon));
         files.add(page("index.html", "index.ftlh", views.index()));
         for (Views.ModelPage page : views.modelPages()) {
             files.add(page(ViewBuilder.modelPath(page.id()) + "index.html", "model.ftlh", page));

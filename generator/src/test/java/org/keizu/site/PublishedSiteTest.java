@@ -166,7 +166,7 @@ class PublishedSiteTest {
         assertTrue(sitemap.contains("<loc>https://example.org/keizu/models/rakuten-ai-3.0/</loc>"), sitemap);
         assertTrue(Files.readString(site.resolve("robots.txt")).contains("Sitemap: https://example.org/keizu/sitemap.xml"));
         try (Stream<Path> assets = Files.list(site.resolve("assets"))) {
-            assertTrue(assets.allMatch(p -> p.getFileName().toString().matches("[a-z]+\\.[0-9a-f]{10}\\.(css|js)")),
+            assertTrue(assets.allMatch(p -> p.getFileName().toString().matches("[a-z]+\\.[0-9a-f]{10}\\.(css|js|svg)")),
                     "asset names carry a content hash");
         }
     }
@@ -178,7 +178,7 @@ class PublishedSiteTest {
         List<String> sharing = page.select("#architecture + ul.family > li > a").eachText();
         assertTrue(sharing.contains("Kimi K2"), sharing.toString());
         assertFalse(page.select("#derived + ul.family").text().contains("Kimi K2"));
-        assertFalse(page.select("svg[role=img] title").isEmpty(), "the tree has an accessible title");
+        assertFalse(page.select("svg[role=group] title").isEmpty(), "the tree has an accessible title");
         assertEquals(3, page.select("svg .node").size() - 1, "three relatives drawn around the base");
     }
 

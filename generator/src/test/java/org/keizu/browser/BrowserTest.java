@@ -1,0 +1,144 @@
+package org.keizu.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.keizu.RegistryBuild;
+import org.keizu.TestRegistries;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The real site in real headless Chromium, over a loopback server, at the domain root and under
+ * /keizu/: pages load without console errors, axe-core finds no violation, the home page filters
+ * in place, and pages read at 375 px wide. Screenshots go to generator/target/screenshots, and to
+ * docs/screenshots when run with -Dkeizu.screenshots=docs (they are the README's pictures).
+ */
+class BrowserTest {
+    private static final Path AXE = TestRegistries.REPO.resolve("node_modules/axe-core/axe.min.js");
+    @TempDir
+    static Path root;
+    private static SiteServer server;
+    private static ChromeDriver driver;
+
+    @BeforeAll
+    static void start() throws IOException {
+        for (String baseUrl : List.of("/", "/keizu/")) {
+            RegistryBuild.Result result = new RegistryBuild(new RegistryBuild.Options(TestRegistries.REAL_DATA,
+                    TestRegistries.TEMPLATES, TestRegistries.REPO, Optional.empty()))
+                    .build(root.resolve(baseUrl.equals("/") ? "root" : "sub"), baseUrl);
+            assertFalse(result.findings().hasErrors());
+        }
+        server = new SiteServer(Map.of("/", root.resolve("root"), "/keizu/", root.resolve("sub")));
+        driver = Browser.start(root.resolve("profile"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private void open(String path) {
+        driver.manage().window().setSize(new Dimension(1280, 1000));
+        driver.get(server.url(path));
+    }
+
+    /** axe-core's violations on the current page, as "rule: help (n nodes)". */
+    private List<String> axeViolations() throws IOException {
+        assertTrue(Files.isRegularFile(AXE), "run npm ci first: " + AXE + " is missing");
+        driver.executeScript(Files.readString(AXE));
+        Object result = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document).then(function (r) { done(r.violations.map(function (v) {"
+                + "  return v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes: ' + v.nodes.map(function (n) { return n.target.join(' '); }).slice(0, 3).join(', ') + ')'; })); })"
+                + ".catch(function (e) { done(['axe failed: ' + e]); });");
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) result;
+        return violations;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/keizu/", "/keizu/models/rakuten-ai-3.0/", "/", "/models/rakuten-ai-3.0/", "/keizu/bases/deepseek-v3/",
+            "/keizu/methodology/", "/keizu/countries/kr/"})
+    void loadsCleanlyAndPassesAxe(String path) throws IOException {
+        Browser.consoleProblems(driver);   // drain what earlier pages logged
+        open(path);
+        assertFalse(driver.findElement(By.tagName("h1")).getText().isBlank());
+        assertEquals(List.of(), Browser.consoleProblems(driver), "console of " + path);
+        assertEquals(List.of(), axeViolations(), "axe on " + path);
+    }
+
+    @Test
+    void theStylesheetAndScriptLoadUnderTheSubPath() {
+        open("/keizu/");
+        Object background = driver.executeScript("return getComputedStyle(document.querySelector('.verdict')).borderTopStyle");
+        assertEquals("solid", background, "the stylesheet applied");
+        assertTrue(driver.findElement(By.cssSelector("form.filter-form")).isDisplayed(), "the script revealed the filters");
+    }
+
+    @Test
+    void filtersTheTableInPlace() {
+        open("/keizu/");
+        List<WebElement> rows = driver.findElements(By.cssSelector("#models-table tbody tr"));
+        long expected = rows.stream().filter(r -> "JP".equals(r.getAttribute("data-country"))).count();
+        new Select(driver.findElement(By.name("country"))).selectByValue("JP");
+        long visible = driver.findElements(By.cssSelector("#models-table tbody tr")).stream().filter(WebElement::isDisplayed).count();
+        assertEquals(expected, visible);
+        assertTrue(expected >= 4 && expected < rows.size());
+        assertEquals(expected + " / " + rows.size(), driver.findElement(By.cssSelector("form.filter-form output")).getText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"/keizu/", "/keizu/models/rakuten-ai-3.0/", "/keizu/models/kimi-k2/"})
+    void readsAtPhoneWidth(String path) {
+        open(path);
+        driver.manage().window().setSize(new Dimension(375, 812));
+        Long pageWidth = (Long) driver.executeScript("return document.documentElement.scrollWidth");
+        Long viewport = (Long) driver.executeScript("return window.innerWidth");
+        Object wide = driver.executeScript("return Array.from(document.querySelectorAll('body *')).filter(function (e) {"
+                + " return e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'; })"
+                + ".slice(0, 5).map(function (e) { return e.tagName + '.' + e.className + ' ' + e.scrollWidth + '>' + e.clientWidth; });");
+        assertTrue(pageWidth <= viewport, path + " scrolls sideways at 375 px: " + pageWidth + " > " + viewport + "; widest: " + wide);
+        WebElement h1 = driver.findElement(By.tagName("h1"));
+        assertTrue(h1.getRect().getWidth() <= viewport && h1.getRect().getX() >= 0);
+        Double fontSize = Double.valueOf(driver.executeScript("return parseFloat(getComputedStyle(document.body).fontSize)").toString());
+        assertTrue(fontSize >= 14, "body text at least 14 px");
+    }
+
+    @Test
+    void takesTheReadmeScreenshots() throws IOException {
+        Path into = Path.of("generator/target/screenshots");
+        Files.createDirectories(into);
+        for (String[] shot : new String[][] {{"home", "/keizu/"}, {"rakuten-ai-3.0", "/keizu/models/rakuten-ai-3.0/"}}) {
+            open(shot[1]);
+            driver.manage().window().setSize(new Dimension(1280, 1400));
+            byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+            assertTrue(png.length > 10_000, "a real picture");
+            Files.write(into.resolve(shot[0] + ".png"), png);
+            if ("docs".equals(System.getProperty("keizu.screenshots"))) {
+                Files.write(TestRegistries.REPO.resolve("docs/screenshots").resolve(shot[0] + ".png"), png);
+            }
+        }
+    }
+}
