@@ -17,6 +17,7 @@ import org.keizu.render.TemplateRenderer;
 import org.keizu.render.ViewBuilder;
 import org.keizu.render.Views;
 import org.keizu.site.OutputFile;
+import org.keizu.site.SearchIndexer;
 import org.keizu.site.SitePlan;
 import org.keizu.site.SiteWriter;
 
@@ -32,6 +33,10 @@ import org.keizu.site.SiteWriter;
 public final class RegistryBuild {
     /** Where the inputs are, and how the output should be addressed. */
     public record Options(Path dataDir, Path templateDir, Path workingDir, Optional<PartialDate> asOf) {
+    }
+
+    /** What the built site is addressed as, and whether to run the search indexer (Pagefind) over it. */
+    public record Output(Path dir, String baseUrl, String origin, boolean searchIndex) {
     }
 
     /** The outcome of a build: the findings, and the files written (empty when it stopped). */
@@ -53,11 +58,14 @@ public final class RegistryBuild {
 
     /** Every phase; writes {@code outDir} only when no finding is an error. */
     public Result build(Path outDir, String baseUrl) throws IOException {
-        return build(outDir, baseUrl, "");
+        return build(new Output(outDir, baseUrl, "", false));
     }
 
-    /** As {@link #build(Path, String)}, with the site's origin ({@code https://host}) for sitemap.xml. */
-    public Result build(Path outDir, String baseUrl, String origin) throws IOException {
+    /** Every phase, as {@code output} says: the site's origin feeds sitemap.xml; the search index is the last step. */
+    public Result build(Output output) throws IOException {
+        Path outDir = output.dir();
+        String baseUrl = output.baseUrl();
+        String origin = output.origin();
         Findings findings = new Findings();
         Registry registry = new RegistryLoad(options.dataDir(), options.workingDir(), options.asOf()).run(findings);
         if (findings.hasErrors()) {
@@ -71,7 +79,12 @@ public final class RegistryBuild {
         SitePlan plan = new SitePlan(new TemplateRenderer(options.templateDir()), options.templateDir());
         Views.SiteView site = plan.siteView(normaliseBaseUrl(baseUrl), datasetDate(registry), registry.models().size(), pages);
         List<OutputFile> files = plan.render(new ViewBuilder(registry, vocabulary, site), pages, origin);
-        new SiteWriter(outDir).write(files);
+        SearchIndexer search = new SearchIndexer(options.workingDir());
+        new SiteWriter(outDir).write(files, staged -> {
+            if (output.searchIndex()) {
+                search.index(staged);
+            }
+        });
         return new Result(findings, files);
     }
 

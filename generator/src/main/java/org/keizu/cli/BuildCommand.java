@@ -28,6 +28,9 @@ final class BuildCommand implements Callable<Integer> {
             description = "The site's origin, e.g. https://user.github.io, for absolute URLs in sitemap.xml.")
     String origin;
 
+    @Option(names = "--no-search", description = "Skip the search index (Pagefind); the search page then finds nothing.")
+    boolean noSearch;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -41,7 +44,8 @@ final class BuildCommand implements Callable<Integer> {
         if (!origin.isEmpty() && !origin.matches("https://[A-Za-z0-9.-]+(:[0-9]+)?")) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--origin is https://host, without a path");
         }
-        RegistryBuild.Result result = new RegistryBuild(common.options(spec.commandLine())).build(outDir, baseUrl, origin);
+        RegistryBuild.Result result = new RegistryBuild(common.options(spec.commandLine()))
+                .build(new RegistryBuild.Output(outDir, baseUrl, origin, !noSearch));
         int code = ValidateCommand.report(result.findings(), FindingFormat.TEXT, spec.commandLine().getOut(),
                 spec.commandLine().getErr());
         if (code != 0) {

@@ -279,7 +279,8 @@ public final class ViewBuilder {
                         + "the evidence below rests on the cited sources. Running keizu fetch with network access fills the gap."
                 : null;
         return new ModelPage(site, model.id(), model.name(), model.nativeName(), model.aliases(),
-                new Link(org.name(), site.baseUrl() + organisationPath(org.id())), model.country(), countryName(model.country()), programme,
+                new Link(org.nativeName() == null ? org.name() : org.name() + " (" + org.nativeName() + ")",
+                        site.baseUrl() + organisationPath(org.id())), model.country(), countryName(model.country()), programme,
                 model.released(), model.reviewed(),
                 model.summary() == null ? null : model.summary().text(),
                 model.summary() == null ? null : refs.ref(model.summary().source()),
@@ -294,7 +295,18 @@ public final class ViewBuilder {
                 verdict.uncertain(), verdict.headline(), claims, lineage, disputes, obligations, timeline,
                 model.response() == null ? null : statement(model.response(), refs), sources,
                 model.corrections().stream().map(c -> new CorrectionView(c.date(), c.what())).toList(),
-                terms("grades"), snapshotNote, snapshotView(model), comparisons(model));
+                terms("grades"), snapshotNote, snapshotView(model), comparisons(model), facets(model, verdict));
+    }
+
+    private Views.SearchFacets facets(Model model, VerdictRule.Finding verdict) {
+        Optional<LineageLink> detected = detectedBase(model);
+        return new Views.SearchFacets(countryName(model.country()), organisationName(model.organisation()),
+                model.programme() == null ? null : registry.programme(model.programme()).map(p -> p.name()).orElse(null),
+                detected.map(l -> baseName(l.base())).orElse(null),
+                detected.map(l -> label("relations", l.relation().term())).orElse(null),
+                detected.map(l -> l.grade().name()).orElse(null),
+                label("verdicts", verdict.verdict().term()),
+                org.keizu.model.PartialDate.parse(model.released()).map(d -> String.valueOf(d.year())).orElse(null));
     }
 
     private SnapshotView snapshotView(Model model) {

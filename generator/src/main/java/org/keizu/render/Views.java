@@ -11,7 +11,8 @@ public final class Views {
     }
 
     /** What every page needs: links are prefixed with {@code baseUrl}, which starts and ends with '/'. */
-    public record SiteView(String baseUrl, String stylesheet, String script, String icon, String datasetDate, int modelCount,
+    public record SiteView(String baseUrl, String stylesheet, String script, String searchScript, String icon, String datasetDate,
+            int modelCount,
             java.util.Map<String, String> msg, List<Link> nav) {
     }
 
@@ -67,7 +68,13 @@ public final class Views {
             String verdictMeaning, boolean verdictUncertain, String headline, List<ClaimView> claims, List<LineageView> lineage,
             List<DisputeView> disputes, List<ObligationView> obligations, List<EventView> timeline,
             StatementView response, List<SourceView> sources, List<CorrectionView> corrections,
-            List<TermView> grades, String snapshotNote, SnapshotView snapshot, List<ComparisonView> comparisons) {
+            List<TermView> grades, String snapshotNote, SnapshotView snapshot, List<ComparisonView> comparisons,
+            SearchFacets facets) {
+    }
+
+    /** What the search index files a model under: its facets, each a plain label. Null where none applies. */
+    public record SearchFacets(String country, String organisation, String programme, String base, String relation,
+            String grade, String verdict, String year) {
     }
 
     /** Where the config the registry checks against came from, stated plainly. */
@@ -151,5 +158,9 @@ public final class Views {
     }
 
     public record PlainPage(SiteView site) {
+    }
+
+    /** The search page: the facets it offers, and where to browse without JavaScript. */
+    public record SearchPage(SiteView site, List<Link> facets) {
     }
 }

@@ -35,6 +35,8 @@ public final class SitePlan {
     private final byte[] script;
     private final String cssPath;
     private final String scriptPath;
+    private final byte[] searchScript;
+    private final String searchScriptPath;
     private final byte[] icon;
     private final String iconPath;
 
@@ -45,6 +47,8 @@ public final class SitePlan {
         this.script = readAsset(templateDir, "filter.js");
         this.cssPath = "assets/" + hashedName("style.css", css);
         this.scriptPath = "assets/" + hashedName("filter.js", script);
+        this.searchScript = readAsset(templateDir, "search.js");
+        this.searchScriptPath = "assets/" + hashedName("search.js", searchScript);
         this.icon = readAsset(templateDir, "favicon.svg");
         this.iconPath = "assets/" + hashedName("favicon.svg", icon);
     }
@@ -60,7 +64,7 @@ public final class SitePlan {
             pages.stream().filter(p -> p.slug().equals(slug)).findFirst()
                     .ifPresent(p -> nav.add(new Views.Link(msg.getOrDefault("nav_" + slug, p.title()), baseUrl + slug + "/")));
         }
-        return new Views.SiteView(baseUrl, cssPath, scriptPath, iconPath, datasetDate, modelCount, msg, nav);
+        return new Views.SiteView(baseUrl, cssPath, scriptPath, searchScriptPath, iconPath, datasetDate, modelCount, msg, nav);
     }
 
     /** The message bundle: every user-facing string of the templates, in one file a translation can copy. */
@@ -99,6 +103,7 @@ public final class SitePlan {
         List<OutputFile> files = new ArrayList<>();
         files.add(new OutputFile(cssPath, css));
         files.add(new OutputFile(scriptPath, script));
+        files.add(new OutputFile(searchScriptPath, searchScript));
         files.add(new OutputFile(iconPath, icon));
         files.add(page("index.html", "index.ftlh", views.index()));
         for (Views.ModelPage page : views.modelPages()) {
@@ -128,6 +133,7 @@ public final class SitePlan {
             files.add(page(p.slug() + "/index.html", "prose.ftlh",
                     new Views.ProsePage(views.site(), p.slug(), p.title(), markdown.render(p.markdown()))));
         }
+        files.add(page("search/index.html", "search.ftlh", new Views.SearchPage(views.site(), List.of())));
         files.add(page("404.html", "404.ftlh", new Views.PlainPage(views.site())));
         files.add(OutputFile.text(".nojekyll", ""));
         files.add(OutputFile.text("robots.txt", "User-agent: *\nAllow: /\n"

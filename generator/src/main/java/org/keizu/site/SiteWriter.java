@@ -32,7 +32,16 @@ public final class SiteWriter {
         this.outDir = outDir.toAbsolutePath().normalize();
     }
 
+    /** Runs over the complete new site before it is swapped in (the search indexer); may fail the build. */
+    public interface Finisher {
+        void finish(Path site) throws IOException;
+    }
+
     public void write(List<OutputFile> files) throws IOException {
+        write(files, site -> { });
+    }
+
+    public void write(List<OutputFile> files, Finisher finisher) throws IOException {
         refuseForeignFolder();
         Path parent = outDir.getParent();
         Files.createDirectories(parent);
@@ -52,6 +61,7 @@ public final class SiteWriter {
                 Files.write(target, file.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             }
             Files.write(root.resolve(MARKER), new byte[0], StandardOpenOption.CREATE_NEW);
+            finisher.finish(root);
             swapIn(staging);
         } finally {
             if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {

@@ -43,7 +43,7 @@ class BrowserTest {
         for (String baseUrl : List.of("/", "/keizu/")) {
             RegistryBuild.Result result = new RegistryBuild(new RegistryBuild.Options(TestRegistries.REAL_DATA,
                     TestRegistries.TEMPLATES, TestRegistries.REPO, Optional.empty()))
-                    .build(root.resolve(baseUrl.equals("/") ? "root" : "sub"), baseUrl);
+                    .build(new RegistryBuild.Output(root.resolve(baseUrl.equals("/") ? "root" : "sub"), baseUrl, "", true));
             assertFalse(result.findings().hasErrors());
         }
         server = new SiteServer(Map.of("/", root.resolve("root"), "/keizu/", root.resolve("sub")));

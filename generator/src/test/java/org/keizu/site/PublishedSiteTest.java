@@ -43,7 +43,7 @@ class PublishedSiteTest {
         for (String baseUrl : List.of("/", "/keizu/")) {
             RegistryBuild.Result result = new RegistryBuild(new RegistryBuild.Options(TestRegistries.REAL_DATA,
                     TestRegistries.TEMPLATES, TestRegistries.REPO, java.util.Optional.empty()))
-                    .build(siteAt(baseUrl), baseUrl, "https://example.org");
+                    .build(new RegistryBuild.Output(siteAt(baseUrl), baseUrl, "https://example.org", true));
             assertFalse(result.findings().hasErrors(), result.findings().sorted().toString());
         }
     }

@@ -1,0 +1,161 @@
+package org.keizu.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.keizu.RegistryBuild;
+import org.keizu.TestRegistries;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Search in real headless Chromium over a loopback server, on the real site built under /keizu/
+ * with its Pagefind index: English, Japanese and Korean queries, a facet, an empty result, a query
+ * in the URL, the box on every page; no console error; axe-core finds no violation.
+ */
+class SearchTest {
+    private static final Path AXE = TestRegistries.REPO.resolve("node_modules/axe-core/axe.min.js");
+    @TempDir
+    static Path root;
+    private static SiteServer server;
+    private static ChromeDriver driver;
+
+    @BeforeAll
+    static void start() throws IOException {
+        RegistryBuild.Result result = new RegistryBuild(new RegistryBuild.Options(TestRegistries.REAL_DATA,
+                TestRegistries.TEMPLATES, TestRegistries.REPO, Optional.empty()))
+                .build(new RegistryBuild.Output(root.resolve("sub"), "/keizu/", "", true));
+        assertFalse(result.findings().hasErrors());
+        assertTrue(Files.isDirectory(root.resolve("sub/pagefind")), "the build wrote the search index");
+        server = new SiteServer(Map.of("/keizu/", root.resolve("sub")));
+        driver = Browser.start(root.resolve("profile"));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (driver != null) {
+            driver.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    /** Opens the search page with a query string and waits until the status line has settled. */
+    private List<String> search(String query) {
+        driver.get(server.url("/keizu/search/" + query));
+        return waitForResults();
+    }
+
+    private List<String> waitForResults() {
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
+            String status = d.findElement(By.id("search-status")).getText();
+            return !status.isEmpty() && !status.equals("Searching…");
+        });
+        return driver.findElements(By.cssSelector("#search-list > li > a")).stream().map(WebElement::getText).toList();
+    }
+
+    private static String q(String text) {
+        return "?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void findsByEnglishName() {
+        List<String> found = search(q("Rakuten"));
+        assertTrue(found.containsAll(List.of("Rakuten AI 3.0", "Rakuten AI 7B")), found.toString());
+        String meta = driver.findElement(By.cssSelector("#search-list > li .result-meta")).getText();
+        assertTrue(meta.matches(" ?— .+( · E[0-4])?"), "results show the verdict and grade: " + meta);
+    }
+
+    @Test
+    void findsByJapaneseName() {
+        List<String> found = search(q("楽天"));
+        assertTrue(found.contains("Rakuten AI 3.0"), found.toString());
+    }
+
+    @Test
+    void findsByKoreanName() {
+        List<String> found = search(q("네이버"));
+        assertTrue(found.contains("HyperCLOVA X SEED 32B Think"), found.toString());
+    }
+
+    @Test
+    void filtersByFacetAlone() {
+        List<String> found = search("?country=" + URLEncoder.encode("South Korea", StandardCharsets.UTF_8));
+        assertTrue(found.containsAll(List.of("A.X K1", "Solar Open 100B", "HyperCLOVA X SEED 32B Think")),
+                found.toString());
+        assertFalse(found.stream().anyMatch(t -> t.startsWith("Rakuten")), found.toString());
+    }
+
+    @Test
+    void combinesAQueryWithFacets() {
+        search(q("model"));
+        new Select(driver.findElement(By.name("verdict"))).selectByValue("Disclosed after the fact");
+        List<String> found = waitForResults();
+        assertEquals(List.of("Rakuten AI 3.0"), found);
+        assertTrue(driver.getCurrentUrl().contains("verdict=Disclosed"), "the filter is kept in the URL: " + driver.getCurrentUrl());
+    }
+
+    @Test
+    void saysSoWhenNothingMatches() {
+        List<String> found = search(q("zzqxjwv"));
+        assertEquals(List.of(), found);
+        assertEquals("No results.", driver.findElement(By.id("search-status")).getText());
+    }
+
+    @Test
+    void theSearchBoxOnAnyPageLeadsToResultsAndKeepsTheQuery() {
+        driver.get(server.url("/keizu/models/kimi-k2/"));
+        WebElement box = driver.findElement(By.id("site-search-q"));
+        box.sendKeys("Kimi", Keys.ENTER);
+        List<String> found = waitForResults();
+        assertEquals("Kimi K2", found.get(0), found.toString());
+        assertTrue(driver.getCurrentUrl().endsWith("/keizu/search/?q=Kimi"), driver.getCurrentUrl());
+        assertEquals("Kimi", driver.findElement(By.id("search-q")).getAttribute("value"));
+    }
+
+    @Test
+    void findsTheProsePages() {
+        List<String> found = search(q("methodology"));
+        assertTrue(found.stream().anyMatch(t -> t.startsWith("Methodology")), found.toString());
+    }
+
+    @Test
+    void hasNoConsoleErrorAndPassesAxe() throws IOException {
+        Browser.consoleProblems(driver);
+        search(q("DeepSeek"));
+        assertEquals(List.of(), Browser.consoleProblems(driver));
+        driver.executeScript(Files.readString(AXE));
+        Object violations = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document).then(function (r) { done(r.violations.map(function (v) { return v.id + ': ' + v.help; })); })"
+                + ".catch(function (e) { done(['axe failed: ' + e]); });");
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void withoutJavaScriptTheSearchPageSaysHowToBrowse() throws IOException {
+        String html = Files.readString(root.resolve("sub/search/index.html"));
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
+        assertFalse(page.selectFirst(".search-no-js").hasAttr("hidden"), "visible without JavaScript");
+        assertEquals(3, page.select(".search-no-js a").size());
+        assertTrue(page.selectFirst("#search-form").hasAttr("hidden"), "the JS-only form stays hidden without JavaScript");
+    }
+}
