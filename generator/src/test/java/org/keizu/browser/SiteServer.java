@@ -20,19 +20,30 @@ final class SiteServer implements AutoCloseable {
             "txt", "text/plain; charset=utf-8", "wasm", "application/wasm");
 
     private final HttpServer server;
+    /** Bytes served under /pagefind/ since the last reset: what a browser downloads for search. */
+    private final java.util.concurrent.atomic.AtomicLong searchBytes = new java.util.concurrent.atomic.AtomicLong();
 
     /** @param sites URL prefix ("/" or "/keizu/") to the folder served there */
     SiteServer(Map<String, Path> sites) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        sites.forEach((prefix, folder) -> server.createContext(prefix, exchange -> serve(exchange, prefix, folder)));
+        sites.forEach((prefix, folder) -> server.createContext(prefix, exchange -> {
+            long sent = serve(exchange, prefix, folder);
+            if (exchange.getRequestURI().getPath().contains("/pagefind/")) {
+                searchBytes.addAndGet(sent);
+            }
+        }));
         server.start();
+    }
+
+    long takeSearchBytes() {
+        return searchBytes.getAndSet(0);
     }
 
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    private static void serve(HttpExchange exchange, String prefix, Path folder) throws IOException {
+    private static long serve(HttpExchange exchange, String prefix, Path folder) throws IOException {
         String path = exchange.getRequestURI().getPath().substring(prefix.length());
         Path file = folder.resolve(path).normalize();
         if (Files.isDirectory(file)) {
@@ -50,6 +61,7 @@ final class SiteServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+        return body.length;
     }
 
     @Override
