@@ -42,9 +42,8 @@ public final class RegistryFetch {
     public List<Outcome> fetch(List<String> ids, String retrieved, Consumer<String> progress) {
         List<Outcome> outcomes = new ArrayList<>();
         for (String id : ids) {
-            Optional<Loaded<Model>> model = find(id);
-            if (model.isEmpty() || model.get().record().hub() == null) {
-                outcomes.add(new Outcome(id, model.isEmpty() ? "no such model in the registry" : "the record names no hub repository", true, false));
+            Optional<Loaded<Model>> model = withHub(id, outcomes);
+            if (model.isEmpty()) {
                 continue;
             }
             Model m = model.get().record();
@@ -65,9 +64,8 @@ public final class RegistryFetch {
     public List<Outcome> check(List<String> ids, String retrieved, Consumer<String> progress) {
         List<Outcome> outcomes = new ArrayList<>();
         for (String id : ids) {
-            Optional<Loaded<Model>> model = find(id);
-            if (model.isEmpty() || model.get().record().hub() == null) {
-                outcomes.add(new Outcome(id, model.isEmpty() ? "no such model in the registry" : "the record names no hub repository", true, false));
+            Optional<Loaded<Model>> model = withHub(id, outcomes);
+            if (model.isEmpty()) {
                 continue;
             }
             Model m = model.get().record();
@@ -88,7 +86,13 @@ public final class RegistryFetch {
         return outcomes;
     }
 
-    private Optional<Loaded<Model>> find(String id) {
-        return registry.models().stream().filter(l -> l.record().id().equals(id)).findFirst();
+    /** The model, when it exists and names a hub repository; otherwise an outcome saying why not. */
+    private Optional<Loaded<Model>> withHub(String id, List<Outcome> outcomes) {
+        Optional<Loaded<Model>> model = registry.models().stream().filter(l -> l.record().id().equals(id)).findFirst();
+        if (model.isEmpty() || model.get().record().hub() == null) {
+            outcomes.add(new Outcome(id, model.isEmpty() ? "no such model in the registry" : "the record names no hub repository", true, false));
+            return Optional.empty();
+        }
+        return model;
     }
 }

@@ -14,7 +14,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -140,9 +139,5 @@ public final class SnapshotFetcher {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    static Optional<String> commitOf(String revision) {
-        return COMMIT.matcher(revision).matches() ? Optional.of(revision) : Optional.empty();
     }
 }

@@ -5,29 +5,24 @@ package org.keizu.lineage;
  * Terms and their meaning are in {@code data/vocab/verdicts.yaml}.
  */
 public enum Verdict {
-    CONSISTENT("consistent", "Consistent"),
-    DISCLOSED_AFTER_THE_FACT("disclosed-after-the-fact", "Disclosed after the fact"),
-    UNDISCLOSED_DERIVATION("undisclosed-derivation", "Undisclosed derivation"),
-    CLAIM_REFUTED("claim-refuted", "Claim refuted"),
-    COMPONENT_REUSE("component-reuse", "Component reuse"),
-    CONTESTED("contested", "Contested"),
-    CLEARED("cleared", "Cleared"),
-    NO_BASE_FOUND("no-base-found", "No base found"),
-    NOT_EXAMINED("not-examined", "Not examined");
+    CONSISTENT("consistent"),
+    DISCLOSED_AFTER_THE_FACT("disclosed-after-the-fact"),
+    UNDISCLOSED_DERIVATION("undisclosed-derivation"),
+    CLAIM_REFUTED("claim-refuted"),
+    COMPONENT_REUSE("component-reuse"),
+    CONTESTED("contested"),
+    CLEARED("cleared"),
+    NO_BASE_FOUND("no-base-found"),
+    NOT_EXAMINED("not-examined");
 
     private final String term;
-    private final String label;
 
-    Verdict(String term, String label) {
+    /** @param term the term in data/vocab/verdicts.yaml, where its label and meaning live */
+    Verdict(String term) {
         this.term = term;
-        this.label = label;
     }
 
     public String term() {
         return term;
-    }
-
-    public String label() {
-        return label;
     }
 }
