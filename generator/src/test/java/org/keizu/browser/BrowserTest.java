@@ -90,6 +90,18 @@ class BrowserTest {
     }
 
     @Test
+    void searchWorksAtTheDomainRootToo() {
+        driver.get(server.url("/search/?q=" + java.net.URLEncoder.encode("楽天", java.nio.charset.StandardCharsets.UTF_8)));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> {
+            String status = d.findElement(By.id("search-status")).getText();
+            return !status.isEmpty() && !status.equals("Searching…");
+        });
+        List<WebElement> links = driver.findElements(By.cssSelector("#search-list > li > a"));
+        assertTrue(links.stream().anyMatch(a -> a.getText().equals("Rakuten AI 3.0")), "results at /");
+        assertTrue(links.get(0).getAttribute("href").startsWith(server.url("/models/")), links.get(0).getAttribute("href"));
+    }
+
+    @Test
     void theStylesheetAndScriptLoadUnderTheSubPath() {
         open("/keizu/");
         Object background = driver.executeScript("return getComputedStyle(document.querySelector('.verdict')).borderTopStyle");
