@@ -43,6 +43,15 @@ public final class TestRegistries {
         return new RegistryBuild.Options(root.resolve("data"), TEMPLATES, root, Optional.empty());
     }
 
+    /** Builds the real registry into {@code out}, as the CLI would; fails the test on any finding. */
+    public static void buildReal(Path out, String baseUrl, String origin, boolean searchIndex) throws IOException {
+        RegistryBuild.Result result = new RegistryBuild(new RegistryBuild.Options(REAL_DATA, TEMPLATES, REPO, Optional.empty()))
+                .build(new RegistryBuild.Output(out, baseUrl, origin, searchIndex));
+        if (result.findings().hasErrors()) {
+            throw new AssertionError("the real registry has errors: " + result.findings().sorted());
+        }
+    }
+
     public static Findings validate(Path root) {
         return new RegistryBuild(options(root)).validate();
     }

@@ -1,14 +1,12 @@
 package org.keizu.site;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
+import org.keizu.io.Folders;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -65,7 +63,7 @@ public final class SiteWriter {
             swapIn(staging);
         } finally {
             if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
-                deleteTree(staging);
+                Folders.deleteTree(staging);
             }
         }
     }
@@ -107,23 +105,7 @@ public final class SiteWriter {
             throw e;
         }
         if (old != null) {
-            deleteTree(old);
+            Folders.deleteTree(old);
         }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

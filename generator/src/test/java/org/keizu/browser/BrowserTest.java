@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.keizu.RegistryBuild;
 import org.keizu.TestRegistries;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -40,12 +39,8 @@ class BrowserTest {
 
     @BeforeAll
     static void start() throws IOException {
-        for (String baseUrl : List.of("/", "/keizu/")) {
-            RegistryBuild.Result result = new RegistryBuild(new RegistryBuild.Options(TestRegistries.REAL_DATA,
-                    TestRegistries.TEMPLATES, TestRegistries.REPO, Optional.empty()))
-                    .build(new RegistryBuild.Output(root.resolve(baseUrl.equals("/") ? "root" : "sub"), baseUrl, "", true));
-            assertFalse(result.findings().hasErrors());
-        }
+        TestRegistries.buildReal(root.resolve("root"), "/", "", true);
+        TestRegistries.buildReal(root.resolve("sub"), "/keizu/", "", true);
         server = new SiteServer(Map.of("/", root.resolve("root"), "/keizu/", root.resolve("sub")));
         driver = Browser.start(root.resolve("profile"));
     }

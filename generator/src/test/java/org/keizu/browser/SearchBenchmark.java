@@ -56,7 +56,7 @@ public final class SearchBenchmark {
         SearchIndexer indexer = new SearchIndexer(TestRegistries.REPO);
         double[] runs = new double[3];
         for (int i = 0; i < runs.length; i++) {
-            deleteTree(out.resolve("pagefind"));
+            org.keizu.io.Folders.deleteTree(out.resolve("pagefind"));
             long t = System.nanoTime();
             indexer.index(out);
             runs[i] = (System.nanoTime() - t) / 1e9;
@@ -157,16 +157,5 @@ public final class SearchBenchmark {
 
     private static String capitalise(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

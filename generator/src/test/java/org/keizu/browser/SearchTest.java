@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.keizu.RegistryBuild;
 import org.keizu.TestRegistries;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -40,10 +39,7 @@ class SearchTest {
 
     @BeforeAll
     static void start() throws IOException {
-        RegistryBuild.Result result = new RegistryBuild(new RegistryBuild.Options(TestRegistries.REAL_DATA,
-                TestRegistries.TEMPLATES, TestRegistries.REPO, Optional.empty()))
-                .build(new RegistryBuild.Output(root.resolve("sub"), "/keizu/", "", true));
-        assertFalse(result.findings().hasErrors());
+        TestRegistries.buildReal(root.resolve("sub"), "/keizu/", "", true);
         assertTrue(Files.isDirectory(root.resolve("sub/pagefind")), "the build wrote the search index");
         server = new SiteServer(Map.of("/keizu/", root.resolve("sub")));
         driver = Browser.start(root.resolve("profile"));
