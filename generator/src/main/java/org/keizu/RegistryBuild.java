@@ -77,8 +77,8 @@ public final class RegistryBuild {
         }
         Vocabulary vocabulary = new VocabularyLoader(new RecordMapper()).load(options.dataDir().resolve("vocab"));
         SitePlan plan = new SitePlan(new TemplateRenderer(options.templateDir()), options.templateDir());
-        Views.SiteView site = plan.siteView(normaliseBaseUrl(baseUrl), datasetDate(registry), registry.models().size(), pages);
-        List<OutputFile> files = plan.render(new ViewBuilder(registry, vocabulary, site), pages, origin);
+        Views.SiteView site = plan.siteView(normaliseBaseUrl(baseUrl), origin, datasetDate(registry), registry.models().size(), pages);
+        List<OutputFile> files = plan.render(new ViewBuilder(registry, vocabulary, site), pages);
         SearchIndexer search = new SearchIndexer(options.workingDir());
         new SiteWriter(outDir).write(files, staged -> {
             if (output.searchIndex()) {

@@ -295,7 +295,42 @@ public final class ViewBuilder {
                 verdict.uncertain(), verdict.headline(), claims, lineage, disputes, obligations, timeline,
                 model.response() == null ? null : statement(model.response(), refs), sources,
                 model.corrections().stream().map(c -> new CorrectionView(c.date(), c.what())).toList(),
-                terms("grades"), snapshotNote, snapshotView(model), comparisons(model), facets(model, verdict));
+                terms("grades"), snapshotNote, snapshotView(model), comparisons(model), facets(model, verdict),
+                citation(model));
+    }
+
+    /**
+     * A ready-made citation. The permanent address is absolute when the build knows the site's
+     * origin (--origin), else the path under the site. The year is that of the record's review.
+     */
+    Views.Citation citation(Model model) {
+        String permalink = site.origin() + site.baseUrl() + modelPath(model.id());
+        String title = model.name() + ": claimed and detected lineage";
+        String text = "Keizu contributors. \u201c" + title + ".\u201d Keizu, a provenance registry of national AI models."
+                + " Record last reviewed " + model.reviewed() + "; data as of " + site.datasetDate() + ". " + permalink;
+        String year = model.reviewed().substring(0, 4);
+        String bibtex = "@misc{keizu-" + model.id().replace('.', '-') + ",\n"
+                + "  author       = {{Keizu contributors}},\n"
+                + "  title        = {" + bibtex(title) + "},\n"
+                + "  howpublished = {Keizu, a provenance registry of national AI models},\n"
+                + "  year         = {" + year + "},\n"
+                + "  note         = {Record last reviewed " + model.reviewed() + "; data as of " + site.datasetDate() + "},\n"
+                + "  url          = {" + permalink + "}\n"
+                + "}";
+        return new Views.Citation(permalink, title, text, bibtex, model.reviewed());
+    }
+
+    /** Escapes the characters BibTeX treats as commands or groups. */
+    static String bibtex(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.toCharArray()) {
+            switch (c) {
+                case '\\' -> out.append("\\textbackslash{}");
+                case '{', '}', '&', '%', '$', '#', '_' -> out.append('\\').append(c);
+                default -> out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private Views.SearchFacets facets(Model model, VerdictRule.Finding verdict) {

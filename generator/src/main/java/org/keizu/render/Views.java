@@ -11,8 +11,8 @@ public final class Views {
     }
 
     /** What every page needs: links are prefixed with {@code baseUrl}, which starts and ends with '/'. */
-    public record SiteView(String baseUrl, String stylesheet, String script, String searchScript, String icon, String datasetDate,
-            int modelCount,
+    public record SiteView(String baseUrl, String origin, String stylesheet, String script, String searchScript, String icon,
+            String datasetDate, int modelCount,
             java.util.Map<String, String> msg, List<Link> nav) {
     }
 
@@ -69,7 +69,11 @@ public final class Views {
             List<DisputeView> disputes, List<ObligationView> obligations, List<EventView> timeline,
             StatementView response, List<SourceView> sources, List<CorrectionView> corrections,
             List<TermView> grades, String snapshotNote, SnapshotView snapshot, List<ComparisonView> comparisons,
-            SearchFacets facets) {
+            SearchFacets facets, Citation citation) {
+    }
+
+    /** How to cite an evidence page: its permanent address, a text citation and a BibTeX entry. */
+    public record Citation(String permalink, String title, String text, String bibtex, String reviewed) {
     }
 
     /** What the search index files a model under: its facets, each a plain label. Null where none applies. */

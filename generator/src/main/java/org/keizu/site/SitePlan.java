@@ -25,7 +25,7 @@ import org.keizu.render.Views;
  * output folder; {@link SiteWriter} does that, after the whole site has rendered.
  * <pre>
  *   SitePlan plan = new SitePlan(renderer, templateDir);
- *   List&lt;OutputFile&gt; files = plan.render(new ViewBuilder(registry, vocabulary, plan.siteView(...)), pages, origin);
+ *   List&lt;OutputFile&gt; files = plan.render(new ViewBuilder(registry, vocabulary, plan.siteView(...)), pages);
  * </pre>
  */
 public final class SitePlan {
@@ -54,7 +54,7 @@ public final class SitePlan {
     }
 
     /** What every page shares: paths, the message bundle and the navigation. */
-    public Views.SiteView siteView(String baseUrl, String datasetDate, int modelCount, List<ProsePages.Page> pages) {
+    public Views.SiteView siteView(String baseUrl, String origin, String datasetDate, int modelCount, List<ProsePages.Page> pages) {
         Map<String, String> msg = messages(templateDir);
         List<Views.Link> nav = new ArrayList<>();
         nav.add(new Views.Link(msg.get("nav_models"), baseUrl));
@@ -64,7 +64,7 @@ public final class SitePlan {
             pages.stream().filter(p -> p.slug().equals(slug)).findFirst()
                     .ifPresent(p -> nav.add(new Views.Link(msg.getOrDefault("nav_" + slug, p.title()), baseUrl + slug + "/")));
         }
-        return new Views.SiteView(baseUrl, cssPath, scriptPath, searchScriptPath, iconPath, datasetDate, modelCount, msg, nav);
+        return new Views.SiteView(baseUrl, origin, cssPath, scriptPath, searchScriptPath, iconPath, datasetDate, modelCount, msg, nav);
     }
 
     /** The message bundle: every user-facing string of the templates, in one file a translation can copy. */
@@ -99,7 +99,8 @@ public final class SitePlan {
         }
     }
 
-    public List<OutputFile> render(ViewBuilder views, List<ProsePages.Page> pages, String origin) {
+    public List<OutputFile> render(ViewBuilder views, List<ProsePages.Page> pages) {
+        String origin = views.site().origin();
         List<OutputFile> files = new ArrayList<>();
         files.add(new OutputFile(cssPath, css));
         files.add(new OutputFile(scriptPath, script));

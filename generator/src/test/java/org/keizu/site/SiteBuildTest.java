@@ -62,6 +62,27 @@ class SiteBuildTest {
     }
 
     @Test
+    void offersAReadyMadeCitationAndMetadataForReferenceManagers(@TempDir Path root) throws IOException {
+        TestRegistries.validFixture(root);
+        Path out = root.resolve("site");
+        new RegistryBuild(TestRegistries.options(root)).build(new RegistryBuild.Output(out, "/keizu/", "https://example.org", false));
+        Document page = Jsoup.parse(out.resolve("models/national-model/index.html").toFile());
+        String permalink = "https://example.org/keizu/models/national-model/";
+        assertEquals(permalink, page.selectFirst("link[rel=canonical]").attr("href"));
+        assertEquals("National Model: claimed and detected lineage", page.selectFirst("meta[name=citation_title]").attr("content"));
+        assertEquals("2026-11-29", page.selectFirst("meta[name=citation_date]").attr("content"));
+        List<String> citations = page.select("pre.citation").eachText();
+        assertTrue(citations.get(0).contains("Record last reviewed 2026-11-29; data as of 2026-11-29. " + permalink), citations.get(0));
+        assertTrue(citations.get(1).startsWith("@misc{keizu-national-model,"), citations.get(1));
+        assertTrue(citations.get(1).contains("url          = {" + permalink + "}"), citations.get(1));
+    }
+
+    @Test
+    void escapesBibtexSpecialCharacters() {
+        assertEquals("A\\&B \\{x\\} 50\\% \\textbackslash{}", org.keizu.render.ViewBuilderAccess.bibtex("A&B {x} 50% \\"));
+    }
+
+    @Test
     void keepsArchitectureReuseApartFromDerivation(@TempDir Path root) throws IOException {
         TestRegistries.validFixture(root);
         Path out = root.resolve("site");
