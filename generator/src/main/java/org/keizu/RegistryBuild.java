@@ -16,6 +16,7 @@ import org.keizu.model.Vocabulary;
 import org.keizu.render.TemplateRenderer;
 import org.keizu.render.ViewBuilder;
 import org.keizu.render.Views;
+import org.keizu.site.OpenData;
 import org.keizu.site.OutputFile;
 import org.keizu.site.SearchIndexer;
 import org.keizu.site.SitePlan;
@@ -78,7 +79,8 @@ public final class RegistryBuild {
         Vocabulary vocabulary = new VocabularyLoader(new RecordMapper()).load(options.dataDir().resolve("vocab"));
         SitePlan plan = new SitePlan(new TemplateRenderer(options.templateDir()), options.templateDir());
         Views.SiteView site = plan.siteView(normaliseBaseUrl(baseUrl), origin, datasetDate(registry), registry.models().size(), pages);
-        List<OutputFile> files = plan.render(new ViewBuilder(registry, vocabulary, site), pages);
+        List<OutputFile> files = new java.util.ArrayList<>(plan.render(new ViewBuilder(registry, vocabulary, site), pages));
+        files.addAll(new OpenData(registry, site.datasetDate(), origin + site.baseUrl()).files(options.dataDir().resolve("schema")));
         SearchIndexer search = new SearchIndexer(options.workingDir());
         new SiteWriter(outDir).write(files, staged -> {
             if (output.searchIndex()) {

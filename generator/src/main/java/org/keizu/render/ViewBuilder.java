@@ -435,7 +435,7 @@ public final class ViewBuilder {
      * The base the home page shows: a derivation before a component before a shared architecture,
      * and the strongest grade first, so an architecture-only link is shown only when nothing else is.
      */
-    static Optional<LineageLink> detectedBase(Model model) {
+    public static Optional<LineageLink> detectedBase(Model model) {
         Comparator<LineageLink> byKind = Comparator.comparingInt(l -> l.relation().derivesWeights() ? 0
                 : l.relation() == Relation.ARCHITECTURE_ONLY ? 2 : 1);
         return model.lineage().stream()
