@@ -13,6 +13,7 @@ import org.keizu.load.VocabularyLoader;
 import org.keizu.model.Model;
 import org.keizu.model.PartialDate;
 import org.keizu.model.Vocabulary;
+import org.keizu.render.Messages;
 import org.keizu.render.TemplateRenderer;
 import org.keizu.render.ViewBuilder;
 import org.keizu.render.Views;
@@ -80,7 +81,8 @@ public final class RegistryBuild {
         SitePlan plan = new SitePlan(new TemplateRenderer(options.templateDir()), options.templateDir());
         Views.SiteView site = plan.siteView(normaliseBaseUrl(baseUrl), origin, datasetDate(registry), registry.models().size(), pages);
         List<OutputFile> files = new java.util.ArrayList<>(plan.render(new ViewBuilder(registry, vocabulary, site), pages));
-        files.addAll(new OpenData(registry, site.datasetDate(), origin + site.baseUrl()).files(options.dataDir().resolve("schema")));
+        files.addAll(new OpenData(registry, site.datasetDate(), origin + site.baseUrl(), new Messages(site.msg()))
+                .files(options.dataDir().resolve("schema")));
         SearchIndexer search = new SearchIndexer(options.workingDir());
         new SiteWriter(outDir).write(files, staged -> {
             if (output.searchIndex()) {

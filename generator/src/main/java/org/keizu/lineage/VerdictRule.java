@@ -31,12 +31,16 @@ import org.keizu.model.Relation;
 public final class VerdictRule {
 
     /**
-     * The verdict, the base it concerns (if any), the headline in plain words, and whether the
+     * The verdict, the base it concerns (if any), the headline as phrases of the bundle, and whether the
      * lineage link it rests on is marked uncertain (the site then says so next to the verdict).
      */
-    public record Finding(Verdict verdict, Optional<String> baseId, String headline, boolean uncertain) {
-        Finding(Verdict verdict, Optional<String> baseId, String headline) {
-            this(verdict, baseId, headline, false);
+    public record Finding(Verdict verdict, Optional<String> baseId, List<Phrase> headline, boolean uncertain) {
+        public Finding {
+            headline = List.copyOf(headline);
+        }
+
+        Finding(Verdict verdict, Optional<String> baseId, Phrase... headline) {
+            this(verdict, baseId, List.of(headline), false);
         }
 
         Finding restingOn(LineageLink link) {
@@ -65,8 +69,8 @@ public final class VerdictRule {
         Optional<Dispute> open = model.disputes().stream().filter(d -> d.status() == Dispute.Status.OPEN).findFirst();
         if (open.isPresent()) {
             Optional<String> base = Optional.ofNullable(open.get().base());
-            return new Finding(Verdict.CONTESTED, base, base.map(b -> "Whether it derives from " + name(b) + " is disputed")
-                    .orElse("Its origin is disputed") + "; both sides are set out below with their dates.");
+            return new Finding(Verdict.CONTESTED, base, base.map(b -> Phrase.of("headline_contested_base", name(b)))
+                    .orElse(Phrase.of("headline_contested")));
         }
         if (!derivations.isEmpty()) {
             LineageLink strongest = derivations.get(0);
@@ -74,58 +78,53 @@ public final class VerdictRule {
             boolean claimedFromScratch = model.claims().stream().anyMatch(c -> c.kind() == ClaimKind.FROM_SCRATCH);
             if (claimedFromScratch) {
                 return strongest.grade().atLeast(Grade.E3)
-                        ? new Finding(Verdict.CLAIM_REFUTED, Optional.of(strongest.base()),
-                                "Presented as built from scratch, but the evidence shows it derives from " + base + ".")
-                        : new Finding(Verdict.CONTESTED, Optional.of(strongest.base()),
-                                "Presented as built from scratch; its files are shape-compatible with " + base + ", which is not proof.");
+                        ? new Finding(Verdict.CLAIM_REFUTED, Optional.of(strongest.base()), Phrase.of("headline_refuted", base))
+                        : new Finding(Verdict.CONTESTED, Optional.of(strongest.base()), Phrase.of("headline_contested_shape", base));
             }
             List<Claim> disclosures = model.claims().stream()
                     .filter(c -> c.kind() == ClaimKind.NAMES_BASE)
                     .filter(c -> c.base() == null || derivations.stream().anyMatch(d -> d.base().equals(c.base())))
                     .toList();
             if (disclosures.isEmpty()) {
-                return new Finding(Verdict.UNDISCLOSED_DERIVATION, Optional.of(strongest.base()),
-                        "The evidence shows it derives from " + base + "; its makers have not said so.");
+                return new Finding(Verdict.UNDISCLOSED_DERIVATION, Optional.of(strongest.base()), Phrase.of("headline_undisclosed", base));
             }
             if (disclosedByRelease(model, disclosures)) {
-                return new Finding(Verdict.CONSISTENT, Optional.of(strongest.base()),
-                        "Its makers say it is built on " + base + ", and the evidence agrees.");
+                return new Finding(Verdict.CONSISTENT, Optional.of(strongest.base()), Phrase.of("headline_consistent", base));
             }
-            return new Finding(Verdict.DISCLOSED_AFTER_THE_FACT, Optional.of(strongest.base()),
-                    "Built on " + base + "; its makers did not say so at release and disclosed it only later.");
+            return new Finding(Verdict.DISCLOSED_AFTER_THE_FACT, Optional.of(strongest.base()), Phrase.of("headline_after_the_fact", base));
         }
         Optional<LineageLink> component = model.lineage().stream()
                 .filter(l -> l.relation() == Relation.COMPONENT || l.relation() == Relation.TOKENIZER)
                 .max(Comparator.comparing(LineageLink::grade));
         if (component.isPresent()) {
             LineageLink link = component.get();
-            String part = link.relation() == Relation.TOKENIZER ? "tokenizer"
-                    : link.component() != null ? link.component() : "a component";
-            return new Finding(Verdict.COMPONENT_REUSE, Optional.of(link.base()),
-                    "Reuses " + (part.equals("tokenizer") ? "the tokenizer" : part) + " of " + name(link.base())
-                            + "; the rest is presented as its makers' own.");
+            Phrase headline = link.relation() == Relation.TOKENIZER ? Phrase.of("headline_tokenizer", name(link.base()))
+                    : link.component() != null ? Phrase.of("headline_component", link.component(), name(link.base()))
+                    : Phrase.of("headline_component_unnamed", name(link.base()));
+            return new Finding(Verdict.COMPONENT_REUSE, Optional.of(link.base()), headline);
         }
         Optional<Dispute> upheld = model.disputes().stream().filter(d -> d.status() == Dispute.Status.UPHELD).findFirst();
         if (upheld.isPresent()) {
-            return new Finding(Verdict.CLAIM_REFUTED, Optional.ofNullable(upheld.get().base()),
-                    "An allegation about its origin was upheld; see the dispute below.");
+            return new Finding(Verdict.CLAIM_REFUTED, Optional.ofNullable(upheld.get().base()), Phrase.of("headline_upheld"));
         }
-        String architecture = model.lineage().stream()
+        Optional<Phrase> architecture = model.lineage().stream()
                 .filter(l -> l.relation() == Relation.ARCHITECTURE_ONLY)
-                .map(l -> " It uses the architecture of " + name(l.base()) + ", which is not a derivation.")
-                .findFirst().orElse("");
+                .map(l -> Phrase.of("headline_architecture", name(l.base())))
+                .findFirst();
         if (!model.disputes().isEmpty()) {
             Dispute first = model.disputes().get(0);
-            return new Finding(Verdict.CLEARED, Optional.ofNullable(first.base()),
-                    "An allegation that it derives from " + (first.base() == null ? "another model" : name(first.base()))
-                            + " was " + first.status().term() + "." + architecture);
+            Phrase cleared = first.base() == null ? Phrase.of("headline_cleared_unnamed", first.status().term())
+                    : Phrase.of("headline_cleared", name(first.base()), first.status().term());
+            return new Finding(Verdict.CLEARED, Optional.ofNullable(first.base()), with(cleared, architecture));
         }
         if (model.claims().isEmpty()) {
-            return new Finding(Verdict.NOT_EXAMINED, Optional.empty(),
-                    "The registry has not examined its makers' claims about its origin yet." + architecture);
+            return new Finding(Verdict.NOT_EXAMINED, Optional.empty(), with(Phrase.of("headline_not_examined"), architecture));
         }
-        return new Finding(Verdict.NO_BASE_FOUND, Optional.empty(),
-                "No evidence that it derives from another model." + architecture);
+        return new Finding(Verdict.NO_BASE_FOUND, Optional.empty(), with(Phrase.of("headline_no_base"), architecture));
+    }
+
+    private static Phrase[] with(Phrase first, Optional<Phrase> then) {
+        return then.map(t -> new Phrase[] {first, t}).orElse(new Phrase[] {first});
     }
 
     /**

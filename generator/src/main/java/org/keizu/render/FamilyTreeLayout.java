@@ -44,7 +44,7 @@ final class FamilyTreeLayout {
     }
 
     static FamilyTree layout(String baseName, String baseHref, List<FamilyMember> derived, List<FamilyMember> detected,
-            List<FamilyMember> components, List<FamilyMember> architectureOnly) {
+            List<FamilyMember> components, List<FamilyMember> architectureOnly, Messages messages) {
         List<List<FamilyMember>> bands = List.of(derived, detected, components, architectureOnly);
         List<String> kinds = List.of("derived", "detected", "component", "architecture");
         int widest = 1;
@@ -55,7 +55,8 @@ final class FamilyTreeLayout {
         List<TreeNode> nodes = new ArrayList<>();
         List<TreeEdge> edges = new ArrayList<>();
         int baseX = (width - BOX_WIDTH) / 2;
-        nodes.add(new TreeNode(baseX, MARGIN, BOX_WIDTH, BOX_HEIGHT, fit(baseName), baseName, "base", baseHref, "base"));
+        nodes.add(new TreeNode(baseX, MARGIN, BOX_WIDTH, BOX_HEIGHT, fit(baseName), baseName, messages.format("family_base"),
+                baseHref, "base"));
         int parentX = baseX + BOX_WIDTH / 2;
         int parentY = MARGIN + BOX_HEIGHT;
         int y = MARGIN + BOX_HEIGHT + GAP_Y;
@@ -79,9 +80,7 @@ final class FamilyTreeLayout {
             }
         }
         int height = count == 0 ? 2 * MARGIN + BOX_HEIGHT : y - GAP_Y + MARGIN;
-        String description = baseName + " and " + count + " related model" + (count == 1 ? "" : "s")
-                + ": solid lines are declared derivations, dashed lines detected shape matches, dotted lines reused"
-                + " components, and faint lines a shared architecture only.";
+        String description = messages.format("family_description", baseName, String.valueOf(count));
         return new FamilyTree(width, height, nodes, edges, description);
     }
 }

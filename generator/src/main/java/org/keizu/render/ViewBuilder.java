@@ -61,6 +61,7 @@ public final class ViewBuilder {
     private final Map<String, Model> models;
     private final VerdictRule verdicts;
     private final DetectionIndex detection;
+    private final Messages messages;
 
     public ViewBuilder(Registry registry, Vocabulary vocabulary, SiteView site) {
         this.registry = registry;
@@ -69,6 +70,7 @@ public final class ViewBuilder {
         this.models = registry.modelsById();
         this.verdicts = new VerdictRule(models);
         this.detection = DetectionIndex.of(registry);
+        this.messages = new Messages(site.msg());
     }
 
     public SiteView site() {
@@ -214,7 +216,8 @@ public final class ViewBuilder {
                 if (declared.contains(c.base()) || !c.grade().atLeast(org.keizu.model.Grade.E1)) {
                     continue;
                 }
-                Views.FamilyMember member = new Views.FamilyMember(row(m), findingLabel(c), c.grade().name(), false);
+                Views.FamilyMember member = new Views.FamilyMember(row(m), messages.format("family_label_" + key(c.finding())),
+                        c.grade().name(), false);
                 (c.shapeCompatible() ? detected : architecture).computeIfAbsent(c.base(), k -> new ArrayList<>()).add(member);
             }
         }
@@ -235,19 +238,14 @@ public final class ViewBuilder {
             List<Views.FamilyMember> a = architecture.getOrDefault(id, List.of());
             pages.add(new Views.BasePage(site, id, base.name(), site.baseUrl() + modelPath(id), base.country(),
                     countryName(base.country()), organisationName(base.organisation()), d, x, c, a,
-                    FamilyTreeLayout.layout(base.name(), site.baseUrl() + modelPath(id), d, x, c, a)));
+                    FamilyTreeLayout.layout(base.name(), site.baseUrl() + modelPath(id), d, x, c, a, messages)));
         }
         return pages;
     }
 
-    private static String findingLabel(Comparison c) {
-        return switch (c.finding()) {
-            case org.keizu.lineage.LineageDetector.SAME_SHAPE -> "Same shape (detected)";
-            case org.keizu.lineage.LineageDetector.VOCABULARY_EXTENSION -> "Shape with an extended vocabulary (detected)";
-            case org.keizu.lineage.LineageDetector.DEPTH_UP_SCALING -> "Depth up-scaled shape (detected)";
-            case org.keizu.lineage.LineageDetector.FEWER_LAYERS -> "Same widths, fewer layers (detected)";
-            default -> "Same architecture class (detected)";
-        };
+    /** A detector finding ("vocabulary-extension") as the suffix of its message keys ("vocabulary_extension"). */
+    private static String key(String finding) {
+        return finding.replace('-', '_');
     }
 
     private List<SourceView> sourceViews(List<Source> sources, SourceNumbers refs) {
@@ -275,8 +273,7 @@ public final class ViewBuilder {
                 .map(e -> new EventView(e.date(), e.event(), refs.ref(e.source()), e.uncertain())).toList();
         List<SourceView> sources = sourceViews(model.sources(), refs);
         String snapshotNote = model.snapshot() == null
-                ? "The registry holds no snapshot of this model's files yet, so its config is not compared here; "
-                        + "the evidence below rests on the cited sources. Running keizu fetch with network access fills the gap."
+                ? messages.format("snapshot_none")
                 : null;
         return new ModelPage(site, model.id(), model.name(), model.nativeName(), model.aliases(),
                 new Link(org.nativeName() == null ? org.name() : org.name() + " (" + org.nativeName() + ")",
@@ -292,7 +289,7 @@ public final class ViewBuilder {
                 model.licence() == null ? null : refs.ref(model.licence().source()),
                 verdict.verdict().term(), label("verdicts", verdict.verdict().term()),
                 vocabulary.find("verdicts", verdict.verdict().term()).map(t -> t.meaning()).orElse(null),
-                verdict.uncertain(), verdict.headline(), claims, lineage, disputes, obligations, timeline,
+                verdict.uncertain(), messages.format(verdict.headline()), claims, lineage, disputes, obligations, timeline,
                 model.response() == null ? null : statement(model.response(), refs), sources,
                 model.corrections().stream().map(c -> new CorrectionView(c.date(), c.what())).toList(),
                 terms("grades"), snapshotNote, snapshotView(model), comparisons(model), facets(model, verdict),
@@ -305,16 +302,15 @@ public final class ViewBuilder {
      */
     Views.Citation citation(Model model) {
         String permalink = site.origin() + site.baseUrl() + modelPath(model.id());
-        String title = model.name() + ": claimed and detected lineage";
-        String text = "Keizu contributors. \u201c" + title + ".\u201d Keizu, a provenance registry of national AI models."
-                + " Record last reviewed " + model.reviewed() + "; data as of " + site.datasetDate() + ". " + permalink;
+        String title = messages.format("citation_title", model.name());
+        String text = messages.format("citation_text", title, model.reviewed(), site.datasetDate(), permalink);
         String year = model.reviewed().substring(0, 4);
         String bibtex = "@misc{keizu-" + model.id().replace('.', '-') + ",\n"
                 + "  author       = {{Keizu contributors}},\n"
                 + "  title        = {" + bibtex(title) + "},\n"
-                + "  howpublished = {Keizu, a provenance registry of national AI models},\n"
+                + "  howpublished = {" + bibtex(messages.format("citation_howpublished")) + "},\n"
                 + "  year         = {" + year + "},\n"
-                + "  note         = {Record last reviewed " + model.reviewed() + "; data as of " + site.datasetDate() + "},\n"
+                + "  note         = {" + bibtex(messages.format("citation_note", model.reviewed(), site.datasetDate())) + "},\n"
                 + "  url          = {" + permalink + "}\n"
                 + "}";
         return new Views.Citation(permalink, title, text, bibtex, model.reviewed());
@@ -349,11 +345,9 @@ public final class ViewBuilder {
             Snapshot s = loaded.snapshot();
             Snapshot.Via via = s.via();
             String from = switch (via.kind()) {
-                case "hub" -> "fetched from the hub at the commit above";
-                case "mirror" -> "copied from a mirror: " + via.repository() + ", " + via.path() + " at commit " + via.commit();
-                case "extract" -> "extracted verbatim from " + via.repository() + ", " + via.path() + " at commit " + via.commit();
-                case "page-capture" -> "taken from a stored capture of the hub's file page";
-                default -> "found by content in a public file whose repository was not recorded";
+                case "mirror" -> messages.format("via_mirror", via.repository(), via.path(), via.commit());
+                case "extract" -> messages.format("via_extract", via.repository(), via.path(), via.commit());
+                default -> messages.format("via_" + key(via.kind()));
             };
             return new SnapshotView(s.id(), s.repo(), s.revision(), s.revisionNote(), s.retrieved(), from, via.url(),
                     via.grade(), via.caveats(), s.files().stream().map(f -> new FileView(f.name(), f.sha256(), f.size())).toList());
@@ -388,7 +382,7 @@ public final class ViewBuilder {
                 .map(m -> new Views.FieldRow(m.field(), m.tier().name(), m.tier().label(), m.text(), m.text()))
                 .toList();
         return new ComparisonView(new Link(baseName(c.base()), site.baseUrl() + modelPath(c.base())), c.grade().name(),
-                label("grades", c.grade().name()), c.plainWords(), declared, different, equal, c.corroboration());
+                label("grades", c.grade().name()), messages.format("finding_" + key(c.finding())), declared, different, equal, c.corroboration());
     }
 
     private ClaimView claim(Claim c, SourceNumbers refs) {
@@ -399,10 +393,11 @@ public final class ViewBuilder {
     private LineageView lineage(LineageLink l, SourceNumbers refs) {
         String base = baseName(l.base());
         String statement = switch (l.relation()) {
-            case ARCHITECTURE_ONLY -> "Uses the architecture of " + base + ". This is not a derivation: the weights may be its makers' own.";
-            case COMPONENT -> "Reuses " + (l.component() == null ? "a component" : l.component()) + " of " + base + ".";
-            case TOKENIZER -> "Reuses the tokenizer of " + base + ".";
-            default -> "Derived from " + base + " (" + label("relations", l.relation().term()).toLowerCase(Locale.ROOT) + ").";
+            case ARCHITECTURE_ONLY -> messages.format("statement_architecture", base);
+            case COMPONENT -> l.component() == null ? messages.format("statement_component_unnamed", base)
+                    : messages.format("statement_component", l.component(), base);
+            case TOKENIZER -> messages.format("statement_tokenizer", base);
+            default -> messages.format("statement_derived", base, label("relations", l.relation().term()).toLowerCase(Locale.ROOT));
         };
         List<EvidenceView> evidence = l.evidence().stream().map(e -> evidence(e, refs)).toList();
         return new LineageView(new Link(base, site.baseUrl() + modelPath(l.base())), l.relation().term(),
@@ -446,7 +441,7 @@ public final class ViewBuilder {
     /** The kinds of claim the makers made, in the order they made them ("Vague, then names its base"). */
     private String claimSummary(Model model) {
         if (model.claims().isEmpty()) {
-            return "No claim recorded";
+            return messages.format("claims_none_recorded");
         }
         List<String> kinds = new ArrayList<>();
         for (Claim c : model.claims()) {
@@ -456,13 +451,13 @@ public final class ViewBuilder {
                 kinds.add(kind);
             }
         }
-        return String.join(", then ", kinds);
+        return String.join(messages.format("claims_then"), kinds);
     }
 
-    private static String parameters(Model model) {
+    private String parameters(Model model) {
         String total = humanCount(model.parameters().total());
-        return model.parameters().active() == null ? total + " parameters"
-                : total + " parameters, " + humanCount(model.parameters().active()) + " active per token";
+        return model.parameters().active() == null ? messages.format("parameters_total", total)
+                : messages.format("parameters_active", total, humanCount(model.parameters().active()));
     }
 
     /** 671e9 becomes "671B", 1.04e12 "1.04T": the form model cards use. */

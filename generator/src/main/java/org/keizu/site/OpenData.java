@@ -21,6 +21,7 @@ import org.keizu.load.Loaded;
 import org.keizu.load.Registry;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
+import org.keizu.render.Messages;
 import org.keizu.render.ViewBuilder;
 
 /**
@@ -42,9 +43,11 @@ public final class OpenData {
     private final VerdictRule verdicts;
     private final String datasetDate;
     private final String siteUrl;
+    private final Messages messages;
 
     /** @param siteUrl origin + base URL, e.g. https://host/keizu/ or /keizu/ */
-    public OpenData(Registry registry, String datasetDate, String siteUrl) {
+    public OpenData(Registry registry, String datasetDate, String siteUrl, Messages messages) {
+        this.messages = messages;
         this.registry = registry;
         this.verdicts = new VerdictRule(registry.modelsById());
         this.datasetDate = datasetDate;
@@ -98,7 +101,7 @@ public final class OpenData {
         row.put("reviewed", model.reviewed());
         row.put("verdict", verdict.verdict().term());
         row.put("verdict_uncertain", verdict.uncertain());
-        row.put("headline", verdict.headline());
+        row.put("headline", messages.format(verdict.headline()));
         row.put("detected_base", detected.map(LineageLink::base).orElse(null));
         row.put("detected_relation", detected.map(l -> l.relation().term()).orElse(null));
         row.put("detected_grade", detected.map(l -> l.grade().name()).orElse(null));

@@ -21,6 +21,24 @@ class VerdictRuleTest {
             Optional.empty()).run(new Findings());
     private static final Map<String, Model> MODELS = REGISTRY.modelsById();
     private final VerdictRule rule = new VerdictRule(MODELS);
+    /** The headlines as the site words them, from the same bundle the templates use. */
+    private static final org.keizu.render.Messages MESSAGES = new org.keizu.render.Messages(messages());
+
+    private static java.util.Map<String, String> messages() {
+        java.util.Properties bundle = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(TestRegistries.TEMPLATES.resolve("messages.properties"))) {
+            bundle.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.Map<String, String> map = new java.util.HashMap<>();
+        bundle.forEach((k, v) -> map.put(k.toString(), v.toString()));
+        return map;
+    }
+
+    private static String headline(VerdictRule.Finding finding) {
+        return MESSAGES.format(finding.headline());
+    }
 
     private VerdictRule.Finding judge(String id) {
         Model model = MODELS.get(id);
@@ -40,7 +58,7 @@ class VerdictRuleTest {
         "deepseek-v3, NOT_EXAMINED",
     })
     void realRecords(String id, Verdict expected) {
-        assertEquals(expected, judge(id).verdict(), judge(id).headline());
+        assertEquals(expected, judge(id).verdict(), headline(judge(id)));
     }
 
     @Test
@@ -51,7 +69,7 @@ class VerdictRuleTest {
 
     @Test
     void architectureReuseIsNeverWordedAsDerivation() {
-        String headline = judge("kimi-k2").headline();
+        String headline = headline(judge("kimi-k2"));
         assertTrue(headline.contains("uses the architecture of DeepSeek-V3"), headline);
         assertFalse(headline.toLowerCase().contains("derived from"), headline);
     }
@@ -60,6 +78,6 @@ class VerdictRuleTest {
     void rakutenAi3HeadlineNamesTheBaseAndTheLateDisclosure() {
         VerdictRule.Finding finding = judge("rakuten-ai-3.0");
         assertEquals(Optional.of("deepseek-v3"), finding.baseId());
-        assertTrue(finding.headline().contains("DeepSeek-V3") && finding.headline().contains("only later"), finding.headline());
+        assertTrue(headline(finding).contains("DeepSeek-V3") && headline(finding).contains("only later"), headline(finding));
     }
 }

@@ -1,0 +1,39 @@
+package org.keizu.render;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.keizu.lineage.Phrase;
+
+/**
+ * The message bundle as Java reads it: the same {@code templates/messages.properties} the templates
+ * use, with {0}, {1} placeholders filled in. A missing key is a set-up error, so it throws.
+ */
+public final class Messages {
+    private final Map<String, String> bundle;
+
+    public Messages(Map<String, String> bundle) {
+        this.bundle = Map.copyOf(bundle);
+    }
+
+    public String format(String key, String... args) {
+        String pattern = bundle.get(key);
+        if (pattern == null) {
+            throw new IllegalStateException("templates/messages.properties has no key " + key);
+        }
+        String text = pattern;
+        for (int i = 0; i < args.length; i++) {
+            text = text.replace("{" + i + "}", args[i]);
+        }
+        return text;
+    }
+
+    public String format(Phrase phrase) {
+        return format(phrase.key(), phrase.args().toArray(String[]::new));
+    }
+
+    /** Several phrases as one text, separated by spaces. */
+    public String format(List<Phrase> phrases) {
+        return phrases.stream().map(this::format).collect(Collectors.joining(" "));
+    }
+}
