@@ -2,6 +2,7 @@ package org.keizu;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.keizu.diagnostic.Findings;
@@ -26,7 +27,8 @@ import org.keizu.site.SiteWriter;
 /**
  * The one class to read first: it runs Keizu's phases in order.
  * <pre>
- *   load ─► validate ─► build views ─► render (in memory) ─► write site/ (atomic swap)
+ *   load ─► validate ─► detect and judge (views) ─► render pages and open data (in memory)
+ *        ─► write a staging folder ─► search index (Pagefind) ─► swap it in as site/
  * </pre>
  * Findings from every file are collected first; if any is an error, nothing is rendered and the
  * old site stays as it was. The build reads no clock and no network: the dataset's date is the
@@ -80,7 +82,7 @@ public final class RegistryBuild {
         Vocabulary vocabulary = new VocabularyLoader(new RecordMapper()).load(options.dataDir().resolve("vocab"));
         SitePlan plan = new SitePlan(new TemplateRenderer(options.templateDir()), options.templateDir());
         Views.SiteView site = plan.siteView(normaliseBaseUrl(baseUrl), origin, datasetDate(registry), registry.models().size(), pages);
-        List<OutputFile> files = new java.util.ArrayList<>(plan.render(new ViewBuilder(registry, vocabulary, site), pages));
+        List<OutputFile> files = new ArrayList<>(plan.render(new ViewBuilder(registry, vocabulary, site), pages));
         files.addAll(new OpenData(registry, site.datasetDate(), origin + site.baseUrl(), new Messages(site.msg()))
                 .files(options.dataDir().resolve("schema")));
         SearchIndexer search = new SearchIndexer(options.workingDir());
