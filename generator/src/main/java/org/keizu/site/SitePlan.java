@@ -68,7 +68,7 @@ public final class SitePlan {
     }
 
     /** The message bundle: every user-facing string of the templates, in one file a translation can copy. */
-    static Map<String, String> messages(Path templateDir) {
+    public static Map<String, String> messages(Path templateDir) {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(templateDir.resolve("messages.properties"), StandardCharsets.UTF_8)) {
             properties.load(in);

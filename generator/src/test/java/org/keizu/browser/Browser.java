@@ -46,6 +46,33 @@ final class Browser {
         return driver;
     }
 
+    static final Path AXE = org.keizu.TestRegistries.REPO.resolve("node_modules/axe-core/axe.min.js");
+
+    /** axe-core's violations on the current page, as "rule: help (n nodes: first targets)". */
+    static List<String> axeViolations(org.openqa.selenium.JavascriptExecutor driver) throws IOException {
+        if (!Files.isRegularFile(AXE)) {
+            throw new IllegalStateException("run npm ci first: " + AXE + " is missing");
+        }
+        driver.executeScript(Files.readString(AXE));
+        Object result = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
+                + "axe.run(document).then(function (r) { done(r.violations.map(function (v) {"
+                + "  return v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes: ' + v.nodes.map(function (n) { return n.target.join(' '); }).slice(0, 3).join(', ') + ')'; })); })"
+                + ".catch(function (e) { done(['axe failed: ' + e]); });");
+        @SuppressWarnings("unchecked")
+        List<String> violations = (List<String>) result;
+        return violations;
+    }
+
+    /** Waits until the search page's status line has settled, then returns the result titles. */
+    static List<String> searchResults(WebDriver driver, Duration timeout) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, timeout).until(d -> {
+            String status = d.findElement(org.openqa.selenium.By.id("search-status")).getText();
+            return !status.isEmpty() && !status.equals("Searching…");
+        });
+        return driver.findElements(org.openqa.selenium.By.cssSelector("#search-list > li > a")).stream()
+                .map(org.openqa.selenium.WebElement::getText).toList();
+    }
+
     /** Console messages at warning level or above since the last call. */
     static List<String> consoleProblems(WebDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()

@@ -31,7 +31,6 @@ import org.openqa.selenium.support.ui.Select;
  * docs/screenshots when run with -Dkeizu.screenshots=docs (they are the README's pictures).
  */
 class BrowserTest {
-    private static final Path AXE = TestRegistries.REPO.resolve("node_modules/axe-core/axe.min.js");
     @TempDir
     static Path root;
     private static SiteServer server;
@@ -60,19 +59,6 @@ class BrowserTest {
         driver.get(server.url(path));
     }
 
-    /** axe-core's violations on the current page, as "rule: help (n nodes)". */
-    private List<String> axeViolations() throws IOException {
-        assertTrue(Files.isRegularFile(AXE), "run npm ci first: " + AXE + " is missing");
-        driver.executeScript(Files.readString(AXE));
-        Object result = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document).then(function (r) { done(r.violations.map(function (v) {"
-                + "  return v.id + ': ' + v.help + ' (' + v.nodes.length + ' nodes: ' + v.nodes.map(function (n) { return n.target.join(' '); }).slice(0, 3).join(', ') + ')'; })); })"
-                + ".catch(function (e) { done(['axe failed: ' + e]); });");
-        @SuppressWarnings("unchecked")
-        List<String> violations = (List<String>) result;
-        return violations;
-    }
-
     @ParameterizedTest(name = "{0}")
     @CsvSource({"/keizu/", "/keizu/models/rakuten-ai-3.0/", "/", "/models/rakuten-ai-3.0/", "/keizu/bases/deepseek-v3/",
             "/keizu/methodology/", "/keizu/countries/kr/"})
@@ -81,16 +67,13 @@ class BrowserTest {
         open(path);
         assertFalse(driver.findElement(By.tagName("h1")).getText().isBlank());
         assertEquals(List.of(), Browser.consoleProblems(driver), "console of " + path);
-        assertEquals(List.of(), axeViolations(), "axe on " + path);
+        assertEquals(List.of(), Browser.axeViolations(driver), "axe on " + path);
     }
 
     @Test
     void searchWorksAtTheDomainRootToo() {
         driver.get(server.url("/search/?q=" + java.net.URLEncoder.encode("楽天", java.nio.charset.StandardCharsets.UTF_8)));
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> {
-            String status = d.findElement(By.id("search-status")).getText();
-            return !status.isEmpty() && !status.equals("Searching…");
-        });
+        Browser.searchResults(driver, java.time.Duration.ofSeconds(15));
         List<WebElement> links = driver.findElements(By.cssSelector("#search-list > li > a"));
         assertTrue(links.stream().anyMatch(a -> a.getText().equals("Rakuten AI 3.0")), "results at /");
         assertTrue(links.get(0).getAttribute("href").startsWith(server.url("/models/")), links.get(0).getAttribute("href"));

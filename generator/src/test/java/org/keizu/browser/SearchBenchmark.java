@@ -75,10 +75,7 @@ public final class SearchBenchmark {
             try {
                 server.takeSearchBytes();
                 driver.get(server.url("/keizu/search/?q=" + java.net.URLEncoder.encode(queries.get(0), "UTF-8")));
-                new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(60)).until(d -> {
-                    String s = d.findElement(org.openqa.selenium.By.id("search-status")).getText();
-                    return !s.isEmpty() && !s.equals("Searching…");
-                });
+                Browser.searchResults(driver, java.time.Duration.ofSeconds(60));
                 Thread.sleep(500);   // let the page's last fetches for the results' excerpts finish
                 // Counted by the server: Pagefind fetches its index from a worker, which the page's
                 // resource timing does not see. Uncompressed bytes (the loopback server sends no gzip).

@@ -23,7 +23,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Search in real headless Chromium over a loopback server, on the real site built under /keizu/
@@ -31,7 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * in the URL, the box on every page; no console error; axe-core finds no violation.
  */
 class SearchTest {
-    private static final Path AXE = TestRegistries.REPO.resolve("node_modules/axe-core/axe.min.js");
     @TempDir
     static Path root;
     private static SiteServer server;
@@ -62,11 +60,7 @@ class SearchTest {
     }
 
     private List<String> waitForResults() {
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> {
-            String status = d.findElement(By.id("search-status")).getText();
-            return !status.isEmpty() && !status.equals("Searching…");
-        });
-        return driver.findElements(By.cssSelector("#search-list > li > a")).stream().map(WebElement::getText).toList();
+        return Browser.searchResults(driver, Duration.ofSeconds(15));
     }
 
     private static String q(String text) {
@@ -143,11 +137,7 @@ class SearchTest {
         Browser.consoleProblems(driver);
         search(q("DeepSeek"));
         assertEquals(List.of(), Browser.consoleProblems(driver));
-        driver.executeScript(Files.readString(AXE));
-        Object violations = driver.executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "axe.run(document).then(function (r) { done(r.violations.map(function (v) { return v.id + ': ' + v.help; })); })"
-                + ".catch(function (e) { done(['axe failed: ' + e]); });");
-        assertEquals(List.of(), violations);
+        assertEquals(List.of(), Browser.axeViolations(driver));
     }
 
     @Test

@@ -22,19 +22,8 @@ class VerdictRuleTest {
     private static final Map<String, Model> MODELS = REGISTRY.modelsById();
     private final VerdictRule rule = new VerdictRule(MODELS);
     /** The headlines as the site words them, from the same bundle the templates use. */
-    private static final org.keizu.render.Messages MESSAGES = new org.keizu.render.Messages(messages());
-
-    private static java.util.Map<String, String> messages() {
-        java.util.Properties bundle = new java.util.Properties();
-        try (var in = java.nio.file.Files.newBufferedReader(TestRegistries.TEMPLATES.resolve("messages.properties"))) {
-            bundle.load(in);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        java.util.Map<String, String> map = new java.util.HashMap<>();
-        bundle.forEach((k, v) -> map.put(k.toString(), v.toString()));
-        return map;
-    }
+    private static final org.keizu.render.Messages MESSAGES =
+            new org.keizu.render.Messages(org.keizu.site.SitePlan.messages(TestRegistries.TEMPLATES));
 
     private static String headline(VerdictRule.Finding finding) {
         return MESSAGES.format(finding.headline());
