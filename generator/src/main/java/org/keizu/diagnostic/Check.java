@@ -57,7 +57,10 @@ public enum Check {
     LIN_002("LIN-002", "duplicate-base", "one lineage entry per base"),
     LIN_003("LIN-003", "claim-base-missing", "a claim that names a base says which base"),
     LIN_004("LIN-004", "lineage-contradicts-config", "a declared derivation fits the base's shape, or a known surgery of it"),
-    LIN_005("LIN-005", "architecture-only-but-same-shape", "a declared architecture-only link whose shapes match exactly is reviewed");
+    LIN_005("LIN-005", "architecture-only-but-same-shape", "a declared architecture-only link whose shapes match exactly is reviewed"),
+
+    PAS_001("PAS-001", "missing-passage", "lineage evidence, allegations, timeline events and paraphrases quote the source's supporting words; summaries should"),
+    PAS_002("PAS-002", "passage-untranslated", "a passage in another language than English carries an English translation");
 
     private final String code;
     private final String kebabName;

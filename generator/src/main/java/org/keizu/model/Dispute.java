@@ -5,7 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 
 /** A published allegation about a model's origin, with the replies to it: both sides, with dates. */
-public record Dispute(String base, String allegation, String raisedBy, String date, Status status, String source,
+public record Dispute(String base, String allegation, String raisedBy, String date, Status status, Passage passage, String source,
         List<Statement> replies, String uncertain) {
     public Dispute {
         replies = Lists.copy(replies);

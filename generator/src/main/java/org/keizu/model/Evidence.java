@@ -6,6 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One piece of evidence for a lineage link. Config evidence may point into a snapshot
  * ({@code snapshot}, {@code pointer}, {@code equals}) so that the build can check it.
  */
-public record Evidence(String kind, String summary, String quote, String language, String date, String source,
+public record Evidence(String kind, String summary, Passage passage, String date, String source,
         String snapshot, String pointer, JsonNode equals, String uncertain) {
 }

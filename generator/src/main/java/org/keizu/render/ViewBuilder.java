@@ -23,6 +23,7 @@ import org.keizu.model.LicenceObligation;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
 import org.keizu.model.Organisation;
+import org.keizu.model.Passage;
 import org.keizu.model.Relation;
 import org.keizu.model.Snapshot;
 import org.keizu.model.Source;
@@ -30,6 +31,8 @@ import org.keizu.model.Statement;
 import org.keizu.model.Vocabulary;
 import org.keizu.render.Views.ClaimView;
 import org.keizu.render.Views.ComparisonView;
+import org.keizu.validate.ValueCheck;
+import org.keizu.render.Views.PassageView;
 import org.keizu.render.Views.SnapshotView;
 import org.keizu.render.Views.FileView;
 import org.keizu.render.Views.CorrectionView;
@@ -177,7 +180,7 @@ public final class ViewBuilder {
             SourceNumbers refs = new SourceNumbers(o.sources());
             return new Views.OrganisationPage(site, o.id(), o.name(), o.nativeName(), o.country(), countryName(o.country()),
                     o.kind(), o.website(), o.summary() == null ? null : o.summary().text(),
-                    o.summary() == null ? null : refs.ref(o.summary().source()),
+                    o.summary() == null ? null : refs.ref(o.summary().source(), o.summary().passage()),
                     list(modelsWhere(m -> m.organisation().equals(o.id()))), sourceViews(o.sources(), refs));
         }).toList();
     }
@@ -187,8 +190,8 @@ public final class ViewBuilder {
             SourceNumbers refs = new SourceNumbers(p.sources());
             return new Views.ProgrammePage(site, p.id(), p.name(), p.nativeName(), p.country(), countryName(p.country()),
                     p.funder(), p.started(), p.website(), p.summary() == null ? null : p.summary().text(),
-                    p.summary() == null ? null : refs.ref(p.summary().source()),
-                    p.timeline().stream().map(e -> new EventView(e.date(), e.event(), refs.ref(e.source()), e.uncertain())).toList(),
+                    p.summary() == null ? null : refs.ref(p.summary().source(), p.summary().passage()),
+                    p.timeline().stream().map(e -> new EventView(e.date(), e.event(), refs.ref(e.source(), e.passage()), e.uncertain())).toList(),
                     list(modelsWhere(m -> p.id().equals(m.programme()))), sourceViews(p.sources(), refs));
         }).toList();
     }
@@ -270,7 +273,7 @@ public final class ViewBuilder {
         List<DisputeView> disputes = model.disputes().stream().map(d -> dispute(d, refs)).toList();
         List<ObligationView> obligations = model.licenceObligations().stream().map(o -> obligation(o, refs)).toList();
         List<EventView> timeline = model.timeline().stream()
-                .map(e -> new EventView(e.date(), e.event(), refs.ref(e.source()), e.uncertain())).toList();
+                .map(e -> new EventView(e.date(), e.event(), refs.ref(e.source(), e.passage()), e.uncertain())).toList();
         List<SourceView> sources = sourceViews(model.sources(), refs);
         String snapshotNote = model.snapshot() == null
                 ? messages.format("snapshot_none")
@@ -280,7 +283,7 @@ public final class ViewBuilder {
                         site.baseUrl() + organisationPath(org.id())), model.country(), countryName(model.country()), programme,
                 model.released(), model.reviewed(),
                 model.summary() == null ? null : model.summary().text(),
-                model.summary() == null ? null : refs.ref(model.summary().source()),
+                model.summary() == null ? null : refs.ref(model.summary().source(), model.summary().passage()),
                 model.parameters() == null ? null : parameters(model),
                 model.parameters() == null ? null : refs.ref(model.parameters().source()),
                 model.hub() == null ? null : model.hub().repo(),
@@ -387,7 +390,7 @@ public final class ViewBuilder {
 
     private ClaimView claim(Claim c, SourceNumbers refs) {
         return new ClaimView(c.kind().term(), label("claim-kinds", c.kind().term()), c.quote(), c.language(),
-                c.translation() != null, c.translation(), c.isParaphrased(), c.date(), c.by(), refs.ref(c.source()), c.uncertain());
+                c.translation() != null, c.translation(), c.isParaphrased(), c.date(), c.by(), refs.ref(c.source(), c.passage()), c.uncertain());
     }
 
     private LineageView lineage(LineageLink l, SourceNumbers refs) {
@@ -406,24 +409,24 @@ public final class ViewBuilder {
     }
 
     private EvidenceView evidence(Evidence e, SourceNumbers refs) {
-        return new EvidenceView(label("evidence-kinds", e.kind()), e.summary(), e.quote(), e.language(), e.date(),
-                refs.ref(e.source()), e.uncertain());
+        return new EvidenceView(label("evidence-kinds", e.kind()), e.summary(), e.date(),
+                refs.ref(e.source(), e.passage()), e.uncertain());
     }
 
     private StatementView statement(Statement s, SourceNumbers refs) {
         return new StatementView(s.date(), s.by(), s.text(), s.language(), s.translation() != null, s.translation(),
-                s.isParaphrased(), refs.ref(s.source()), s.uncertain());
+                s.isParaphrased(), refs.ref(s.source(), s.passage()), s.uncertain());
     }
 
     private DisputeView dispute(Dispute d, SourceNumbers refs) {
         Link base = d.base() == null ? null : new Link(baseName(d.base()), site.baseUrl() + modelPath(d.base()));
-        return new DisputeView(base, d.allegation(), d.raisedBy(), d.date(), d.status().term(), refs.ref(d.source()),
+        return new DisputeView(base, d.allegation(), d.raisedBy(), d.date(), d.status().term(), refs.ref(d.source(), d.passage()),
                 d.replies().stream().map(r -> statement(r, refs)).toList(), d.uncertain());
     }
 
     private ObligationView obligation(LicenceObligation o, SourceNumbers refs) {
         return new ObligationView(new Link(baseName(o.base()), site.baseUrl() + modelPath(o.base())), o.requires(),
-                o.met(), o.metOn(), refs.ref(o.source()), o.uncertain());
+                o.met(), o.metOn(), refs.ref(o.source(), o.passage()), o.uncertain());
     }
 
     /**
@@ -497,17 +500,33 @@ public final class ViewBuilder {
     }
 
     static String countryName(String code) {
+        if (code.equals(ValueCheck.EUROPEAN_UNION)) {
+            return "European Union";    // exceptionally reserved in ISO 3166-1, unknown to Locale
+        }
         return new Locale("", code).getDisplayCountry(Locale.ENGLISH);
     }
 
     /** Numbers a record's sources in the order listed, for "[n]" markers and #source-id anchors. */
     private static final class SourceNumbers {
         private final Map<String, Integer> numbers = new HashMap<>();
+        private final Map<String, String> languages = new HashMap<>();
 
         SourceNumbers(List<Source> sources) {
             for (Source s : sources) {
                 numbers.putIfAbsent(s.id(), numbers.size() + 1);
+                languages.putIfAbsent(s.id(), s.language());
             }
+        }
+
+        /** A citation marker carrying the source's supporting words; their language is the source's unless stated. */
+        SourceRef ref(String id, Passage passage) {
+            if (id == null) {
+                return null;
+            }
+            PassageView words = passage == null ? null
+                    : new PassageView(passage.text(), passage.language() != null ? passage.language() : languages.get(id),
+                            passage.translation());
+            return new SourceRef(number(id), anchor(id), words);
         }
 
         int number(String id) {
@@ -519,7 +538,7 @@ public final class ViewBuilder {
         }
 
         SourceRef ref(String id) {
-            return id == null ? null : new SourceRef(number(id), anchor(id));
+            return ref(id, null);
         }
     }
 }

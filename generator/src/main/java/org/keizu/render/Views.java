@@ -19,8 +19,15 @@ public final class Views {
     public record Link(String label, String href) {
     }
 
-    /** A citation marker: "[3]" linking to the source's entry on the same page. */
-    public record SourceRef(int number, String anchor) {
+    /**
+     * A citation marker: "[3]" linking to the source's entry on the same page, with the source's own
+     * words that support the fact when the record gives them.
+     */
+    public record SourceRef(int number, String anchor, PassageView passage) {
+    }
+
+    /** Verbatim words of a source; {@code translation}, when present, is the registry's and is shown marked so. */
+    public record PassageView(String text, String language, String translation) {
     }
 
     public record TermView(String term, String label, String meaning) {
@@ -30,8 +37,7 @@ public final class Views {
             String translation, boolean paraphrased, String date, String by, SourceRef source, String uncertain) {
     }
 
-    public record EvidenceView(String kindLabel, String summary, String quote, String language, String date,
-            SourceRef source, String uncertain) {
+    public record EvidenceView(String kindLabel, String summary, String date, SourceRef source, String uncertain) {
     }
 
     /** One lineage link; {@code statement} is the plain-words finding ("Derived from X" or "Uses the architecture of X"). */

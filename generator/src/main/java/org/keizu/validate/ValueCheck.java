@@ -31,7 +31,14 @@ public final class ValueCheck implements RegistryCheck {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern LICENCE_REF = Pattern.compile("LicenseRef-[A-Za-z0-9.-]+");
 
-    private final Set<String> countries = Set.of(Locale.getISOCountries());
+    /**
+     * ISO 3166-1 reserves "EU" exceptionally for the European Union; the registry accepts it for
+     * models made by EU-funded projects that span several member states.
+     */
+    public static final String EUROPEAN_UNION = "EU";
+    private final Set<String> countries = java.util.stream.Stream.concat(
+            java.util.stream.Stream.of(Locale.getISOCountries()), java.util.stream.Stream.of(EUROPEAN_UNION))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private final Set<String> spdxIds;
 
     /** @param spdxIds the SPDX licence list (generator resource {@code spdx-licence-ids.json}) */
