@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.keizu.load.Loaded;
 import org.keizu.load.Registry;
 import org.keizu.lineage.Comparison;
+import org.keizu.lineage.DerivationChains;
 import org.keizu.lineage.DetectionIndex;
 import org.keizu.lineage.Verdict;
 import org.keizu.lineage.VerdictRule;
@@ -66,6 +67,8 @@ public final class ViewBuilder {
     private final DetectionIndex detection;
     private final Messages messages;
 
+    private final DerivationChains chains;
+
     public ViewBuilder(Registry registry, Vocabulary vocabulary, SiteView site) {
         this.registry = registry;
         this.vocabulary = vocabulary;
@@ -73,6 +76,7 @@ public final class ViewBuilder {
         this.models = registry.modelsById();
         this.verdicts = new VerdictRule(models);
         this.detection = DetectionIndex.of(registry);
+        this.chains = new DerivationChains(models);
         this.messages = new Messages(site.msg());
     }
 
@@ -240,10 +244,26 @@ public final class ViewBuilder {
             List<Views.FamilyMember> c = components.getOrDefault(id, List.of());
             List<Views.FamilyMember> a = architecture.getOrDefault(id, List.of());
             pages.add(new Views.BasePage(site, id, base.name(), site.baseUrl() + modelPath(id), base.country(),
-                    countryName(base.country()), organisationName(base.organisation()), d, x, c, a,
+                    countryName(base.country()), organisationName(base.organisation()), d,
+                    chains.indirectDescendants(id).stream().map(this::chainLinks).toList(), x, c, a,
                     FamilyTreeLayout.layout(base.name(), site.baseUrl() + modelPath(id), d, x, c, a, messages)));
         }
         return pages;
+    }
+
+    /** The chain from the ultimate base down to this model, when it runs through another model. */
+    private List<Link> chain(String modelId) {
+        List<String> ancestors = new ArrayList<>(chains.ancestors(modelId));
+        if (ancestors.size() < 2) {
+            return List.of();    // a direct derivation: the lineage statement already names the base
+        }
+        java.util.Collections.reverse(ancestors);
+        ancestors.add(modelId);
+        return chainLinks(ancestors);
+    }
+
+    private List<Link> chainLinks(List<String> ids) {
+        return ids.stream().map(id -> new Link(baseName(id), site.baseUrl() + modelPath(id))).toList();
     }
 
     /** A detector finding ("vocabulary-extension") as the suffix of its message keys ("vocabulary_extension"). */
@@ -292,7 +312,8 @@ public final class ViewBuilder {
                 model.licence() == null ? null : refs.ref(model.licence().source()),
                 verdict.verdict().term(), label("verdicts", verdict.verdict().term()),
                 vocabulary.find("verdicts", verdict.verdict().term()).map(t -> t.meaning()).orElse(null),
-                verdict.uncertain(), messages.format(verdict.headline()), claims, lineage, disputes, obligations, timeline,
+                verdict.uncertain(), messages.format(verdict.headline()), claims, lineage, chain(model.id()), disputes,
+                obligations, timeline,
                 model.response() == null ? null : statement(model.response(), refs), sources,
                 model.corrections().stream().map(c -> new CorrectionView(c.date(), c.what())).toList(),
                 terms("grades"), snapshotNote, snapshotView(model), comparisons(model), facets(model, verdict),

@@ -67,12 +67,16 @@ public final class Views {
     public record CorrectionView(String date, String what) {
     }
 
+    /**
+     * An evidence page. {@code chain} runs from the ultimate base down to this model through every
+     * declared derivation (empty when the model derives from nothing in the registry).
+     */
     public record ModelPage(SiteView site, String id, String name, String nativeName, List<String> aliases,
             Link organisation, String country, String countryName, Link programme, String released, String reviewed,
             String summary, SourceRef summarySource, String parameters, SourceRef parametersSource, String hubRepo,
             String hubUrl, String licence, SourceRef licenceSource, String verdict, String verdictLabel,
             String verdictMeaning, boolean verdictUncertain, String headline, List<ClaimView> claims, List<LineageView> lineage,
-            List<DisputeView> disputes, List<ObligationView> obligations, List<EventView> timeline,
+            List<Link> chain, List<DisputeView> disputes, List<ObligationView> obligations, List<EventView> timeline,
             StatementView response, List<SourceView> sources, List<CorrectionView> corrections,
             List<TermView> grades, String snapshotNote, SnapshotView snapshot, List<ComparisonView> comparisons,
             SearchFacets facets, Citation citation) {
@@ -148,8 +152,8 @@ public final class Views {
     }
 
     public record BasePage(SiteView site, String id, String name, String href, String country, String countryName,
-            String maker, List<FamilyMember> derived, List<FamilyMember> detected, List<FamilyMember> components,
-            List<FamilyMember> architectureOnly, FamilyTree tree) {
+            String maker, List<FamilyMember> derived, List<List<Link>> chains, List<FamilyMember> detected,
+            List<FamilyMember> components, List<FamilyMember> architectureOnly, FamilyTree tree) {
     }
 
     /** The family drawn as inline SVG: boxes and the lines between them, laid out in Java. */

@@ -1,0 +1,81 @@
+package org.keizu.lineage;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.keizu.model.LineageLink;
+import org.keizu.model.Model;
+
+/**
+ * Chains of derivation: Gemma 2 9B → SEA-LION v3 → Sahabat-AI. A step is a declared link whose
+ * relation reuses the base's weights (fine-tune, continued pre-training, distillation); components,
+ * tokenizers and shared architectures never make a step, so a chain never claims more than its
+ * weakest link declares. Where a model derives from two bases, the chain follows the link of the
+ * highest grade, then the lower id, so the same registry always gives the same chain.
+ */
+public final class DerivationChains {
+    private final Map<String, Model> models;
+
+    public DerivationChains(Map<String, Model> models) {
+        this.models = Map.copyOf(models);
+    }
+
+    /** The base a model's weights come from directly, if it declares one. */
+    public Optional<String> parent(String modelId) {
+        Model model = models.get(modelId);
+        if (model == null) {
+            return Optional.empty();
+        }
+        return model.lineage().stream()
+                .filter(l -> l.relation().derivesWeights() && models.containsKey(l.base()))
+                .sorted(Comparator.comparing(LineageLink::grade).reversed().thenComparing(LineageLink::base))
+                .map(LineageLink::base)
+                .findFirst();
+    }
+
+    /**
+     * The model's ancestors, nearest first: its base, that base's base, and so on up to the
+     * ultimate base. A cycle in the data ends the chain where it would repeat a model.
+     */
+    public List<String> ancestors(String modelId) {
+        Set<String> seen = new LinkedHashSet<>();
+        seen.add(modelId);
+        List<String> chain = new ArrayList<>();
+        Optional<String> next = parent(modelId);
+        while (next.isPresent() && seen.add(next.get())) {
+            chain.add(next.get());
+            next = parent(next.get());
+        }
+        return List.copyOf(chain);
+    }
+
+    /** The end of the model's chain, or empty when it derives from nothing in the registry. */
+    public Optional<String> ultimateBase(String modelId) {
+        List<String> chain = ancestors(modelId);
+        return chain.isEmpty() ? Optional.empty() : Optional.of(chain.get(chain.size() - 1));
+    }
+
+    /**
+     * Every model that derives from {@code baseId} through at least one other model, each with its
+     * path from the base down to it (base first, the model last), ordered by path.
+     */
+    public List<List<String>> indirectDescendants(String baseId) {
+        Map<String, List<String>> paths = new TreeMap<>();
+        for (String id : models.keySet()) {
+            List<String> up = ancestors(id);
+            int at = up.indexOf(baseId);
+            if (at >= 1) {
+                List<String> path = new ArrayList<>(up.subList(0, at + 1));
+                java.util.Collections.reverse(path);
+                path.add(id);
+                paths.put(String.join("\u0000", path), List.copyOf(path));
+            }
+        }
+        return List.copyOf(paths.values());
+    }
+}
