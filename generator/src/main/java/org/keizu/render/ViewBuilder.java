@@ -29,6 +29,7 @@ import org.keizu.model.Relation;
 import org.keizu.model.Snapshot;
 import org.keizu.model.Source;
 import org.keizu.model.Statement;
+import org.keizu.model.UrlPolicy;
 import org.keizu.model.Vocabulary;
 import org.keizu.render.Views.ClaimView;
 import org.keizu.render.Views.ComparisonView;
@@ -183,7 +184,7 @@ public final class ViewBuilder {
         return registry.organisations().stream().map(Loaded::record).map(o -> {
             SourceNumbers refs = new SourceNumbers(o.sources());
             return new Views.OrganisationPage(site, o.id(), o.name(), o.nativeName(), o.country(), countryName(o.country()),
-                    o.kind(), o.website(), o.summary() == null ? null : o.summary().text(),
+                    o.kind(), UrlPolicy.allows(o.website()) ? o.website() : null, o.summary() == null ? null : o.summary().text(),
                     o.summary() == null ? null : refs.ref(o.summary().source(), o.summary().passage()),
                     list(modelsWhere(m -> m.organisation().equals(o.id()))), sourceViews(o.sources(), refs));
         }).toList();
@@ -193,7 +194,7 @@ public final class ViewBuilder {
         return registry.programmes().stream().map(Loaded::record).map(p -> {
             SourceNumbers refs = new SourceNumbers(p.sources());
             return new Views.ProgrammePage(site, p.id(), p.name(), p.nativeName(), p.country(), countryName(p.country()),
-                    p.funder(), p.started(), p.website(), p.summary() == null ? null : p.summary().text(),
+                    p.funder(), p.started(), UrlPolicy.allows(p.website()) ? p.website() : null, p.summary() == null ? null : p.summary().text(),
                     p.summary() == null ? null : refs.ref(p.summary().source(), p.summary().passage()),
                     p.timeline().stream().map(e -> new EventView(e.date(), e.event(), refs.ref(e.source(), e.passage()), e.uncertain())).toList(),
                     list(modelsWhere(m -> p.id().equals(m.programme()))), sourceViews(p.sources(), refs));
@@ -273,7 +274,8 @@ public final class ViewBuilder {
 
     private List<SourceView> sourceViews(List<Source> sources, SourceNumbers refs) {
         return sources.stream().map(s -> new SourceView(refs.number(s.id()), refs.anchor(s.id()), s.title(), s.publisher(),
-                s.url(), s.archived(), s.published(), s.accessed(), s.language(), s.uncertain())).toList();
+                UrlPolicy.allows(s.url()) ? s.url() : null, UrlPolicy.allows(s.archived()) ? s.archived() : null,
+                s.published(), s.accessed(), s.language(), s.uncertain())).toList();
     }
 
     public List<ModelPage> modelPages() {
@@ -373,7 +375,9 @@ public final class ViewBuilder {
                 case "extract" -> messages.format("via_extract", via.repository(), via.path(), via.commit());
                 default -> messages.format("via_" + key(via.kind()));
             };
-            return new SnapshotView(s.id(), s.repo(), s.revision(), s.revisionNote(), s.retrieved(), from, via.url(),
+            // The same URL policy as validation, again at render: a link that breaks it is not printed.
+            String viaUrl = UrlPolicy.allows(via.url()) ? via.url() : null;
+            return new SnapshotView(s.id(), s.repo(), s.revision(), s.revisionNote(), s.retrieved(), from, viaUrl,
                     via.grade(), via.caveats(), s.files().stream().map(f -> new FileView(f.name(), f.sha256(), f.size())).toList());
         }).orElse(null);
     }

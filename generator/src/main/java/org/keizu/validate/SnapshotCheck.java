@@ -14,6 +14,7 @@ import org.keizu.load.LoadedSnapshot;
 import org.keizu.load.Registry;
 import org.keizu.load.SnapshotStore;
 import org.keizu.model.Snapshot;
+import org.keizu.model.UrlPolicy;
 
 /**
  * Each snapshot's bytes are what its snapshot.json says: same sha256 and size, no file missing or
@@ -53,6 +54,11 @@ public final class SnapshotCheck implements RegistryCheck {
                             f.name() + " has sha256 " + found.sha256() + " and " + found.size() + " bytes; snapshot.json says "
                                     + f.sha256() + " and " + f.size() + ". Snapshots are never edited by hand: re-run keizu fetch"));
                 }
+            }
+            String via = snapshot.via() == null ? null : snapshot.via().url();
+            if (via != null) {
+                UrlPolicy.problem(via).ifPresent(problem -> out.accept(Finding.error(file, loaded.description().at("/via/url"),
+                        Check.VAL_005, "URL \"" + via + "\" " + problem)));
             }
             if (!listed.contains("config.json")) {
                 out.accept(Finding.error(file, loaded.description().at("/files"), Check.SNAP_002,

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,6 +14,7 @@ import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.load.Loaded;
 import org.keizu.load.Registry;
+import org.keizu.model.UrlPolicy;
 import org.keizu.model.PartialDate;
 
 /**
@@ -28,7 +27,6 @@ public final class ValueCheck implements RegistryCheck {
     static final Set<String> URL_FIELDS = Set.of("url", "archived", "website");
     /** Prose that may run over lines; everything else is one line. */
     static final Set<String> MULTILINE_FIELDS = Set.of("quote", "translation", "text", "summary", "allegation");
-    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern LICENCE_REF = Pattern.compile("LicenseRef-[A-Za-z0-9.-]+");
 
     /**
@@ -93,28 +91,9 @@ public final class ValueCheck implements RegistryCheck {
         });
     }
 
-    /** Why a URL is refused, or empty when it is a plain https URL with a named host. */
+    /** Why a URL is refused, or empty when it may be published: the one {@link UrlPolicy}. */
     static Optional<String> urlProblem(String text) {
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            return Optional.of("is not a valid URL: " + e.getReason());
-        }
-        if (!"https".equals(uri.getScheme())) {
-            return Optional.of("must start with https:// (links with other schemes are never published)");
-        }
-        String host = uri.getHost();
-        if (host == null || host.isEmpty()) {
-            return Optional.of("has no host");
-        }
-        if (uri.getRawUserInfo() != null) {
-            return Optional.of("must not carry a user name or password");
-        }
-        if (IPV4.matcher(host).matches() || host.startsWith("[")) {
-            return Optional.of("must name a host, not an IP address");
-        }
-        return Optional.empty();
+        return UrlPolicy.problem(text);
     }
 
     /**
