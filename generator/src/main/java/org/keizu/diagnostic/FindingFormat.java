@@ -6,9 +6,9 @@ public enum FindingFormat {
 
     public String format(Finding f) {
         return switch (this) {
-            case TEXT -> f.file() + ":" + f.line() + ":" + f.column() + ": " + f.severity().label()
+            case TEXT -> printable(f.file()) + ":" + f.line() + ":" + f.column() + ": " + f.severity().label()
                     + " [" + f.check().code() + " " + f.check().kebabName() + "] " + printable(f.message());
-            case GITHUB -> "::" + f.severity().label() + " file=" + property(f.file())
+            case GITHUB -> "::" + f.severity().label() + " file=" + property(printable(f.file()))
                     + (f.line() > 0 ? ",line=" + f.line() + ",col=" + Math.max(1, f.column()) : "")
                     + ",title=" + property(f.check().code() + " " + f.check().kebabName())
                     + "::" + data(printable(f.message()));
