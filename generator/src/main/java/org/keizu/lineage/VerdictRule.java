@@ -69,7 +69,12 @@ public final class VerdictRule {
         Optional<Dispute> open = model.disputes().stream().filter(d -> d.status() == Dispute.Status.OPEN).findFirst();
         if (open.isPresent()) {
             Optional<String> base = Optional.ofNullable(open.get().base());
-            return new Finding(Verdict.CONTESTED, base, base.map(b -> Phrase.of("headline_contested_base", name(b)))
+            // A dispute over a model whose only recorded tie to the base is its architecture must not
+            // read as a dispute over the weights: the headline says what the evidence reaches.
+            boolean architectureOnly = base.isPresent() && model.lineage().stream()
+                    .anyMatch(l -> l.base().equals(base.get()) && l.relation() == Relation.ARCHITECTURE_ONLY);
+            return new Finding(Verdict.CONTESTED, base, base.map(b -> Phrase.of(
+                            architectureOnly ? "headline_contested_architecture" : "headline_contested_base", name(b)))
                     .orElse(Phrase.of("headline_contested")));
         }
         if (!derivations.isEmpty()) {

@@ -44,6 +44,10 @@ class VerdictRuleTest {
         "solar-open-100b, CLEARED",
         "hyperclova-x-seed-think-32b, COMPONENT_REUSE",
         "ax-k1, CONTESTED",
+        "pangu-pro-moe, CONTESTED",
+        "taide-7b, CONSISTENT",
+        "sahabat-ai-gemma2-9b, CONSISTENT",
+        "ax-3.1, NO_BASE_FOUND",
         "deepseek-v3, NOT_EXAMINED",
     })
     void realRecords(String id, Verdict expected) {
@@ -61,6 +65,16 @@ class VerdictRuleTest {
         String headline = headline(judge("kimi-k2"));
         assertTrue(headline.contains("uses the architecture of DeepSeek-V3"), headline);
         assertFalse(headline.toLowerCase().contains("derived from"), headline);
+    }
+
+    @Test
+    void aDisputeOverAnArchitectureOnlyTieIsNotWordedAsADisputeOverTheWeights() {
+        String axK1 = headline(judge("ax-k1"));
+        assertTrue(axK1.contains("uses the architecture of DeepSeek-V3") && axK1.contains("shared architecture only"), axK1);
+        assertFalse(axK1.contains("derives from"), axK1);
+        String pangu = headline(judge("pangu-pro-moe"));
+        assertTrue(pangu.contains("disputed") && !pangu.contains("uses the architecture"),
+                "with no architecture link recorded, the dispute is about derivation: " + pangu);
     }
 
     @Test
