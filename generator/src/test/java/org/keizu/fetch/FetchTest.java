@@ -112,7 +112,13 @@ class FetchTest {
         assertTrue(Files.readString(data.resolve("models/national-model.yaml")).contains("\nsnapshot: " + REPO + "@" + SHA + "\n"),
                 "the record now points at its snapshot");
         assertEquals(3, progress.size(), "a progress line per file: " + progress);
-        assertEquals(List.of(), TestRegistries.validate(root).sorted(), "the new snapshot passes validation");
+        // The fake hub listens on 127.0.0.1, an address the site never publishes as a link: that one
+        // finding (the snapshot's origin URL) is expected; the snapshot is otherwise valid.
+        List<org.keizu.diagnostic.Finding> findings = TestRegistries.validate(root).sorted();
+        assertEquals(1, findings.size(), "the new snapshot passes validation but for the test hub's address: " + findings);
+        assertEquals(org.keizu.diagnostic.Check.VAL_005, findings.get(0).check());
+        assertTrue(findings.get(0).file().endsWith("snapshot.json") && findings.get(0).message().contains("127.0.0.1"),
+                findings.toString());
     }
 
     @Test
