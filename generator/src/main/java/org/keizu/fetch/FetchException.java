@@ -2,11 +2,15 @@ package org.keizu.fetch;
 
 /** A fetch that could not be done, with a message that says which request and why. */
 public final class FetchException extends RuntimeException {
+    /*
+     * Messages quote what a server sent (a Location header, a status line): they are made printable
+     * here, once, so that no control or bidi character reaches a terminal or a CI log.
+     */
     public FetchException(String message) {
-        super(message);
+        super(org.keizu.diagnostic.FindingFormat.printable(message));
     }
 
     public FetchException(String message, Throwable cause) {
-        super(message, cause);
+        super(org.keizu.diagnostic.FindingFormat.printable(message), cause);
     }
 }

@@ -25,6 +25,14 @@ public final class HubClient {
         void sleep(Duration duration) throws InterruptedException;
     }
 
+    /** One daemon thread for every client's deadlines: it only closes streams. */
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "keizu-fetch-deadline");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final FetchPolicy policy;
     private final HttpClient http;
     private final Sleeper sleeper;
@@ -120,6 +128,11 @@ public final class HubClient {
         }
     }
 
+    private static FetchException tooSlow(String what, Duration deadline) {
+        return new FetchException(what + ": the download took longer than the whole-request limit of "
+                + deadline.toSeconds() + " s; nothing was stored");
+    }
+
     /** Retry-After in seconds (the Hub's form); an HTTP date is not trusted and falls back to backoff. */
     static Optional<Duration> retryAfter(HttpResponse<?> response) {
         return response.headers().firstValue("Retry-After").flatMap(v -> {
@@ -144,7 +157,20 @@ public final class HubClient {
             close(response);
             throw new FetchException(what + ": " + declared.getAsLong() + " bytes is over the cap of " + cap + " bytes");
         }
-        try (InputStream in = response.body()) {
+        // The request timeout ends when the headers arrive; a server dripping its body a byte at a
+        // time could hold the fetch for ever. A watchdog closes the stream at the whole-request deadline.
+        Duration deadline = policy.requestTimeout();
+        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        InputStream in = response.body();
+        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+            expired.set(true);
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // closing is all the watchdog can do; the reader sees the stream end or fail
+            }
+        }, deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        try (in) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[16384];
             long total = 0;
@@ -155,9 +181,17 @@ public final class HubClient {
                 }
                 out.write(buffer, 0, n);
             }
+            if (expired.get()) {
+                throw tooSlow(what, deadline);
+            }
             return out.toByteArray();
         } catch (IOException e) {
+            if (expired.get()) {
+                throw tooSlow(what, deadline);
+            }
             throw new FetchException(what + ": the download broke off: " + e.getMessage(), e);
+        } finally {
+            watchdog.cancel(false);
         }
     }
 

@@ -27,9 +27,18 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class FakeHub implements AutoCloseable {
     /** A canned answer for one path. */
-    record Answer(int status, Map<String, String> headers, byte[] body, boolean chunked) {
+    record Answer(int status, Map<String, String> headers, byte[] body, boolean chunked, long dripMillis) {
+        Answer(int status, Map<String, String> headers, byte[] body, boolean chunked) {
+            this(status, headers, body, chunked, 0);
+        }
+
         static Answer ok(byte[] body) {
             return new Answer(200, Map.of(), body, false);
+        }
+
+        /** A body sent one byte at a time, {@code millis} apart: a hub that never quite stops. */
+        static Answer drip(byte[] body, long millis) {
+            return new Answer(200, Map.of(), body, false, millis);
         }
     }
 
@@ -107,7 +116,18 @@ final class FakeHub implements AutoCloseable {
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         try (OutputStream out = exchange.getResponseBody()) {
             exchange.sendResponseHeaders(answer.status(), answer.chunked() ? 0 : answer.body().length == 0 ? -1 : answer.body().length);
-            if (answer.body().length > 0) {
+            if (answer.dripMillis() > 0) {
+                for (byte b : answer.body()) {
+                    out.write(b);
+                    out.flush();
+                    try {
+                        Thread.sleep(answer.dripMillis());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            } else if (answer.body().length > 0) {
                 out.write(answer.body());
             }
         } catch (IOException e) {

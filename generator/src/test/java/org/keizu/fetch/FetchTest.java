@@ -199,6 +199,33 @@ class FetchTest {
     }
 
     @Test
+    void aHubThatDripsItsBodyIsCutOffAtTheWholeRequestDeadline() throws Exception {
+        hub.publish(REPO, SHA, files());
+        byte[] slow = new byte[200];
+        java.util.Arrays.fill(slow, (byte) ' ');
+        hub.on("/" + REPO + "/resolve/" + SHA + "/README.md", FakeHub.Answer.drip(slow, 100));    // 20 s in all
+
+        RegistryFetch.Outcome outcome = registryFetch().fetch(List.of("national-model"), "2026-11-29", progress::add).get(0);
+
+        assertTrue(outcome.failed());
+        assertTrue(outcome.message().contains("whole-request limit of 5 s"), outcome.message());
+        assertEquals(List.of(), snapshotFolders(), "nothing stored");
+    }
+
+    @Test
+    void aHostileLocationHeaderIsPrintedWithItsControlCharactersEscaped() throws Exception {
+        hub.publish(REPO, SHA, files());
+        hub.on("/" + REPO + "/resolve/" + SHA + "/README.md", new FakeHub.Answer(302,
+                Map.of("Location", "https://evil.example/\u001b[2J\u202eboom\u0007"), new byte[0], false));
+
+        RegistryFetch.Outcome outcome = registryFetch().fetch(List.of("national-model"), "2026-11-29", progress::add).get(0);
+
+        assertTrue(outcome.failed());
+        assertTrue(outcome.message().codePoints().noneMatch(cp -> Character.getType(cp) == Character.CONTROL
+                || Character.getType(cp) == Character.FORMAT), outcome.message());
+    }
+
+    @Test
     void refusesPlainHttp() {
         FetchException e = assertThrows(FetchException.class, () -> FetchPolicy.forHub(URI.create("http://127.0.0.1:8080")));
         assertTrue(e.getMessage().contains("only speaks https"), e.getMessage());
