@@ -115,13 +115,18 @@ final class DetectCommand implements Callable<Integer> {
             return;
         }
         for (Comparison c : candidates.subList(0, Math.min(top, candidates.size()))) {
-            out.println(c.grade() + "  " + c.base() + "  " + c.finding());
-            out.println("    " + c.plainWords());
-            out.println("    equal (" + c.equal().size() + "): " + String.join(", ", c.equal()));
-            out.println("    different (" + c.different().size() + "):");
+            print(out, c.grade() + "  " + c.base() + "  " + c.finding());
+            print(out, "    " + c.plainWords());
+            print(out, "    equal (" + c.equal().size() + "): " + String.join(", ", c.equal()));
+            print(out, "    different (" + c.different().size() + "):");
             for (Comparison.FieldDifference d : c.different()) {
-                out.println("      " + d.tier() + " " + d.field() + ": " + d.thisText() + " vs " + d.baseText());
+                print(out, "      " + d.tier() + " " + d.field() + ": " + d.thisText() + " vs " + d.baseText());
             }
         }
+    }
+
+    /** Config values come from strangers' files: printed with control and bidi characters escaped. */
+    private static void print(PrintWriter out, String line) {
+        out.println(org.keizu.diagnostic.FindingFormat.printable(line));
     }
 }

@@ -54,6 +54,18 @@ class DetectCommandTest {
     }
 
     @Test
+    void printsHostileConfigStringsWithTheirControlCharactersEscaped(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"architectures\": [\"Evil\\u001b[2J\\u202eForCausalLM\\u0007\"],"
+                + " \"model_type\": \"llama\\u001b]0;owned\\u0007\", \"hidden_size\": 4096, \"num_hidden_layers\": 32}");
+        Cli cli = Cli.run("detect", "--top", "3", config.toString());
+        assertEquals(0, cli.exitCode(), cli.err());
+        assertTrue(cli.out().contains("\\u001B[2J"), "the escape is shown, not obeyed: " + cli.out());
+        assertTrue(cli.out().codePoints().noneMatch(cp -> (Character.getType(cp) == Character.CONTROL && cp != '\n' && cp != '\r')
+                || Character.getType(cp) == Character.FORMAT), cli.out());
+    }
+
+    @Test
     void reportsAConfigThatIsNotJson(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("config.json");
         Files.writeString(bad, "<html>login</html>");
