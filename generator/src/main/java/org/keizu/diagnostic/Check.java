@@ -58,6 +58,7 @@ public enum Check {
     LIN_003("LIN-003", "claim-base-missing", "a claim that names a base says which base"),
     LIN_004("LIN-004", "lineage-contradicts-config", "a declared derivation fits the base's shape, or a known surgery of it"),
     LIN_005("LIN-005", "architecture-only-but-same-shape", "a declared architecture-only link whose shapes match exactly is reviewed"),
+    LIN_006("LIN-006", "lineage-cycle", "no model stands, through a chain of lineage links, on itself"),
 
     PAS_001("PAS-001", "missing-passage", "lineage evidence, allegations, timeline events and paraphrases quote the source's supporting words; summaries should"),
     PAS_002("PAS-002", "passage-untranslated", "a passage in another language than English carries an English translation");

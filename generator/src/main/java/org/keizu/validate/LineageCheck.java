@@ -24,6 +24,7 @@ public final class LineageCheck implements RegistryCheck {
 
     @Override
     public void check(Registry registry, Consumer<Finding> out) {
+        reportCycles(registry, out);
         for (Loaded<Model> loaded : registry.models()) {
             List<LineageLink> lineage = loaded.record().lineage();
             Set<String> bases = new HashSet<>();
@@ -54,5 +55,62 @@ public final class LineageCheck implements RegistryCheck {
                 }
             }
         }
+    }
+
+    /**
+     * A model cannot stand, through any chain of lineage links, on itself: each model on a circle
+     * is reported at its link to the next, with the whole circle spelt out.
+     */
+    private static void reportCycles(Registry registry, Consumer<Finding> out) {
+        java.util.Map<String, Loaded<Model>> byId = new java.util.TreeMap<>();
+        registry.models().forEach(m -> byId.put(m.record().id(), m));
+        Set<String> reported = new HashSet<>();
+        for (String start : byId.keySet()) {
+            java.util.List<String> path = new java.util.ArrayList<>();
+            findCycle(start, byId, path, new HashSet<>()).ifPresent(cycle -> {
+                String circle = String.join(" → ", cycle);
+                for (int i = 0; i + 1 < cycle.size(); i++) {
+                    String id = cycle.get(i);
+                    if (!reported.add(id)) {
+                        continue;
+                    }
+                    Loaded<Model> loaded = byId.get(id);
+                    List<LineageLink> lineage = loaded.record().lineage();
+                    for (int j = 0; j < lineage.size(); j++) {
+                        if (lineage.get(j).base().equals(cycle.get(i + 1))) {
+                            out.accept(Finding.error(loaded.file(), loaded.at("/lineage/" + j + "/base"), Check.LIN_006,
+                                    "lineage runs in a circle: " + circle + "; a model cannot stand on itself"));
+                            break;
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    /** The first circle reachable from {@code id}, as ids from its first model back to that model. */
+    private static java.util.Optional<List<String>> findCycle(String id, java.util.Map<String, Loaded<Model>> byId,
+            List<String> path, Set<String> done) {
+        int at = path.indexOf(id);
+        if (at >= 0) {
+            List<String> cycle = new java.util.ArrayList<>(path.subList(at, path.size()));
+            cycle.add(id);
+            return java.util.Optional.of(cycle);
+        }
+        if (!done.add(id) || !byId.containsKey(id)) {
+            return java.util.Optional.empty();
+        }
+        path.add(id);
+        for (LineageLink link : byId.get(id).record().lineage()) {
+            if (link.base().equals(id)) {
+                continue;    // a model naming itself is REF-007's finding
+            }
+            java.util.Optional<List<String>> found = findCycle(link.base(), byId, path, done);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        path.remove(path.size() - 1);
+        return java.util.Optional.empty();
     }
 }
