@@ -175,7 +175,10 @@ class PublishedSiteTest {
         assertTrue(sharing.contains("Kimi K2"), sharing.toString());
         assertFalse(page.select("#derived + ul.family").text().contains("Kimi K2"));
         assertFalse(page.select("svg[role=group] title").isEmpty(), "the tree has an accessible title");
-        assertEquals(3, page.select("svg .node").size() - 1, "three relatives drawn around the base");
+        assertTrue(sharing.containsAll(List.of("A.X K1", "GigaChat 3 Ultra (702B-A36B)")), "architecture sharers: " + sharing);
+        int listed = page.select("#derived + ul.family > li, #detected + ul.family > li, #components + ul.family > li,"
+                + " #architecture + ul.family > li").size();
+        assertEquals(listed, page.select("svg .node").size() - 1, "every listed relative drawn around the base");
     }
 
     @Test
