@@ -65,6 +65,12 @@ class PublishedSiteTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/keizu/"})
+    void theOutputOracleFindsNothingToObjectTo(String baseUrl) throws IOException {
+        assertEquals(List.of(), org.keizu.SiteOracle.problems(siteAt(baseUrl), baseUrl));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/keizu/"})
     void everyInternalLinkAndAnchorResolves(String baseUrl) throws IOException {
         Path site = siteAt(baseUrl);
         List<String> broken = new ArrayList<>();
