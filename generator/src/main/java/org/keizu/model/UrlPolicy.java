@@ -30,6 +30,14 @@ public final class UrlPolicy {
         return url != null && problem(url).isEmpty();
     }
 
+    /**
+     * The address when it may be published, else null: what the page builder prints, so that a link
+     * breaking the policy is never printed even if validation was bypassed.
+     */
+    public static String publishable(String url) {
+        return allows(url) ? url : null;
+    }
+
     /** Why an address may not be published, or empty when it may. */
     public static Optional<String> problem(String text) {
         URI uri;

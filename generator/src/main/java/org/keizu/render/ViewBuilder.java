@@ -18,6 +18,7 @@ import org.keizu.lineage.DetectionIndex;
 import org.keizu.lineage.Verdict;
 import org.keizu.lineage.VerdictRule;
 import org.keizu.model.Claim;
+import org.keizu.model.Countries;
 import org.keizu.model.Dispute;
 import org.keizu.model.Evidence;
 import org.keizu.model.LicenceObligation;
@@ -33,7 +34,6 @@ import org.keizu.model.UrlPolicy;
 import org.keizu.model.Vocabulary;
 import org.keizu.render.Views.ClaimView;
 import org.keizu.render.Views.ComparisonView;
-import org.keizu.validate.ValueCheck;
 import org.keizu.render.Views.PassageView;
 import org.keizu.render.Views.SnapshotView;
 import org.keizu.render.Views.FileView;
@@ -67,7 +67,6 @@ public final class ViewBuilder {
     private final VerdictRule verdicts;
     private final DetectionIndex detection;
     private final Messages messages;
-
     private final DerivationChains chains;
 
     public ViewBuilder(Registry registry, Vocabulary vocabulary, SiteView site) {
@@ -184,7 +183,7 @@ public final class ViewBuilder {
         return registry.organisations().stream().map(Loaded::record).map(o -> {
             SourceNumbers refs = new SourceNumbers(o.sources());
             return new Views.OrganisationPage(site, o.id(), o.name(), o.nativeName(), o.country(), countryName(o.country()),
-                    o.kind(), UrlPolicy.allows(o.website()) ? o.website() : null, o.summary() == null ? null : o.summary().text(),
+                    o.kind(), UrlPolicy.publishable(o.website()), o.summary() == null ? null : o.summary().text(),
                     o.summary() == null ? null : refs.ref(o.summary().source(), o.summary().passage()),
                     list(modelsWhere(m -> m.organisation().equals(o.id()))), sourceViews(o.sources(), refs));
         }).toList();
@@ -194,7 +193,7 @@ public final class ViewBuilder {
         return registry.programmes().stream().map(Loaded::record).map(p -> {
             SourceNumbers refs = new SourceNumbers(p.sources());
             return new Views.ProgrammePage(site, p.id(), p.name(), p.nativeName(), p.country(), countryName(p.country()),
-                    p.funder(), p.started(), UrlPolicy.allows(p.website()) ? p.website() : null, p.summary() == null ? null : p.summary().text(),
+                    p.funder(), p.started(), UrlPolicy.publishable(p.website()), p.summary() == null ? null : p.summary().text(),
                     p.summary() == null ? null : refs.ref(p.summary().source(), p.summary().passage()),
                     p.timeline().stream().map(e -> new EventView(e.date(), e.event(), refs.ref(e.source(), e.passage()), e.uncertain())).toList(),
                     list(modelsWhere(m -> p.id().equals(m.programme()))), sourceViews(p.sources(), refs));
@@ -274,7 +273,7 @@ public final class ViewBuilder {
 
     private List<SourceView> sourceViews(List<Source> sources, SourceNumbers refs) {
         return sources.stream().map(s -> new SourceView(refs.number(s.id()), refs.anchor(s.id()), s.title(), s.publisher(),
-                UrlPolicy.allows(s.url()) ? s.url() : null, UrlPolicy.allows(s.archived()) ? s.archived() : null,
+                UrlPolicy.publishable(s.url()), UrlPolicy.publishable(s.archived()),
                 s.published(), s.accessed(), s.language(), s.uncertain())).toList();
     }
 
@@ -375,9 +374,8 @@ public final class ViewBuilder {
                 case "extract" -> messages.format("via_extract", via.repository(), via.path(), via.commit());
                 default -> messages.format("via_" + key(via.kind()));
             };
-            // The same URL policy as validation, again at render: a link that breaks it is not printed.
-            String viaUrl = UrlPolicy.allows(via.url()) ? via.url() : null;
-            return new SnapshotView(s.id(), s.repo(), s.revision(), s.revisionNote(), s.retrieved(), from, viaUrl,
+            return new SnapshotView(s.id(), s.repo(), s.revision(), s.revisionNote(), s.retrieved(), from,
+                    UrlPolicy.publishable(via.url()),
                     via.grade(), via.caveats(), s.files().stream().map(f -> new FileView(f.name(), f.sha256(), f.size())).toList());
         }).orElse(null);
     }
@@ -525,10 +523,7 @@ public final class ViewBuilder {
     }
 
     static String countryName(String code) {
-        if (code.equals(ValueCheck.EUROPEAN_UNION)) {
-            return "European Union";    // exceptionally reserved in ISO 3166-1, unknown to Locale
-        }
-        return new Locale("", code).getDisplayCountry(Locale.ENGLISH);
+        return Countries.name(code);
     }
 
     /** Numbers a record's sources in the order listed, for "[n]" markers and #source-id anchors. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -14,8 +13,9 @@ import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.load.Loaded;
 import org.keizu.load.Registry;
-import org.keizu.model.UrlPolicy;
+import org.keizu.model.Countries;
 import org.keizu.model.PartialDate;
+import org.keizu.model.UrlPolicy;
 
 /**
  * Values that the schema can only describe: real dates, https URLs, ISO 3166 countries, SPDX
@@ -29,14 +29,6 @@ public final class ValueCheck implements RegistryCheck {
     static final Set<String> MULTILINE_FIELDS = Set.of("quote", "translation", "text", "summary", "allegation");
     private static final Pattern LICENCE_REF = Pattern.compile("LicenseRef-[A-Za-z0-9.-]+");
 
-    /**
-     * ISO 3166-1 reserves "EU" exceptionally for the European Union; the registry accepts it for
-     * models made by EU-funded projects that span several member states.
-     */
-    public static final String EUROPEAN_UNION = "EU";
-    private final Set<String> countries = java.util.stream.Stream.concat(
-            java.util.stream.Stream.of(Locale.getISOCountries()), java.util.stream.Stream.of(EUROPEAN_UNION))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     private final Set<String> spdxIds;
 
     /** @param spdxIds the SPDX licence list (generator resource {@code spdx-licence-ids.json}) */
@@ -78,7 +70,7 @@ public final class ValueCheck implements RegistryCheck {
                 urlProblem(text).ifPresent(problem -> out.accept(Finding.error(loaded.file(), loaded.at(pointer),
                         Check.VAL_005, "URL \"" + text + "\" " + problem)));
             }
-            if (field.equals("country") && !countries.contains(text)) {
+            if (field.equals("country") && !Countries.isKnown(text)) {
                 out.accept(Finding.error(loaded.file(), loaded.at(pointer), Check.VAL_001,
                         "country \"" + text + "\" is not an ISO 3166-1 alpha-2 code (JP, KR, US ...)"));
             }
