@@ -65,6 +65,13 @@ public final class SiteOracle {
         return problems;
     }
 
+    /** What is wrong with one page of HTML (or a fragment), by the same rules; empty when clean. */
+    public static List<String> htmlProblems(String name, String text, String baseUrl) {
+        List<String> problems = new ArrayList<>();
+        html(name, text, baseUrl, problems);
+        return problems;
+    }
+
     private static void html(String name, String text, String baseUrl, List<String> problems) {
         if (DIRECTIVE.matcher(text).find()) {
             problems.add(name + ": a template directive reached the output");
