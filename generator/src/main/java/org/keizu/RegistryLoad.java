@@ -33,6 +33,7 @@ import org.keizu.validate.SnapshotCheck;
 import org.keizu.validate.SnapshotReferenceCheck;
 import org.keizu.validate.IdentityCheck;
 import org.keizu.validate.LineageCheck;
+import org.keizu.validate.LookalikeCheck;
 import org.keizu.validate.PassageCheck;
 import org.keizu.validate.ReferenceCheck;
 import org.keizu.validate.RegistryCheck;
@@ -105,7 +106,7 @@ public final class RegistryLoad {
         Registry registry = new Registry(models, organisations, programmes, snapshots);
         List<RegistryCheck> checks = List.of(new IdentityCheck(), new ReferenceCheck(invalidIds),
                 new ValueCheck(ValueCheck.bundledSpdxIds()), new DateOrderCheck(asOf), new LineageCheck(),
-                new SnapshotCheck(dataDir.resolve("snapshots"), workingDir), new SnapshotReferenceCheck(), new DetectionCheck(), new PassageCheck());
+                new SnapshotCheck(dataDir.resolve("snapshots"), workingDir), new SnapshotReferenceCheck(), new DetectionCheck(), new PassageCheck(), new LookalikeCheck());
         for (RegistryCheck check : checks) {
             check.check(registry, findings::add);
         }

@@ -46,6 +46,7 @@ public enum Check {
     VAL_004("VAL-004", "dates-out-of-order", "dates follow a sensible order"),
     VAL_005("VAL-005", "insecure-url", "URLs are https with a host, no user info and no IP address"),
     VAL_006("VAL-006", "invisible-character", "one-line text has no control, bidi or invisible characters"),
+    VAL_007("VAL-007", "look-alike-name", "names are written in one script per word and do not look like another record's (UTS #39)"),
     // Snapshots: the pinned copies of model files that detection reads.
     SNAP_001("SNAP-001", "snapshot-hash-mismatch", "a snapshot's files match the sha256 and size in its snapshot.json"),
     SNAP_002("SNAP-002", "snapshot-incomplete", "a snapshot folder holds snapshot.json and exactly the files it lists"),
