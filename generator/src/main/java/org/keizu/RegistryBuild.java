@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.keizu.diagnostic.Findings;
+import org.keizu.load.CommitDate;
 import org.keizu.load.Loaded;
 import org.keizu.load.ProsePages;
 import org.keizu.load.RecordMapper;
@@ -31,8 +32,9 @@ import org.keizu.site.SiteWriter;
  *        ─► write a staging folder ─► search index (Pagefind) ─► swap it in as site/
  * </pre>
  * Findings from every file are collected first; if any is an error, nothing is rendered and the
- * old site stays as it was. The build reads no clock and no network: the dataset's date is the
- * newest {@code reviewed} date, or {@code --as-of}.
+ * old site stays as it was. The build reads no clock and no network: the dataset's date is
+ * {@code --as-of}, else the date of the commit the data is checked out at ({@link CommitDate}); only
+ * a folder outside git or with uncommitted changes falls back to the newest {@code reviewed} date.
  */
 public final class RegistryBuild {
     /** Where the inputs are, and how the output should be addressed. */
@@ -56,7 +58,7 @@ public final class RegistryBuild {
     /** Phases 1 and 2: load every record and validate the registry. */
     public Findings validate() {
         Findings findings = new Findings();
-        new RegistryLoad(options.dataDir(), options.workingDir(), options.asOf()).run(findings);
+        new RegistryLoad(options.dataDir(), options.workingDir(), fixedDate()).run(findings);
         return findings;
     }
 
@@ -71,7 +73,8 @@ public final class RegistryBuild {
         String baseUrl = output.baseUrl();
         String origin = output.origin();
         Findings findings = new Findings();
-        Registry registry = new RegistryLoad(options.dataDir(), options.workingDir(), options.asOf()).run(findings);
+        Optional<PartialDate> fixed = fixedDate();
+        Registry registry = new RegistryLoad(options.dataDir(), options.workingDir(), fixed).run(findings);
         if (findings.hasErrors()) {
             return new Result(findings, List.of());
         }
@@ -81,7 +84,8 @@ public final class RegistryBuild {
         }
         Vocabulary vocabulary = new VocabularyLoader(new RecordMapper()).load(options.dataDir().resolve("vocab"));
         SitePlan plan = new SitePlan(new TemplateRenderer(options.templateDir()), options.templateDir());
-        Views.SiteView site = plan.siteView(normaliseBaseUrl(baseUrl), origin, datasetDate(registry), registry.models().size(), pages);
+        Views.SiteView site = plan.siteView(normaliseBaseUrl(baseUrl), origin, datasetDate(fixed, registry),
+                registry.models().size(), pages);
         List<OutputFile> files = new ArrayList<>(plan.render(new ViewBuilder(registry, vocabulary, site), pages));
         files.addAll(new OpenData(registry, site.datasetDate(), origin + site.baseUrl(), new Messages(site.msg()))
                 .files(options.dataDir().resolve("schema")));
@@ -94,9 +98,14 @@ public final class RegistryBuild {
         return new Result(findings, files);
     }
 
-    /** The date the dataset speaks for: {@code --as-of}, else the newest review of any record. */
-    private String datasetDate(Registry registry) {
-        return options.asOf().map(PartialDate::toString).orElseGet(() -> registry.models().stream()
+    /** The dataset's date when something outside the records fixes it: {@code --as-of}, else the commit's date. */
+    private Optional<PartialDate> fixedDate() {
+        return options.asOf().or(() -> CommitDate.of(options.dataDir()));
+    }
+
+    /** The date the dataset speaks for: the fixed date, else (a local preview) the newest review of any record. */
+    private static String datasetDate(Optional<PartialDate> fixed, Registry registry) {
+        return fixed.map(PartialDate::toString).orElseGet(() -> registry.models().stream()
                 .map(Loaded::record).map(Model::reviewed)
                 .map(PartialDate::parse).flatMap(Optional::stream)
                 .max(PartialDate::compareTo).map(PartialDate::toString).orElse(""));

@@ -16,7 +16,7 @@ final class CommonOptions {
     Path templateDir;
 
     @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-            description = "The dataset's date; no record may be reviewed after it. Default: the newest review date.")
+            description = "The dataset's date; no record may be reviewed after it. Default: the date of the commit the data is at.")
     String asOf;
 
     RegistryBuild.Options options(CommandLine commandLine) {

@@ -18,7 +18,7 @@ import org.keizu.model.PartialDate;
 public final class DateOrderCheck implements RegistryCheck {
     private final Optional<PartialDate> asOf;
 
-    /** @param asOf the dataset's date ({@code --as-of}), when given */
+    /** @param asOf the dataset's date ({@code --as-of} or the commit's date), when something fixes it */
     public DateOrderCheck(Optional<PartialDate> asOf) {
         this.asOf = asOf;
     }
@@ -36,7 +36,8 @@ public final class DateOrderCheck implements RegistryCheck {
                     }
                 });
                 asOf.filter(r::certainlyAfter).ifPresent(a -> out.accept(Finding.error(loaded.file(),
-                        loaded.at("/reviewed"), Check.VAL_004, "reviewed " + r + " is after the dataset date " + a + " (--as-of)")));
+                        loaded.at("/reviewed"), Check.VAL_004, "reviewed " + r + " is after the dataset's date " + a
+                                + "; a record cannot be reviewed in the future (commit the change, or give --as-of)")));
             });
         }
         registry.models().forEach(r -> checkTimelineAndSources(r, out));

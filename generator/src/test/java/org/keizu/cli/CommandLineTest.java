@@ -86,6 +86,6 @@ class CommandLineTest {
         Path data = TestRegistries.validFixture(root);
         Cli cli = Cli.run("validate", "--as-of", "2026-01-01", "--data", data.toString());
         assertEquals(1, cli.exitCode());
-        assertTrue(cli.out().contains("[VAL-004 dates-out-of-order] reviewed 2026-11-29 is after the dataset date 2026-01-01"), cli.out());
+        assertTrue(cli.out().contains("[VAL-004 dates-out-of-order] reviewed 2026-11-29 is after the dataset's date 2026-01-01"), cli.out());
     }
 }
