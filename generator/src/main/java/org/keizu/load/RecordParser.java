@@ -98,6 +98,11 @@ public final class RecordParser {
             findings.add(Finding.error(displayPath, where, Check.LOAD_002, "syntax: " + YamlHazardScan.oneLine(e.getOriginalMessage())));
         } catch (IOException e) {
             findings.add(Finding.error(displayPath, Position.WHOLE_FILE, Check.LOAD_001, YamlHazardScan.oneLine(e.getMessage())));
+        } catch (RuntimeException e) {
+            // A parser that fails outside its own exception types (fuzzing found SnakeYAML doing so)
+            // still yields a finding for this file, so that no other file's findings are lost.
+            findings.add(Finding.error(displayPath, Position.WHOLE_FILE, Check.LOAD_002,
+                    "the file cannot be parsed; check quoting and escape sequences"));
         }
         return new ParseResult(Optional.empty(), findings);
     }

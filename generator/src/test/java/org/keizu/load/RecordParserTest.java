@@ -32,6 +32,14 @@ class RecordParserTest {
     }
 
     @Test
+    void aHexEscapeWithoutDigitsIsASyntaxErrorNotACrash() {
+        // Found by fuzzing: SnakeYAML throws NumberFormatException here, outside its own exceptions.
+        Finding finding = only(yaml("{\"\\e]]]\\x"));
+        assertEquals(org.keizu.diagnostic.Check.LOAD_002, finding.check());
+        assertTrue(finding.message().contains("hex digits"), finding.message());
+    }
+
+    @Test
     void keepsNorwayAsTextNotFalse() {
         JsonNode tree = tree("country: NO\nflag: yes\nswitch: off\n");
         assertEquals("NO", tree.get("country").textValue());
