@@ -74,8 +74,8 @@ final class YamlHazardScan {
         } catch (YAMLException e) {
             out.accept(Finding.error(file, Position.WHOLE_FILE, Check.LOAD_002, oneLine(e.getMessage())));
         } catch (NumberFormatException e) {
-            // SnakeYAML's scanner throws this, not a YAMLException, for "\x", "\u" or "\U" without
-            // hex digits in a double-quoted string (found by fuzzing): still a syntax error, never a crash.
+            // SnakeYAML's scanner throws this, not a YAMLException, for a hex escape (backslash x, u
+            // or U) without hex digits in a double-quoted string (found by fuzzing): a syntax error.
             out.accept(Finding.error(file, Position.WHOLE_FILE, Check.LOAD_002,
                     "an escape sequence (\\x, \\u or \\U) in a double-quoted string is not followed by hex digits"));
         }
