@@ -59,6 +59,7 @@ public final class RegistryBuild {
     public Findings validate() {
         Findings findings = new Findings();
         new RegistryLoad(options.dataDir(), options.workingDir(), fixedDate()).run(findings);
+        ProsePages.read(options.dataDir().resolve("pages"), options.workingDir(), findings::add);   // published too
         return findings;
     }
 

@@ -1,7 +1,6 @@
 package org.keizu;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -117,14 +116,8 @@ public final class RegistryLoad {
             Findings findings) {
         byte[] bytes;
         try {
-            if (Files.size(file) > RecordMapper.MAX_FILE_BYTES) {
-                // Reported by the parser's size check without reading a huge file into memory.
-                try (java.io.InputStream in = Files.newInputStream(file)) {
-                    bytes = in.readNBytes(RecordMapper.MAX_FILE_BYTES + 1);
-                }
-            } else {
-                bytes = Files.readAllBytes(file);
-            }
+            // Reported by the parser's size check without reading a huge file into memory.
+            bytes = RecordFiles.readCapped(file, RecordMapper.MAX_FILE_BYTES);
         } catch (IOException e) {
             findings.add(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_001, "cannot read: " + e.getMessage()));
             return Optional.empty();

@@ -35,7 +35,7 @@ public record FetchPolicy(URI hub, Set<String> allowedHosts, boolean allowPrivat
         java.util.Set<String> hosts = new java.util.HashSet<>(HUB_DOWNLOAD_HOSTS);
         hosts.add(hub.getHost());
         return new FetchPolicy(hub, hosts, false, 5,
-                Map.of("config.json", 1L << 20, "generation_config.json", 1L << 20, "README.md", 1L << 20,
+                Map.of("config.json", (long) org.keizu.load.RecordMapper.MAX_FILE_BYTES, "generation_config.json", 1L << 20, "README.md", 1L << 20,
                         "LICENSE", 1L << 20, "NOTICE", 1L << 20, "tokenizer.json", 64L << 20),
                 1L << 20, Duration.ofSeconds(10), Duration.ofSeconds(30), 3, Duration.ofSeconds(2), Duration.ofSeconds(60));
     }

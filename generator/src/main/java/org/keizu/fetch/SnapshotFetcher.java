@@ -39,6 +39,8 @@ public final class SnapshotFetcher {
     private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
 
+    private static final org.keizu.load.RecordParser LOADER = new org.keizu.load.RecordParser(new org.keizu.load.RecordMapper());
+
     private final HubClient client;
     private final FetchPolicy policy;
     private final ObjectMapper json;
@@ -84,6 +86,14 @@ public final class SnapshotFetcher {
                 if (!config.isObject()) {
                     throw new FetchException(repo + ": config.json is not a JSON object");
                 }
+                // Store only what the loader will read: the same size, nesting and number limits, so
+                // that one upstream file cannot block every later validate and build.
+                List<org.keizu.diagnostic.Finding> refused = LOADER.parse(org.keizu.load.RecordKind.SNAPSHOT,
+                        java.nio.file.Path.of("config.json"), repo + "@" + commit + "/config.json", bytes).findings();
+                if (!refused.isEmpty()) {
+                    throw new FetchException(repo + "@" + commit + " config.json would not load, so it is not stored: "
+                            + refused.get(0).message());
+                }
             }
             files.put(name, bytes);
             described.add(new Snapshot.SnapshotFile(name, sha256(bytes), bytes.length));
@@ -104,8 +114,9 @@ public final class SnapshotFetcher {
 
     private byte[] download(String repo, String commit, String name) {
         URI uri = policy.hub().resolve("/" + repo + "/resolve/" + commit + "/" + name);
-        return client.get(uri, repo + " " + name, policy.capFor(name))
-                .orElseThrow(() -> new FetchException(repo + ": " + name + " is listed but the hub answered 404"));
+        // Every message names the repository, the commit and the file (and HubClient adds the HTTP status).
+        return client.get(uri, repo + "@" + commit + " " + name, policy.capFor(name))
+                .orElseThrow(() -> new FetchException(repo + "@" + commit + ": " + name + " is listed but the hub answered HTTP 404"));
     }
 
     /** sha256, vocabulary size, a hash of the merges list, and the special tokens of a tokenizer.json. */

@@ -1,11 +1,11 @@
 package org.keizu.load;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -40,7 +40,11 @@ public final class ProsePages {
                     continue;
                 }
                 try {
-                    String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+                    Optional<String> read = readText(file, shown, out);
+                    if (read.isEmpty()) {
+                        continue;
+                    }
+                    String text = read.get();
                     String title = text.lines().filter(l -> l.startsWith("# ")).findFirst().map(l -> l.substring(2).strip())
                             .orElse(Character.toUpperCase(slug.charAt(0)) + slug.substring(1));
                     pages.add(new Page(slug, title, text));
@@ -52,5 +56,44 @@ public final class ProsePages {
             out.accept(Finding.error(RecordFiles.display(pagesDir, workingDir), Position.WHOLE_FILE, Check.LOAD_001, e.getMessage()));
         }
         return pages;
+    }
+
+    /** A prose page may be this long; the longest today is a few kilobytes. */
+    public static final int MAX_PAGE_BYTES = 1 << 20;
+
+    /**
+     * The same input policy as records: a size cap before reading, strict UTF-8 (a Latin-1 byte is
+     * a finding at its line, never a replacement character), and no control or bidi character
+     * outside line breaks and tabs, since the page is published.
+     */
+    private static Optional<String> readText(Path file, String shown, Consumer<Finding> out) throws IOException {
+        byte[] bytes = RecordFiles.readCapped(file, MAX_PAGE_BYTES);
+        if (bytes.length > MAX_PAGE_BYTES) {
+            out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_007,
+                    "the page is larger than " + MAX_PAGE_BYTES + " bytes; split it"));
+            return Optional.empty();
+        }
+        List<Finding> findings = new ArrayList<>();
+        Optional<String> text = RecordParser.decode(bytes, shown, findings);
+        findings.forEach(out);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> lines = text.get().lines().toList();
+        boolean clean = true;
+        for (int i = 0; i < lines.size(); i++) {
+            int[] cps = lines.get(i).codePoints().toArray();
+            for (int col = 0; col < cps.length; col++) {
+                int type = Character.getType(cps[col]);
+                boolean allowed = cps[col] == '\t' || cps[col] == 0x200C || cps[col] == 0x200D;
+                if (!allowed && (type == Character.CONTROL || type == Character.FORMAT
+                        || type == Character.PRIVATE_USE || type == Character.UNASSIGNED)) {
+                    out.accept(Finding.error(shown, new Position(i + 1, col + 1), Check.VAL_006,
+                            String.format("character U+%04X is invisible or a control character; remove it", cps[col])));
+                    clean = false;
+                }
+            }
+        }
+        return clean ? text : Optional.empty();
     }
 }

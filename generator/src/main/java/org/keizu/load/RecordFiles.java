@@ -61,4 +61,15 @@ public final class RecordFiles {
         Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
         return shown.toString().replace('\\', '/');
     }
+
+    /**
+     * A file's bytes, but never more than {@code cap + 1} of them: a file over its cap is reported
+     * from its first bytes without being read whole, whatever its size (the one size rule for every
+     * file Keizu reads).
+     */
+    public static byte[] readCapped(Path file, long cap) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+        }
+    }
 }

@@ -108,7 +108,8 @@ public final class RecordParser {
     }
 
     /** Decodes UTF-8 strictly: a bad byte is reported with its line, never replaced. One leading BOM is allowed. */
-    private static Optional<String> decode(byte[] bytes, String file, List<Finding> findings) {
+    /** Decodes UTF-8 strictly (shared by every text file Keizu reads: records, snapshots, prose pages). */
+    static Optional<String> decode(byte[] bytes, String file, List<Finding> findings) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

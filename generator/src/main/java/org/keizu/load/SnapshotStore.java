@@ -116,7 +116,8 @@ public final class SnapshotStore {
 
     private Optional<ParsedRecord> parse(RecordKind kind, Path file, String shown, Consumer<Finding> out) {
         try {
-            RecordParser.ParseResult result = parser.parse(kind, file, shown, Files.readAllBytes(file));
+            RecordParser.ParseResult result = parser.parse(kind, file, shown,
+                    RecordFiles.readCapped(file, RecordMapper.MAX_FILE_BYTES));
             result.findings().forEach(out);
             return result.record();
         } catch (IOException e) {

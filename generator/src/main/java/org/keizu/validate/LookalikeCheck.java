@@ -51,11 +51,19 @@ public final class LookalikeCheck implements RegistryCheck {
             Name earlier = bySkeleton.putIfAbsent(skeleton, name);
             if (earlier != null && earlier.record() != name.record()
                     && !earlier.text().equalsIgnoreCase(name.text())) {
-                out.accept(Finding.error(name.record().file(), name.record().at(name.pointer()), Check.VAL_007,
-                        "\"" + name.text() + "\" looks like \"" + earlier.text() + "\" of " + earlier.record().file()
+                // Report the impostor: the name that leaves plain ASCII, else the one met later.
+                boolean earlierIsOdd = !plain(earlier.text()) && plain(name.text());
+                Name odd = earlierIsOdd ? earlier : name;
+                Name genuine = earlierIsOdd ? name : earlier;
+                out.accept(Finding.error(odd.record().file(), odd.record().at(odd.pointer()), Check.VAL_007,
+                        "\"" + odd.text() + "\" looks like \"" + genuine.text() + "\" of " + genuine.record().file()
                                 + " but is a different string; readers would take one for the other"));
             }
         }
+    }
+
+    private static boolean plain(String text) {
+        return text.chars().allMatch(c -> c < 0x80);
     }
 
     private static void collect(Loaded<?> record, List<Name> names) {

@@ -64,6 +64,12 @@ public final class SnapshotReferenceCheck implements RegistryCheck {
         if (!snapshot.get().intact()) {
             return;     // its bytes fail their hashes: SnapshotCheck reports that, and nothing is read from it
         }
+        if (!evidence.pointer().isEmpty() && !evidence.pointer().startsWith("/")) {
+            // Jackson would throw on it and stop every check; it is this item's finding instead.
+            out.accept(Finding.error(loaded.file(), loaded.at(at + "/pointer"), Check.SNAP_005,
+                    "pointer \"" + evidence.pointer() + "\" must start with '/', as in /architectures/0"));
+            return;
+        }
         JsonNode found = snapshot.get().config().get().at(evidence.pointer());
         if (found.isMissingNode()) {
             out.accept(Finding.error(loaded.file(), loaded.at(at + "/pointer"), Check.SNAP_005,

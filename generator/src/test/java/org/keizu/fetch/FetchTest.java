@@ -186,6 +186,20 @@ class FetchTest {
     }
 
     @Test
+    void refusesAConfigTheLoaderWouldRefuseSoThatItCannotBlockLaterBuilds() throws Exception {
+        Map<String, byte[]> files = files();
+        files.put("config.json", ("{\"hidden_size\": 1024, \"deep\": " + "[".repeat(30) + "]".repeat(30) + "}")
+                .getBytes(StandardCharsets.UTF_8));
+        hub.publish(REPO, SHA, files);
+
+        RegistryFetch.Outcome outcome = registryFetch().fetch(List.of("national-model"), "2026-11-29", progress::add).get(0);
+
+        assertTrue(outcome.failed());
+        assertTrue(outcome.message().contains(REPO + "@" + SHA + " config.json would not load"), outcome.message());
+        assertEquals(List.of(), snapshotFolders(), "nothing stored");
+    }
+
+    @Test
     void refusesAnHtmlPageServedAsConfig() throws Exception {
         Map<String, byte[]> files = files();
         files.put("config.json", "<html><body>Log in</body></html>".getBytes(StandardCharsets.UTF_8));
