@@ -2,7 +2,6 @@ package org.keizu;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.keizu.diagnostic.Findings;
@@ -20,7 +19,6 @@ import org.keizu.render.TemplateRenderer;
 import org.keizu.render.ViewBuilder;
 import org.keizu.render.Views;
 import org.keizu.site.OpenData;
-import org.keizu.site.OutputFile;
 import org.keizu.site.SearchIndexer;
 import org.keizu.site.SitePlan;
 import org.keizu.site.SiteWriter;
@@ -28,8 +26,8 @@ import org.keizu.site.SiteWriter;
 /**
  * The one class to read first: it runs Keizu's phases in order.
  * <pre>
- *   load ─► validate ─► detect and judge (views) ─► render pages and open data (in memory)
- *        ─► write a staging folder ─► search index (Pagefind) ─► swap it in as site/
+ *   load ─► validate ─► detect and judge (views) ─► render each page and open-data file, written at once
+ *        into a staging folder ─► search index (Pagefind) ─► swap it in as site/
  * </pre>
  * Findings from every file are collected first; if any is an error, nothing is rendered and the
  * old site stays as it was. The build reads no clock and no network: the dataset's date is
@@ -45,8 +43,8 @@ public final class RegistryBuild {
     public record Output(Path dir, String baseUrl, String origin, boolean searchIndex) {
     }
 
-    /** The outcome of a build: the findings, and the files written (empty when it stopped). */
-    public record Result(Findings findings, List<OutputFile> files) {
+    /** The outcome of a build: the findings, and the paths of the files written (empty when it stopped). */
+    public record Result(Findings findings, List<String> files) {
     }
 
     private final Options options;
@@ -87,16 +85,21 @@ public final class RegistryBuild {
         SitePlan plan = new SitePlan(new TemplateRenderer(options.templateDir()), options.templateDir());
         Views.SiteView site = plan.siteView(normaliseBaseUrl(baseUrl), origin, datasetDate(fixed, registry),
                 registry.models().size(), pages);
-        List<OutputFile> files = new ArrayList<>(plan.render(new ViewBuilder(registry, vocabulary, site), pages));
-        files.addAll(new OpenData(registry, site.datasetDate(), origin + site.baseUrl(), new Messages(site.msg()))
-                .files(options.dataDir().resolve("schema")));
         SearchIndexer search = new SearchIndexer(options.workingDir());
-        new SiteWriter(outDir).write(files, staged -> {
-            if (output.searchIndex()) {
-                search.index(staged);
-            }
-        });
-        return new Result(findings, files);
+        List<String> written;
+        // Each page goes to the staging folder as soon as it is rendered: memory does not grow with the site.
+        try (SiteWriter.Staging staging = new SiteWriter(outDir).open()) {
+            plan.render(new ViewBuilder(registry, vocabulary, site), pages, staging::write);
+            new OpenData(registry, site.datasetDate(), origin + site.baseUrl(), new Messages(site.msg()))
+                    .write(options.dataDir().resolve("schema"), staging::write);
+            written = staging.paths().stream().sorted().toList();
+            staging.commit(staged -> {
+                if (output.searchIndex()) {
+                    search.index(staged);
+                }
+            });
+        }
+        return new Result(findings, written);
     }
 
     /** The dataset's date when something outside the records fixes it: {@code --as-of}, else the commit's date. */

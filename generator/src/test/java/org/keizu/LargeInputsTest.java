@@ -62,4 +62,40 @@ class LargeInputsTest {
         assertTrue(reported(findings, Check.LOAD_007, "pages/about.md"), findings.toString());
         assertTrue(Files.exists(out.resolve("index.html")), "the previous site is untouched");
     }
+
+    @Test
+    void twentyThousandRecordsBuildUnderA512MegabyteHeap(@TempDir Path root) throws IOException {
+        Path data = TestRegistries.validFixture(root);
+        String[] relations = {"continued-pretraining", "fine-tune", "architecture-only"};
+        for (int i = 1; i <= 20_000; i++) {
+            String relation = relations[i % 3];
+            Files.writeString(data.resolve(String.format("models/synthetic-%05d.yaml", i)), String.format("""
+                    id: synthetic-%05d
+                    name: Synthetic %d
+                    organisation: national-co
+                    country: JP
+                    reviewed: 2026-11-29
+                    claims:
+                      - {kind: vague, quote: "Model number %d, built with care", language: en, source: card}
+                    lineage:
+                      - base: base-model
+                        relation: %s
+                        grade: %s
+                        evidence:
+                          - kind: report
+                            summary: Synthetic evidence for record %d.
+                            passage: {text: "Record %d was built on Base Model."}
+                            source: card
+                    sources:
+                      - {id: card, title: "[Card %d]", url: "https://example.org/synthetic/%d", language: en}
+                    """, i, i, i, relation, relation.equals("architecture-only") ? "E1" : "E4", i, i, i, i));
+        }
+        Path out = root.resolve("site");
+
+        RegistryBuild.Result result = new RegistryBuild(TestRegistries.options(root)).build(out, "/");
+
+        assertFalse(result.findings().hasErrors(), () -> result.findings().sorted().subList(0, 3).toString());
+        assertTrue(Files.exists(out.resolve("models/synthetic-20000/index.html")));
+        assertTrue(result.files().size() > 40_000, result.files().size() + " files");
+    }
 }

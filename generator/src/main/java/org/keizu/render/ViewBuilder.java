@@ -277,8 +277,14 @@ public final class ViewBuilder {
                 s.published(), s.accessed(), s.language(), s.uncertain())).toList();
     }
 
-    public List<ModelPage> modelPages() {
-        return sortedModels().stream().map(l -> modelPage(l.record())).toList();
+    /** Every model's id, in the order the site lists them; pages are built one at a time from these. */
+    public List<String> modelIds() {
+        return sortedModels().stream().map(l -> l.record().id()).toList();
+    }
+
+    /** The evidence page of one model. */
+    public ModelPage modelPage(String id) {
+        return modelPage(models.get(id));
     }
 
     ModelPage modelPage(Model model) {

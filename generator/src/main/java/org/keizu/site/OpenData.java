@@ -8,10 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -54,8 +52,8 @@ public final class OpenData {
         this.siteUrl = siteUrl;
     }
 
-    public List<OutputFile> files(Path schemaDir) {
-        List<OutputFile> files = new ArrayList<>();
+    /** Each record as JSON, the registry as JSON and CSV, and the schemas, handed to {@code files} one by one. */
+    public void write(Path schemaDir, SitePlan.Sink files) throws IOException {
         List<Loaded<Model>> models = registry.models().stream()
                 .sorted(Comparator.comparing((Loaded<Model> l) -> l.record().id())).toList();
         ObjectNode all = json.createObjectNode();
@@ -73,18 +71,15 @@ public final class OpenData {
             record.put("dataset_date", datasetDate);
             record.set("computed", summary);
             record.set("record", loaded.source().tree());
-            files.add(OutputFile.text(ViewBuilder.modelPath(loaded.record().id()) + "index.json", write(record)));
+            files.accept(OutputFile.text(ViewBuilder.modelPath(loaded.record().id()) + "index.json", write(record)));
         }
-        files.add(OutputFile.text("data/registry.json", write(all)));
-        files.add(OutputFile.text("data/registry.csv", csv.toString()));
+        files.accept(OutputFile.text("data/registry.json", write(all)));
+        files.accept(OutputFile.text("data/registry.csv", csv.toString()));
         try (Stream<Path> schemas = Files.list(schemaDir)) {
             for (Path schema : schemas.filter(p -> p.toString().endsWith(".schema.json")).sorted().toList()) {
-                files.add(new OutputFile("data/schema/" + schema.getFileName(), Files.readAllBytes(schema)));
+                files.accept(new OutputFile("data/schema/" + schema.getFileName(), Files.readAllBytes(schema)));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the schemas in " + schemaDir, e);
         }
-        return files;
     }
 
     private ObjectNode summary(Model model) {

@@ -21,11 +21,12 @@ import org.keizu.render.ViewBuilder;
 import org.keizu.render.Views;
 
 /**
- * Decides which files the site has and renders each one in memory. Nothing here touches the
- * output folder; {@link SiteWriter} does that, after the whole site has rendered.
+ * Decides which files the site has and renders them one at a time, handing each to a sink as soon
+ * as it is rendered (the staging folder of {@link SiteWriter}), so memory does not grow with the
+ * registry. Nothing here touches the output folder itself.
  * <pre>
  *   SitePlan plan = new SitePlan(renderer, templateDir);
- *   List&lt;OutputFile&gt; files = plan.render(new ViewBuilder(registry, vocabulary, plan.siteView(...)), pages);
+ *   plan.render(new ViewBuilder(registry, vocabulary, plan.siteView(...)), pages, staging::write);
  * </pre>
  */
 public final class SitePlan {
@@ -99,48 +100,57 @@ public final class SitePlan {
         }
     }
 
-    public List<OutputFile> render(ViewBuilder views, List<ProsePages.Page> pages) {
+    /** Where rendered files go, one at a time. */
+    public interface Sink {
+        void accept(OutputFile file) throws IOException;
+    }
+
+    /** Every file of the site, in a fixed order; the sitemap last, from the paths that went before. */
+    public void render(ViewBuilder views, List<ProsePages.Page> pages, Sink sink) throws IOException {
         String origin = views.site().origin();
-        List<OutputFile> files = new ArrayList<>();
-        files.add(new OutputFile(cssPath, css));
-        files.add(new OutputFile(scriptPath, script));
-        files.add(new OutputFile(searchScriptPath, searchScript));
-        files.add(new OutputFile(iconPath, icon));
-        files.add(page("index.html", "index.ftlh", views.index()));
-        for (Views.ModelPage page : views.modelPages()) {
-            files.add(page(ViewBuilder.modelPath(page.id()) + "index.html", "model.ftlh", page));
+        List<String> paths = new ArrayList<>();
+        Sink files = file -> {
+            paths.add(file.path());
+            sink.accept(file);
+        };
+        files.accept(new OutputFile(cssPath, css));
+        files.accept(new OutputFile(scriptPath, script));
+        files.accept(new OutputFile(searchScriptPath, searchScript));
+        files.accept(new OutputFile(iconPath, icon));
+        files.accept(page("index.html", "index.ftlh", views.index()));
+        for (String id : views.modelIds()) {     // one evidence page at a time: the views are built as they go
+            files.accept(page(ViewBuilder.modelPath(id) + "index.html", "model.ftlh", views.modelPage(id)));
         }
         Views.CountriesPage countries = views.countries();
-        files.add(page("countries/index.html", "countries.ftlh", countries));
+        files.accept(page("countries/index.html", "countries.ftlh", countries));
         for (Views.CountryPage page : views.countryPages()) {
-            files.add(page(ViewBuilder.countryPath(page.code()) + "index.html", "country.ftlh", page));
+            files.accept(page(ViewBuilder.countryPath(page.code()) + "index.html", "country.ftlh", page));
         }
         for (Views.VerdictPage page : views.verdictPages()) {
-            files.add(page(ViewBuilder.verdictPath(page.verdict()) + "index.html", "verdict.ftlh", page));
+            files.accept(page(ViewBuilder.verdictPath(page.verdict()) + "index.html", "verdict.ftlh", page));
         }
         for (Views.OrganisationPage page : views.organisationPages()) {
-            files.add(page(ViewBuilder.organisationPath(page.id()) + "index.html", "organisation.ftlh", page));
+            files.accept(page(ViewBuilder.organisationPath(page.id()) + "index.html", "organisation.ftlh", page));
         }
         for (Views.ProgrammePage page : views.programmePages()) {
-            files.add(page(ViewBuilder.programmePath(page.id()) + "index.html", "programme.ftlh", page));
+            files.accept(page(ViewBuilder.programmePath(page.id()) + "index.html", "programme.ftlh", page));
         }
         List<Views.BasePage> bases = views.basePages();
-        files.add(page("bases/index.html", "bases.ftlh", new BasesIndex(views.site(), bases)));
+        files.accept(page("bases/index.html", "bases.ftlh", new BasesIndex(views.site(), bases)));
         for (Views.BasePage page : bases) {
-            files.add(page(ViewBuilder.basePath(page.id()) + "index.html", "base.ftlh", page));
+            files.accept(page(ViewBuilder.basePath(page.id()) + "index.html", "base.ftlh", page));
         }
         MarkdownRenderer markdown = new MarkdownRenderer();
         for (ProsePages.Page p : pages) {
-            files.add(page(p.slug() + "/index.html", "prose.ftlh",
+            files.accept(page(p.slug() + "/index.html", "prose.ftlh",
                     new Views.ProsePage(views.site(), p.slug(), p.title(), markdown.render(p.markdown()))));
         }
-        files.add(page("search/index.html", "search.ftlh", new Views.SearchPage(views.site(), List.of())));
-        files.add(page("404.html", "404.ftlh", new Views.PlainPage(views.site())));
-        files.add(OutputFile.text(".nojekyll", ""));
-        files.add(OutputFile.text("robots.txt", "User-agent: *\nAllow: /\n"
+        files.accept(page("search/index.html", "search.ftlh", new Views.SearchPage(views.site(), List.of())));
+        files.accept(page("404.html", "404.ftlh", new Views.PlainPage(views.site())));
+        files.accept(OutputFile.text(".nojekyll", ""));
+        files.accept(OutputFile.text("robots.txt", "User-agent: *\nAllow: /\n"
                 + (origin.isEmpty() ? "" : "Sitemap: " + origin + views.site().baseUrl() + "sitemap.xml\n")));
-        files.add(OutputFile.text("sitemap.xml", sitemap(files, origin + views.site().baseUrl())));
-        return files;
+        files.accept(OutputFile.text("sitemap.xml", sitemap(paths, origin + views.site().baseUrl())));
     }
 
     /** The bases index: every base with a family page. */
@@ -152,10 +162,10 @@ public final class SitePlan {
     }
 
     /** Every HTML page but 404, as absolute URLs when the origin is known (--origin), else as paths. */
-    static String sitemap(List<OutputFile> files, String prefix) {
+    static String sitemap(List<String> paths, String prefix) {
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                 + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        files.stream().map(OutputFile::path).filter(p -> p.endsWith("index.html")).sorted().forEach(p -> xml
+        paths.stream().filter(p -> p.endsWith("index.html")).sorted().forEach(p -> xml
                 .append("  <url><loc>").append(escapeXml(prefix + p.substring(0, p.length() - "index.html".length())))
                 .append("</loc></url>\n"));
         return xml.append("</urlset>\n").toString();

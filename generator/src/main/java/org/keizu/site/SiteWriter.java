@@ -13,11 +13,15 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Puts a rendered site on disk so that readers never see half of one: the files go to a fresh
- * folder beside the output folder, which then replaces the old one. If anything fails, the old
- * site stays as it was. Every path is checked to stay inside the new folder.
+ * Puts a rendered site on disk so that readers never see half of one: each file goes, as soon as
+ * it is rendered, to a fresh folder beside the output folder, which replaces the old one only when
+ * the whole site is there. If anything fails, the old site stays as it was. Every path is checked
+ * to stay inside the new folder. Pages stream through, so no build holds the whole site in memory.
  * <pre>
- *   new SiteWriter(Path.of("site")).write(files);
+ *   try (SiteWriter.Staging staging = new SiteWriter(Path.of("site")).open()) {
+ *       plan.render(views, pages, staging::write);
+ *       staging.commit(site -&gt; { });
+ *   }
  * </pre>
  */
 public final class SiteWriter {
@@ -36,34 +40,64 @@ public final class SiteWriter {
     }
 
     public void write(List<OutputFile> files) throws IOException {
-        write(files, site -> { });
+        try (Staging staging = open()) {
+            for (OutputFile file : files) {
+                staging.write(file);
+            }
+            staging.commit(site -> { });
+        }
     }
 
-    public void write(List<OutputFile> files, Finisher finisher) throws IOException {
+    /** Starts a new site beside the output folder; nothing replaces the old one until {@link Staging#commit}. */
+    public Staging open() throws IOException {
         refuseForeignFolder();
         Path parent = outDir.getParent();
         Files.createDirectories(parent);
-        Path staging = Files.createTempDirectory(parent, "." + outDir.getFileName() + ".new-");
-        try {
-            Path root = staging.toRealPath();
-            Set<Path> written = new HashSet<>();
-            for (OutputFile file : files) {
-                Path target = root.resolve(file.path()).normalize();
-                if (!target.startsWith(root) || target.equals(root)) {
-                    throw new IOException("refusing to write outside the output folder: " + file.path());
-                }
-                if (!written.add(target)) {
-                    throw new IOException("two pages want the same output path: " + file.path());
-                }
-                Files.createDirectories(target.getParent());
-                Files.write(target, file.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new Staging(Files.createTempDirectory(parent, "." + outDir.getFileName() + ".new-"));
+    }
+
+    /** A site being written. Closing it without {@link #commit} deletes it and leaves the old site as it was. */
+    public final class Staging implements AutoCloseable {
+        private final Path folder;
+        private final Path root;
+        private final Set<String> written = new HashSet<>();
+        private boolean committed;
+
+        private Staging(Path folder) throws IOException {
+            this.folder = folder;
+            this.root = folder.toRealPath();
+        }
+
+        /** Writes one file now; refuses a path outside the site or one already written. */
+        public void write(OutputFile file) throws IOException {
+            Path target = root.resolve(file.path()).normalize();
+            if (!target.startsWith(root) || target.equals(root)) {
+                throw new IOException("refusing to write outside the output folder: " + file.path());
             }
+            if (!written.add(root.relativize(target).toString())) {
+                throw new IOException("two pages want the same output path: " + file.path());
+            }
+            Files.createDirectories(target.getParent());
+            Files.write(target, file.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        }
+
+        /** The paths written so far, relative to the site, in no particular order. */
+        public Set<String> paths() {
+            return Set.copyOf(written);
+        }
+
+        /** Marks the site as Keizu's, runs {@code finisher} over it, and swaps it in for the old one. */
+        public void commit(Finisher finisher) throws IOException {
             Files.write(root.resolve(MARKER), new byte[0], StandardOpenOption.CREATE_NEW);
             finisher.finish(root);
-            swapIn(staging);
-        } finally {
-            if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
-                Folders.deleteTree(staging);
+            swapIn(folder);
+            committed = true;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!committed && Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+                Folders.deleteTree(folder);
             }
         }
     }

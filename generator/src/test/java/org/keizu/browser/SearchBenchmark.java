@@ -145,7 +145,8 @@ public final class SearchBenchmark {
                     + "claims:\n  - kind: vague\n    quote: A " + word + " model built with care, number " + i + ", by the " + WORDS[(i * 7) % WORDS.length] + " team\n"
                     + "    language: en\n    source: card\n"
                     + "lineage:\n  - base: " + bases[i % bases.length] + "\n    relation: " + relation + "\n    grade: " + grade + "\n"
-                    + "    evidence:\n      - kind: report\n        summary: Synthetic evidence for benchmark record " + i + " about " + word + ".\n        source: card\n"
+                    + "    evidence:\n      - kind: report\n        summary: Synthetic evidence for benchmark record " + i + " about " + word + ".\n"
+                    + "        passage: {text: \"Record " + i + " was built on the base.\"}\n        source: card\n"
                     + "sources:\n  - id: card\n    title: \"[Synthetic card " + i + "]\"\n    url: https://example.org/synthetic/" + i + "\n    language: en\n";
             Files.writeString(data.resolve("models").resolve(id + ".yaml"), yaml);
         }
