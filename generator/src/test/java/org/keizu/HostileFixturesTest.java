@@ -66,7 +66,9 @@ class HostileFixturesTest {
         }
         assertEquals(new TreeSet<>(List.of(expect.split(" "))),
                 new TreeSet<>(findings.stream().map(f -> f.check().code()).toList()), "the codes this case must yield");
-        assertFalse(Files.exists(out), "a build with errors writes nothing");
+        if (findings.stream().anyMatch(Finding::isError)) {
+            assertFalse(Files.exists(out), "a build with errors writes nothing");
+        }
         List<String> places = findings.stream().map(f -> f.check().code() + " " + f.file() + ":" + f.line()).toList();
         if ("record".equals(System.getProperty("keizu.hostile"))) {
             List<String> lines = new ArrayList<>(spec.stream().filter(l -> !l.startsWith("at:")).toList());

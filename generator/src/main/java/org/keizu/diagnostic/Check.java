@@ -14,7 +14,7 @@ public enum Check {
     LOAD_004("LOAD-004", "anchor-or-alias", "YAML anchors and aliases are not allowed"),
     LOAD_005("LOAD-005", "explicit-tag", "YAML tags are not allowed"),
     LOAD_006("LOAD-006", "multiple-documents", "a record file holds exactly one document"),
-    LOAD_007("LOAD-007", "file-too-large", "a record file is at most 256 KiB"),
+    LOAD_007("LOAD-007", "file-too-large", "a record file is at most 256 KiB, a prose page 1 MiB, and no value is longer than its limit"),
     LOAD_008("LOAD-008", "too-deeply-nested", "records nest at most 20 levels"),
     LOAD_009("LOAD-009", "tab-indentation", "YAML is indented with spaces, never tabs"),
     LOAD_010("LOAD-010", "not-a-mapping", "a record is a mapping of fields"),

@@ -38,7 +38,10 @@ public final class RecordFiles {
                     out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_012,
                             "symbolic links are not read; put the record itself here"));
                 } else if (name.startsWith(".")) {
-                    continue;   // editor and OS droppings (.DS_Store, .swp) are not records
+                    // Editor and OS droppings (.DS_Store, .swp) are not records, but a hidden
+                    // .yaml could be a record someone expects to see published: say so.
+                    out.accept(Finding.warning(shown, Position.WHOLE_FILE, Check.LOAD_011,
+                            "hidden files are not read; rename it if it is a record, or delete it"));
                 } else if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
                         || !(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
                     out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_011,

@@ -20,12 +20,15 @@ public final class RecordMapper {
     public static final int MAX_FILE_BYTES = 256 * 1024;
     /** Records nest at most this deep; the real ones use six levels. */
     public static final int MAX_DEPTH = 20;
+    public static final int MAX_STRING_CHARS = 64 * 1024;
+    public static final int MAX_NAME_CHARS = 256;
+    public static final int MAX_NUMBER_DIGITS = 64;
 
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH + 1)
-            .maxStringLength(64 * 1024)
-            .maxNameLength(256)
-            .maxNumberLength(64)
+            .maxStringLength(MAX_STRING_CHARS)
+            .maxNameLength(MAX_NAME_CHARS)
+            .maxNumberLength(MAX_NUMBER_DIGITS)
             .maxDocumentLength(MAX_FILE_BYTES)
             .build();
 

@@ -55,8 +55,9 @@ public final class RecordParser {
     public ParseResult parse(RecordKind kind, Path file, String displayPath, byte[] bytes) {
         List<Finding> findings = new ArrayList<>();
         if (bytes.length > RecordMapper.MAX_FILE_BYTES) {
+            // Only the first MAX + 1 bytes were read: say "more than", never a made-up size.
             findings.add(Finding.error(displayPath, Position.WHOLE_FILE, Check.LOAD_007,
-                    "the file has " + bytes.length + " bytes; a record may have at most " + RecordMapper.MAX_FILE_BYTES));
+                    "the file is larger than " + RecordMapper.MAX_FILE_BYTES / 1024 + " KiB, the most a record may hold"));
             return new ParseResult(Optional.empty(), findings);
         }
         Optional<String> text = decode(bytes, displayPath, findings);
@@ -81,8 +82,16 @@ public final class RecordParser {
                 return new ParseResult(Optional.empty(), findings);
             }
             Reader reader = new Reader(parser, displayPath, isYaml, positions, findings);
-            JsonNode tree = reader.value("", 1);
-            JsonToken after = parser.nextToken();
+            JsonNode tree;
+            JsonToken after;
+            try {
+                tree = reader.value("", 1);
+                after = parser.nextToken();
+            } catch (StreamConstraintsException e) {
+                // Here the parser still knows where it stopped; the exception often does not.
+                findings.add(limitFinding(displayPath, e, parser.currentLocation()));
+                return new ParseResult(Optional.empty(), findings);
+            }
             if (after != null) {
                 findings.add(Finding.error(displayPath, at(parser), Check.LOAD_006,
                         "more content follows the record; put one record in each file"));
@@ -91,7 +100,7 @@ public final class RecordParser {
                     ? new ParseResult(Optional.of(new ParsedRecord(kind, file, displayPath, tree, positions)), findings)
                     : new ParseResult(Optional.empty(), findings);
         } catch (StreamConstraintsException e) {
-            findings.add(Finding.error(displayPath, Position.WHOLE_FILE, Check.LOAD_008, YamlHazardScan.oneLine(e.getOriginalMessage())));
+            findings.add(limitFinding(displayPath, e, e.getLocation()));
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             Position where = loc == null ? Position.WHOLE_FILE : new Position(loc.getLineNr(), loc.getColumnNr());
@@ -107,8 +116,27 @@ public final class RecordParser {
         return new ParseResult(Optional.empty(), findings);
     }
 
-    /** Decodes UTF-8 strictly: a bad byte is reported with its line, never replaced. One leading BOM is allowed. */
-    /** Decodes UTF-8 strictly (shared by every text file Keizu reads: records, snapshots, prose pages). */
+    /**
+     * A parser limit, in the registry's words and at the place the parser stopped (Jackson's own
+     * message names its settings, and its nesting limit is one more than the documented one).
+     */
+    private static Finding limitFinding(String displayPath, StreamConstraintsException e, JsonLocation loc) {
+        Position where = loc == null || loc.getLineNr() < 1 ? Position.WHOLE_FILE : new Position(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
+        String original = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (original.contains("nesting")) {
+            return Finding.error(displayPath, where, Check.LOAD_008, "nested deeper than " + RecordMapper.MAX_DEPTH + " levels");
+        }
+        String what = original.contains("number") ? "a number longer than " + RecordMapper.MAX_NUMBER_DIGITS + " digits"
+                : original.contains("name") ? "a field name longer than " + RecordMapper.MAX_NAME_CHARS + " characters"
+                : original.contains("string") ? "a text longer than " + RecordMapper.MAX_STRING_CHARS + " characters"
+                : "more than " + RecordMapper.MAX_FILE_BYTES / 1024 + " KiB";
+        return Finding.error(displayPath, where, Check.LOAD_007, "the file holds " + what + ", more than a record may");
+    }
+
+    /**
+     * Decodes UTF-8 strictly, for every text file Keizu reads: a bad byte is reported with its line,
+     * never replaced. One leading BOM is allowed.
+     */
     static Optional<String> decode(byte[] bytes, String file, List<Finding> findings) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)

@@ -41,8 +41,25 @@ public final class DateOrderCheck implements RegistryCheck {
             });
         }
         registry.models().forEach(r -> checkTimelineAndSources(r, out));
+        registry.models().forEach(r -> checkAccessedAfterRelease(r, out));
         registry.organisations().forEach(r -> checkTimelineAndSources(r, out));
         registry.programmes().forEach(r -> checkTimelineAndSources(r, out));
+    }
+
+    /** A source about a model cannot have been read, for this record, before the model existed. */
+    private static void checkAccessedAfterRelease(Loaded<Model> loaded, Consumer<Finding> out) {
+        Optional<PartialDate> released = PartialDate.parse(loaded.record().released());
+        if (released.isEmpty()) {
+            return;
+        }
+        JsonNode sources = loaded.source().tree().path("sources");
+        for (int i = 0; i < sources.size(); i++) {
+            Optional<PartialDate> accessed = PartialDate.parse(sources.get(i).path("accessed").asText(null));
+            if (accessed.isPresent() && released.get().certainlyAfter(accessed.get())) {
+                out.accept(Finding.error(loaded.file(), loaded.at("/sources/" + i + "/accessed"), Check.VAL_004,
+                        "accessed " + accessed.get() + " is before the model was released (" + released.get() + ")"));
+            }
+        }
     }
 
     private static void checkTimelineAndSources(Loaded<?> loaded, Consumer<Finding> out) {
