@@ -25,7 +25,13 @@ public final class VocabularyLoader {
         try (Stream<Path> files = Files.list(vocabDir)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
                 String name = file.getFileName().toString().replaceFirst("\\.yaml$", "");
-                List<Term> terms = mappers.mapper().readValue(mappers.yamlFactory().createParser(file.toFile()),
+                // The same size cap and strict UTF-8 as every other file Keizu reads.
+                byte[] bytes = RecordFiles.readCapped(file, RecordMapper.MAX_FILE_BYTES);
+                if (bytes.length > RecordMapper.MAX_FILE_BYTES) {
+                    throw new IOException(file.getFileName() + " is larger than " + RecordMapper.MAX_FILE_BYTES / 1024 + " KiB");
+                }
+                String text = java.nio.charset.StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+                List<Term> terms = mappers.mapper().readValue(mappers.yamlFactory().createParser(text),
                         new TypeReference<List<Term>>() { });
                 lists.put(name, List.copyOf(terms));
             }

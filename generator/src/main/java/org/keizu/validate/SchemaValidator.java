@@ -43,13 +43,18 @@ public final class SchemaValidator {
         }
     }
 
+    private static final long MAX_SCHEMA_BYTES = 1 << 20;
+
     private static String readSchema(Path schemaDir, String name) {
         Path file = schemaDir.resolve(name).normalize();
         if (!name.matches("[a-z-]+\\.schema\\.json") || !Files.isRegularFile(file)) {
             throw new IllegalStateException("schema not found: " + file);
         }
         try {
-            return Files.readString(file);
+            if (Files.size(file) > MAX_SCHEMA_BYTES) {    // checked before reading, like every input
+                throw new IllegalStateException("schema " + file + " is larger than " + MAX_SCHEMA_BYTES / 1024 + " KiB");
+            }
+            return Files.readString(file);    // strict UTF-8: a malformed byte is an exception, not U+FFFD
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read schema " + file, e);
         }
