@@ -69,8 +69,10 @@ final class YamlHazardScan {
         } catch (MarkedYAMLException e) {
             // The context mark is where the broken construct starts (an unclosed '['); the problem
             // mark is where the parser gave up, often a line later. Point at the start, name both.
-            Mark start = e.getContextMark() != null ? e.getContextMark() : e.getProblemMark();
-            out.accept(Finding.error(file, position(start), Check.LOAD_002, syntaxMessage(e)));
+            // For indentation the start of the block is far from the mistake: point at the mistake.
+            boolean block = e.getContext() != null && e.getContext().contains("block");
+            Mark start = e.getContextMark() != null && !block ? e.getContextMark() : e.getProblemMark();
+            out.accept(Finding.error(file, position(start), Check.LOAD_002, syntaxMessage(e, !block)));
         } catch (YAMLException e) {
             out.accept(Finding.error(file, Position.WHOLE_FILE, Check.LOAD_002, oneLine(e.getMessage())));
         } catch (NumberFormatException e) {
@@ -102,13 +104,44 @@ final class YamlHazardScan {
         return mark == null ? Position.WHOLE_FILE : new Position(mark.getLine() + 1, mark.getColumn() + 1);
     }
 
-    private static String syntaxMessage(MarkedYAMLException e) {
+    private static String syntaxMessage(MarkedYAMLException e, boolean sayWhereNoticed) {
         String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
         String context = e.getContext() != null ? e.getContext() + ": " : "";
-        String where = e.getContextMark() != null && e.getProblemMark() != null
+        String where = sayWhereNoticed && e.getContextMark() != null && e.getProblemMark() != null
                 ? " (noticed at line " + (e.getProblemMark().getLine() + 1) + ", column " + (e.getProblemMark().getColumn() + 1) + ")"
                 : "";
-        return "YAML syntax: " + oneLine(context + problem) + where;
+        return plainWords(oneLine(context + problem)) + where;
+    }
+
+    /**
+     * SnakeYAML's messages name its grammar ("while parsing a flow mapping", "&lt;block end&gt;");
+     * a contributor needs to know what to change. The common cases are said in plain words; any
+     * other keeps the parser's own text after a plain lead.
+     */
+    static String plainWords(String parser) {
+        String p = parser.toLowerCase(java.util.Locale.ROOT);
+        if (p.contains("flow mapping")) {
+            return "a { ... } mapping is not closed, or a comma is missing between its fields";
+        }
+        if (p.contains("flow sequence")) {
+            return "a [ ... ] list is not closed, or a comma is missing between its items";
+        }
+        if (p.contains("quoted scalar")) {
+            return "a quoted text is not closed, or holds an escape YAML does not know; check its quotes";
+        }
+        if (p.contains("mapping values are not allowed")) {
+            return "': ' appears inside a value; put the value in quotes";
+        }
+        if (p.contains("simple key") || p.contains("could not find expected ':'")) {
+            return "a line is not of the form 'field: value' (a colon is missing, or the text needs quotes)";
+        }
+        if (p.contains("block mapping") || p.contains("block collection") || p.contains("block end")) {
+            return "the indentation does not line up with the lines above; indent fields of one level alike";
+        }
+        if (p.contains("cannot start any token")) {
+            return "a value starts with a character YAML reserves (such as @ or `); put the value in quotes";
+        }
+        return "the YAML cannot be read here (" + parser + ")";
     }
 
     static String oneLine(String message) {
