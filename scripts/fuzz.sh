@@ -31,8 +31,8 @@ wait
 
 printf '%-22s %14s %10s %s\n' target executions corpus result
 for t in "${targets[@]}"; do
-  execs=$(grep -oE '^#[0-9]+' "$logs/$t.log" | tail -1 | tr -d '#')
+  execs=$(grep -oE 'Done [0-9]+ runs' "$logs/$t.log" | tail -1 | tr -dc '0-9')
   corpus=$(find ".cifuzz-corpus/org.keizu.fuzz.HostileInputFuzzTest/$t" -type f 2>/dev/null | wc -l)
-  result=$(grep -qE 'Tests run: 1, Failures: 0, Errors: 0' "$logs/$t.log" && echo "no finding" || echo "FINDING: see $logs/$t.log")
+  result=$(grep -qx "$t exit 0" "$logs/status" && echo "no finding" || echo "FINDING: see $logs/$t.log")
   printf '%-22s %14s %10s %s\n' "$t" "${execs:-?}" "$corpus" "$result"
 done
