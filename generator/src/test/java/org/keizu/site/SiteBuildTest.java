@@ -44,6 +44,7 @@ class SiteBuildTest {
         assertTrue(page.selectFirst(".translation").text().startsWith("Translation (Keizu's):"));
         assertEquals(2, page.select("ol.sources li").size());
         assertTrue(Files.exists(out.resolve(".nojekyll")));
+        assertEquals(List.of(), org.keizu.SiteOracle.problems(out, "/"));
     }
 
     @Test
@@ -100,6 +101,7 @@ class SiteBuildTest {
         TestRegistries.validFixture(root);
         Path out = root.resolve("site");
         build(root, out, "/keizu/");
+        assertEquals(List.of(), org.keizu.SiteOracle.problems(out, "/keizu/"));
         int checked = 0;
         try (Stream<Path> pages = Files.walk(out)) {
             for (Path html : pages.filter(p -> p.toString().endsWith(".html")).toList()) {
