@@ -25,8 +25,8 @@ public final class HubClient {
         void sleep(Duration duration) throws InterruptedException;
     }
 
-    /** One daemon thread for every client's deadlines: it only closes streams. */
-    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+    /** A daemon thread for this client's deadlines: it only closes streams whose time is up. */
+    private final java.util.concurrent.ScheduledExecutorService watchdog =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "keizu-fetch-deadline");
                 t.setDaemon(true);
@@ -162,7 +162,7 @@ public final class HubClient {
         Duration deadline = policy.requestTimeout();
         java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
         InputStream in = response.body();
-        java.util.concurrent.ScheduledFuture<?> watchdog = WATCHDOG.schedule(() -> {
+        java.util.concurrent.ScheduledFuture<?> alarm = watchdog.schedule(() -> {
             expired.set(true);
             try {
                 in.close();
@@ -191,7 +191,7 @@ public final class HubClient {
             }
             throw new FetchException(what + ": the download broke off: " + e.getMessage(), e);
         } finally {
-            watchdog.cancel(false);
+            alarm.cancel(false);
         }
     }
 
