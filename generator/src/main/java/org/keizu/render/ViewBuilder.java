@@ -354,6 +354,8 @@ public final class ViewBuilder {
             switch (c) {
                 case '\\' -> out.append("\\textbackslash{}");
                 case '{', '}', '&', '%', '$', '#', '_' -> out.append('\\').append(c);
+                case '~' -> out.append("\\textasciitilde{}");
+                case '^' -> out.append("\\textasciicircum{}");
                 default -> out.append(c);
             }
         }

@@ -81,6 +81,8 @@ class SiteBuildTest {
     @Test
     void escapesBibtexSpecialCharacters() {
         assertEquals("A\\&B \\{x\\} 50\\% \\textbackslash{}", org.keizu.render.ViewBuilderAccess.bibtex("A&B {x} 50% \\"));
+        // ~ is a non-breaking space and ^ a superscript in TeX: both are printed as themselves.
+        assertEquals("a\\textasciitilde{}b\\textasciicircum{}2", org.keizu.render.ViewBuilderAccess.bibtex("a~b^2"));
     }
 
     @Test
