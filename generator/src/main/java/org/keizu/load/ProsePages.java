@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Position;
+import org.keizu.model.TextPolicy;
 
 /** Reads the prose pages of {@code data/pages/<slug>.md}: each becomes the page {@code /<slug>/}. */
 public final class ProsePages {
@@ -84,10 +85,7 @@ public final class ProsePages {
         for (int i = 0; i < lines.size(); i++) {
             int[] cps = lines.get(i).codePoints().toArray();
             for (int col = 0; col < cps.length; col++) {
-                int type = Character.getType(cps[col]);
-                boolean allowed = cps[col] == '\t' || cps[col] == 0x200C || cps[col] == 0x200D;
-                if (!allowed && (type == Character.CONTROL || type == Character.FORMAT
-                        || type == Character.PRIVATE_USE || type == Character.UNASSIGNED)) {
+                if (TextPolicy.hidden(cps[col], true)) {
                     out.accept(Finding.error(shown, new Position(i + 1, col + 1), Check.VAL_006,
                             String.format("character U+%04X is invisible or a control character; remove it", cps[col])));
                     clean = false;

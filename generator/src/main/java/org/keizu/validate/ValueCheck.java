@@ -15,6 +15,7 @@ import org.keizu.load.Loaded;
 import org.keizu.load.Registry;
 import org.keizu.model.Countries;
 import org.keizu.model.PartialDate;
+import org.keizu.model.TextPolicy;
 import org.keizu.model.UrlPolicy;
 
 /**
@@ -67,7 +68,7 @@ public final class ValueCheck implements RegistryCheck {
                         "\"" + text + "\" is not a real date; write YYYY-MM-DD, YYYY-MM or YYYY"));
             }
             if (URL_FIELDS.contains(field)) {
-                urlProblem(text).ifPresent(problem -> out.accept(Finding.error(loaded.file(), loaded.at(pointer),
+                UrlPolicy.problem(text).ifPresent(problem -> out.accept(Finding.error(loaded.file(), loaded.at(pointer),
                         Check.VAL_005, "URL \"" + text + "\" " + problem)));
             }
             if (field.equals("country") && !Countries.isKnown(text)) {
@@ -83,29 +84,12 @@ public final class ValueCheck implements RegistryCheck {
         });
     }
 
-    /** Why a URL is refused, or empty when it may be published: the one {@link UrlPolicy}. */
-    static Optional<String> urlProblem(String text) {
-        return UrlPolicy.problem(text);
-    }
-
-    /**
-     * Text may not hide characters a reader cannot see: controls (line breaks are allowed only in
-     * prose fields), bidi overrides and other format characters, private-use and unassigned code points.
-     */
+    /** The first character {@link TextPolicy} refuses in a field, with its position. */
     static Optional<String> invisibleCharacter(String text, boolean multiline) {
         int[] codePoints = text.codePoints().toArray();
         for (int i = 0; i < codePoints.length; i++) {
             int cp = codePoints[i];
-            int type = Character.getType(cp);
-            boolean allowedBreak = multiline && (cp == '\n' || cp == '\t');
-            // Joiners shape Indic and emoji text in prose; they hide nothing there.
-            boolean allowedJoiner = multiline && (cp == 0x200C || cp == 0x200D);
-            boolean bad = (type == Character.CONTROL && !allowedBreak)
-                    || (type == Character.FORMAT && !allowedJoiner)
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                    || type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.SURROGATE
-                    || cp == 0x3164 || cp == 0x115F || cp == 0x1160 || cp == 0xFFA0;
-            if (bad) {
+            if (TextPolicy.hidden(cp, multiline)) {
                 return Optional.of(String.format("character U+%04X at position %d is %s; remove it", cp, i + 1,
                         cp == '\n' || cp == '\r' ? "a line break in one-line text" : "invisible or a control character"));
             }
