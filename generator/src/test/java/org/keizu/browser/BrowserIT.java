@@ -13,7 +13,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.keizu.TestRegistries;
@@ -29,19 +28,16 @@ import org.openqa.selenium.support.ui.Select;
  * /keizu/: pages load without console errors, axe-core finds no violation, the home page filters
  * in place, and pages read at 375 px wide. Screenshots go to generator/target/screenshots, and to
  * docs/screenshots when run with -Dkeizu.screenshots=docs (they are the README's pictures).
+ * Failsafe runs it in mvn verify, on the sites of {@link BuiltSites}.
  */
-class BrowserTest {
-    @TempDir
-    static Path root;
+class BrowserIT {
     private static SiteServer server;
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() throws IOException {
-        TestRegistries.buildReal(root.resolve("root"), "/", "", true);
-        TestRegistries.buildReal(root.resolve("sub"), "/keizu/", "", true);
-        server = new SiteServer(Map.of("/", root.resolve("root"), "/keizu/", root.resolve("sub")));
-        driver = Browser.start(root.resolve("profile"));
+        server = new SiteServer(Map.of("/", BuiltSites.real("/"), "/keizu/", BuiltSites.real("/keizu/")));
+        driver = Browser.start(BuiltSites.scratch("profile"));
     }
 
     @AfterAll

@@ -16,31 +16,32 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.keizu.TestRegistries;
+import org.keizu.browser.BuiltSites;
 import org.keizu.load.Loaded;
 import org.keizu.model.Model;
 
 /**
  * The site built from the real data, read as a reader's tools read it: the Nu HTML Checker over
  * every page in one JVM, every internal link and anchor resolved, the page-weight budget, and no
- * request to another host. Built at the domain root and under /keizu/.
+ * request to another host. Built at the domain root and under /keizu/ (once, by {@link BuiltSites});
+ * Failsafe runs it in mvn verify.
  */
-class PublishedSiteTest {
+class PublishedSiteIT {
     static final Path VNU = TestRegistries.REPO.resolve("node_modules/vnu-jar/build/dist/vnu.jar");
-    @TempDir
-    static Path root;
+    static final String ORIGIN = "https://example.org";
 
+    /** The real site with an origin (absolute addresses in sitemap.xml), built once and shared. */
     static Path siteAt(String baseUrl) {
-        return root.resolve(baseUrl.equals("/") ? "root" : "sub");
+        return BuiltSites.real(baseUrl, ORIGIN);
     }
 
     @BeforeAll
-    static void build() throws IOException {
+    static void build() {
         for (String baseUrl : List.of("/", "/keizu/")) {
-            TestRegistries.buildReal(siteAt(baseUrl), baseUrl, "https://example.org", true);
+            siteAt(baseUrl);
         }
     }
 

@@ -16,8 +16,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.keizu.TestRegistries;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -27,20 +25,20 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * Search in real headless Chromium over a loopback server, on the real site built under /keizu/
  * with its Pagefind index: English, Japanese and Korean queries, a facet, an empty result, a query
- * in the URL, the box on every page; no console error; axe-core finds no violation.
+ * in the URL, the box on every page; no console error; axe-core finds no violation. Failsafe runs
+ * it in mvn verify, on the site of {@link BuiltSites} that BrowserIT serves too.
  */
-class SearchTest {
-    @TempDir
-    static Path root;
+class SearchIT {
+    private static Path site;
     private static SiteServer server;
     private static ChromeDriver driver;
 
     @BeforeAll
     static void start() throws IOException {
-        TestRegistries.buildReal(root.resolve("sub"), "/keizu/", "", true);
-        assertTrue(Files.isDirectory(root.resolve("sub/pagefind")), "the build wrote the search index");
-        server = new SiteServer(Map.of("/keizu/", root.resolve("sub")));
-        driver = Browser.start(root.resolve("profile"));
+        site = BuiltSites.real("/keizu/");
+        assertTrue(Files.isDirectory(site.resolve("pagefind")), "the build wrote the search index");
+        server = new SiteServer(Map.of("/keizu/", site));
+        driver = Browser.start(BuiltSites.scratch("profile"));
     }
 
     @AfterAll
@@ -142,7 +140,7 @@ class SearchTest {
 
     @Test
     void withoutJavaScriptTheSearchPageSaysHowToBrowse() throws IOException {
-        String html = Files.readString(root.resolve("sub/search/index.html"));
+        String html = Files.readString(site.resolve("search/index.html"));
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
         assertFalse(page.selectFirst(".search-no-js").hasAttr("hidden"), "visible without JavaScript");
         assertEquals(3, page.select(".search-no-js a").size());
