@@ -5,15 +5,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.keizu.diagnostic.Findings;
+import org.keizu.lineage.Analysis;
 import org.keizu.load.CommitDate;
 import org.keizu.load.Loaded;
 import org.keizu.load.ProsePages;
 import org.keizu.load.RecordMapper;
-import org.keizu.load.Registry;
 import org.keizu.load.VocabularyLoader;
 import org.keizu.model.Model;
 import org.keizu.model.PartialDate;
 import org.keizu.model.Vocabulary;
+import org.keizu.registry.Registry;
 import org.keizu.render.Messages;
 import org.keizu.render.TemplateRenderer;
 import org.keizu.render.ViewBuilder;
@@ -22,12 +23,18 @@ import org.keizu.site.OpenData;
 import org.keizu.site.SearchIndexer;
 import org.keizu.site.SitePlan;
 import org.keizu.site.SiteWriter;
+import org.keizu.validate.DetectionCheck;
+import org.keizu.validate.Validation;
 
 /**
- * The one class to read first: it runs Keizu's phases in order.
+ * The one class to read first: it runs Keizu's five phases in order.
  * <pre>
- *   load ─► validate ─► detect and judge (views) ─► render each page and open-data file, written at once
- *        into a staging folder ─► search index (Pagefind) ─► swap it in as site/
+ *   1 load      records, snapshots and prose pages, each file parsed, schema-checked and bound ({@link RegistryLoad})
+ *   2 validate  the checks across records: ids, references, values, dates, lineage, snapshots ({@link Validation})
+ *   3 analyse   detection and verdicts, computed once into an immutable {@link Analysis};
+ *               declared lineage checked against the configs ({@link DetectionCheck})
+ *   4 render    every page and open-data file, each handed to the staging folder as soon as it is rendered
+ *   5 write     the search index (Pagefind) over the staged site, then the staged site swapped in as site/
  * </pre>
  * Findings from every file are collected first; if any is an error, nothing is rendered and the
  * old site stays as it was. The build reads no clock and no network: the dataset's date is
@@ -47,18 +54,36 @@ public final class RegistryBuild {
     public record Result(Findings findings, List<String> files) {
     }
 
+    /**
+     * What the first three phases give: every finding, the registry, its prose pages, their analysis,
+     * and the date the dataset speaks for.
+     */
+    public record Checked(Findings findings, Registry registry, List<ProsePages.Page> pages, Analysis analysis,
+            String datasetDate) {
+    }
+
     private final Options options;
 
     public RegistryBuild(Options options) {
         this.options = options;
     }
 
-    /** Phases 1 and 2: load every record and validate the registry. */
-    public Findings validate() {
+    /** Phases 1 to 3: load, validate and analyse, collecting every finding. */
+    public Checked check() {
         Findings findings = new Findings();
-        new RegistryLoad(options.dataDir(), options.workingDir(), fixedDate()).run(findings);
-        ProsePages.read(options.dataDir().resolve("pages"), options.workingDir(), findings::add);   // published too
-        return findings;
+        Optional<PartialDate> fixed = fixedDate();
+        Registry registry = new RegistryLoad(options.dataDir(), options.workingDir()).run(findings);
+        List<ProsePages.Page> pages = ProsePages.read(options.dataDir().resolve("pages"), options.workingDir(), findings::add);
+        new Validation(options.dataDir(), options.workingDir(), fixed).run(registry, findings::add);
+        SitePlan.checkAddresses(pages, findings::add);
+        Analysis analysis = Analysis.of(registry);
+        new DetectionCheck(analysis).check(registry, findings::add);
+        return new Checked(findings, registry, pages, analysis, datasetDate(fixed, registry));
+    }
+
+    /** Phases 1 to 3, for {@code keizu validate}: the findings only. */
+    public Findings validate() {
+        return check().findings();
     }
 
     /** Every phase; writes {@code outDir} only when no finding is an error. */
@@ -68,38 +93,31 @@ public final class RegistryBuild {
 
     /** Every phase, as {@code output} says: the site's origin feeds sitemap.xml; the search index is the last step. */
     public Result build(Output output) throws IOException {
-        Path outDir = output.dir();
-        String baseUrl = output.baseUrl();
-        String origin = output.origin();
-        Findings findings = new Findings();
-        Optional<PartialDate> fixed = fixedDate();
-        Registry registry = new RegistryLoad(options.dataDir(), options.workingDir(), fixed).run(findings);
-        if (findings.hasErrors()) {
-            return new Result(findings, List.of());
-        }
-        List<ProsePages.Page> pages = ProsePages.read(options.dataDir().resolve("pages"), options.workingDir(), findings::add);
-        if (findings.hasErrors()) {
-            return new Result(findings, List.of());
+        Checked checked = check();
+        if (checked.findings().hasErrors()) {
+            return new Result(checked.findings(), List.of());
         }
         Vocabulary vocabulary = new VocabularyLoader(new RecordMapper()).load(options.dataDir().resolve("vocab"));
         SitePlan plan = new SitePlan(new TemplateRenderer(options.templateDir()), options.templateDir());
-        Views.SiteView site = plan.siteView(normaliseBaseUrl(baseUrl), origin, datasetDate(fixed, registry),
-                registry.models().size(), pages);
-        SearchIndexer search = new SearchIndexer(options.workingDir());
+        Views.SiteView site = plan.siteView(normaliseBaseUrl(output.baseUrl()), output.origin(),
+                checked.datasetDate(), checked.registry().models().size(), checked.pages());
+        ViewBuilder views = new ViewBuilder(checked.registry(), checked.analysis(), vocabulary, site);
         List<String> written;
-        // Each page goes to the staging folder as soon as it is rendered: memory does not grow with the site.
-        try (SiteWriter.Staging staging = new SiteWriter(outDir).open()) {
-            plan.render(new ViewBuilder(registry, vocabulary, site), pages, staging::write);
-            new OpenData(registry, site.datasetDate(), origin + site.baseUrl(), new Messages(site.msg()))
+        try (SiteWriter.Staging staging = new SiteWriter(output.dir()).open()) {
+            // Phase 4: each page goes to the staging folder as soon as it is rendered, so memory does not grow with the site.
+            plan.render(views, checked.pages(), staging::write);
+            new OpenData(checked.registry(), checked.analysis(), site, new Messages(site.msg()))
                     .write(options.dataDir().resolve("schema"), staging::write);
             written = staging.paths().stream().sorted().toList();
+            // Phase 5: index the staged site for search, then swap it in; a failure leaves the old site.
+            SearchIndexer search = new SearchIndexer(options.workingDir());
             staging.commit(staged -> {
                 if (output.searchIndex()) {
                     search.index(staged);
                 }
             });
         }
-        return new Result(findings, written);
+        return new Result(checked.findings(), written);
     }
 
     /** The dataset's date when something outside the records fixes it: {@code --as-of}, else the commit's date. */

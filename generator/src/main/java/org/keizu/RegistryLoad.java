@@ -5,60 +5,46 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Findings;
 import org.keizu.diagnostic.Position;
 import org.keizu.load.Loaded;
 import org.keizu.load.LoadedSnapshot;
-import org.keizu.load.SnapshotStore;
 import org.keizu.load.ParsedRecord;
 import org.keizu.load.RecordBinder;
 import org.keizu.load.RecordFiles;
 import org.keizu.load.RecordKind;
 import org.keizu.load.RecordMapper;
 import org.keizu.load.RecordParser;
-import org.keizu.load.Registry;
+import org.keizu.load.SnapshotStore;
 import org.keizu.model.Model;
 import org.keizu.model.Organisation;
-import org.keizu.model.PartialDate;
-import org.keizu.validate.DateOrderCheck;
-import org.keizu.validate.DetectionCheck;
-import org.keizu.validate.SnapshotCheck;
-import org.keizu.validate.SnapshotReferenceCheck;
-import org.keizu.validate.IdentityCheck;
-import org.keizu.validate.LineageCheck;
-import org.keizu.validate.LookalikeCheck;
-import org.keizu.validate.PassageCheck;
-import org.keizu.validate.ReferenceCheck;
-import org.keizu.validate.RegistryCheck;
-import org.keizu.validate.SchemaValidator;
-import org.keizu.validate.ValueCheck;
 import org.keizu.model.Programme;
+import org.keizu.registry.Registry;
+import org.keizu.validate.SchemaValidator;
 
 /**
- * The first two phases of every command: load the records under {@code data/} and validate them.
- * Collects every finding from every file before returning; a file that fails to load is reported,
- * never skipped.
+ * Phase 1, load: lists and reads the records under {@code data/}, parses each strictly, checks it
+ * against its schema and binds it to a typed record, then reads the config snapshots. Every file
+ * that fails to load is reported, never skipped; its id is kept so that later checks do not report
+ * references to it a second time.
  * <pre>
  *   Findings findings = new Findings();
- *   Registry registry = new RegistryLoad(dataDir, workingDir, Optional.empty()).run(findings);
- *   if (findings.hasErrors()) { ... stop ... }
+ *   Registry registry = new RegistryLoad(dataDir, workingDir).run(findings);
  * </pre>
  */
 public final class RegistryLoad {
     private final Path dataDir;
     private final Path workingDir;
-    private final Optional<PartialDate> asOf;
 
-    public RegistryLoad(Path dataDir, Path workingDir, Optional<PartialDate> asOf) {
+    public RegistryLoad(Path dataDir, Path workingDir) {
         this.dataDir = dataDir;
         this.workingDir = workingDir;
-        this.asOf = asOf;
     }
 
     public Registry run(Findings findings) {
@@ -70,7 +56,7 @@ public final class RegistryLoad {
         List<Loaded<Model>> models = new ArrayList<>();
         List<Loaded<Organisation>> organisations = new ArrayList<>();
         List<Loaded<Programme>> programmes = new ArrayList<>();
-        Map<RecordKind, Set<String>> invalidIds = new EnumMap<>(RecordKind.class);
+        Map<RecordKind, Set<String>> failedToLoad = new EnumMap<>(RecordKind.class);
         for (RecordKind kind : RecordKind.curated()) {
             for (Path file : RecordFiles.list(dataDir, kind, workingDir, findings::add)) {
                 String shown = RecordFiles.display(file, workingDir);
@@ -88,7 +74,7 @@ public final class RegistryLoad {
                     case SNAPSHOT -> false;
                 };
                 if (!bound && parsed.get().idOrNull() != null) {
-                    invalidIds.computeIfAbsent(kind, k -> new HashSet<>()).add(parsed.get().idOrNull());
+                    failedToLoad.computeIfAbsent(kind, k -> new HashSet<>()).add(parsed.get().idOrNull());
                 }
             }
         }
@@ -102,14 +88,7 @@ public final class RegistryLoad {
                 return schemaFindings.isEmpty();
             }, findings::add).ifPresent(snapshots::add);
         }
-        Registry registry = new Registry(models, organisations, programmes, snapshots);
-        List<RegistryCheck> checks = List.of(new IdentityCheck(), new ReferenceCheck(invalidIds),
-                new ValueCheck(ValueCheck.bundledSpdxIds()), new DateOrderCheck(asOf), new LineageCheck(),
-                new SnapshotCheck(dataDir.resolve("snapshots"), workingDir), new SnapshotReferenceCheck(), new DetectionCheck(), new PassageCheck(), new LookalikeCheck());
-        for (RegistryCheck check : checks) {
-            check.check(registry, findings::add);
-        }
-        return registry;
+        return new Registry(models, organisations, programmes, snapshots, failedToLoad);
     }
 
     private static Optional<ParsedRecord> read(RecordParser parser, RecordKind kind, Path file, String shown,

@@ -52,6 +52,11 @@ public final class TestRegistries {
         }
     }
 
+    /** The real registry through the first three phases: load, validate, analyse. */
+    public static RegistryBuild.Checked checkReal() {
+        return new RegistryBuild(new RegistryBuild.Options(REAL_DATA, TEMPLATES, REPO, Optional.empty())).check();
+    }
+
     public static Findings validate(Path root) {
         return new RegistryBuild(options(root)).validate();
     }

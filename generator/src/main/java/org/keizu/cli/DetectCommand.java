@@ -10,17 +10,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.keizu.RegistryLoad;
+import org.keizu.RegistryBuild;
 import org.keizu.diagnostic.FindingFormat;
 import org.keizu.diagnostic.Findings;
 import org.keizu.lineage.Comparison;
-import org.keizu.lineage.DetectionIndex;
 import org.keizu.lineage.LineageDetector;
 import org.keizu.lineage.NormalisedConfig;
 import org.keizu.load.RecordKind;
 import org.keizu.load.RecordMapper;
 import org.keizu.load.RecordParser;
-import org.keizu.load.Registry;
+import org.keizu.render.MessageKeys;
+import org.keizu.render.Messages;
+import org.keizu.site.SitePlan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,15 +66,16 @@ final class DetectCommand implements Callable<Integer> {
             return ValidateCommand.report(findings, FindingFormat.TEXT, out, err);
         }
         var options = common.options(spec.commandLine());
-        Registry registry = new RegistryLoad(options.dataDir(), options.workingDir(), options.asOf()).run(findings);
-        DetectionIndex index = DetectionIndex.of(registry);
+        RegistryBuild.Checked registry = new RegistryBuild(options).check();
+        findings.addAll(registry.findings().sorted());
+        Messages messages = new Messages(SitePlan.messages(options.templateDir()));
         LineageDetector.Subject subject = new LineageDetector.Subject(config.toString(),
                 NormalisedConfig.of(parsed.record().get().tree()), java.util.Optional.empty(), java.util.Optional.empty());
-        List<Comparison> candidates = index.candidates(subject);
+        List<Comparison> candidates = registry.analysis().detection().candidates(subject);
         if (json) {
-            out.println(mappers.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(asJson(candidates)));
+            out.println(RecordMapper.publishedJson().writeValueAsString(asJson(candidates, messages)));
         } else {
-            printText(candidates, out);
+            printText(candidates, messages, out);
         }
         if (findings.hasErrors()) {
             err.println("note: the registry has " + findings.errorCount() + " error(s); run keizu validate");
@@ -81,7 +83,7 @@ final class DetectCommand implements Callable<Integer> {
         return 0;
     }
 
-    static JsonNode asJson(List<Comparison> candidates) {
+    static JsonNode asJson(List<Comparison> candidates, Messages messages) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode root = f.objectNode();
         ArrayNode list = root.putArray("candidates");
@@ -103,20 +105,20 @@ final class DetectCommand implements Callable<Integer> {
             }
             if (!c.corroboration().isEmpty()) {
                 ArrayNode also = item.putArray("corroboration");
-                c.corroboration().forEach(also::add);
+                c.corroboration().stream().map(messages::format).forEach(also::add);
             }
         }
         return root;
     }
 
-    private void printText(List<Comparison> candidates, PrintWriter out) {
+    private void printText(List<Comparison> candidates, Messages messages, PrintWriter out) {
         if (candidates.isEmpty()) {
             out.println("no bases with snapshots in the registry");
             return;
         }
         for (Comparison c : candidates.subList(0, Math.min(top, candidates.size()))) {
             print(out, c.grade() + "  " + c.base() + "  " + c.finding());
-            print(out, "    " + c.plainWords());
+            print(out, "    " + messages.format(MessageKeys.finding(c.finding())));
             print(out, "    equal (" + c.equal().size() + "): " + String.join(", ", c.equal()));
             print(out, "    different (" + c.different().size() + "):");
             for (Comparison.FieldDifference d : c.different()) {

@@ -13,7 +13,7 @@ import org.keizu.fetch.FetchPolicy;
 import org.keizu.fetch.HubClient;
 import org.keizu.fetch.RegistryFetch;
 import org.keizu.fetch.SnapshotFetcher;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 import org.keizu.model.PartialDate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -66,7 +66,7 @@ final class FetchCommand implements Callable<Integer> {
         }
         var options = common.options(spec.commandLine());
         Findings findings = new Findings();
-        Registry registry = new RegistryLoad(options.dataDir(), options.workingDir(), options.asOf()).run(findings);
+        Registry registry = new RegistryLoad(options.dataDir(), options.workingDir()).run(findings);
         RegistryFetch fetch = new RegistryFetch(registry, options.dataDir(), new SnapshotFetcher(new HubClient(policy), policy));
         return report(check ? fetch.check(all ? fetch.fetchable() : ids, date, spec.commandLine().getErr()::println)
                 : fetch.fetch(all ? fetch.fetchable() : ids, date, spec.commandLine().getErr()::println), spec.commandLine().getOut());

@@ -62,7 +62,9 @@ public enum Check {
     LIN_006("LIN-006", "lineage-cycle", "no model stands, through a chain of lineage links, on itself"),
 
     PAS_001("PAS-001", "missing-passage", "lineage evidence, allegations, timeline events and paraphrases quote the source's supporting words; summaries should"),
-    PAS_002("PAS-002", "passage-untranslated", "a passage in another language than English carries an English translation");
+    PAS_002("PAS-002", "passage-untranslated", "a passage in another language than English carries an English translation"),
+
+    SITE_001("SITE-001", "address-taken", "a prose page does not take the address of a page the site builds itself");
 
     private final String code;
     private final String kebabName;

@@ -1,12 +1,17 @@
 package org.keizu.diagnostic;
 
-/** How findings are printed: for people and editors, or as GitHub workflow annotations. */
+/**
+ * How findings are printed: for people and editors ({@code file:line:column: error [CODE name] message},
+ * or {@code file: error ...} for a finding about the whole file, as compilers print it), or as GitHub
+ * workflow annotations.
+ */
 public enum FindingFormat {
     TEXT, GITHUB;
 
     public String format(Finding f) {
         return switch (this) {
-            case TEXT -> printable(f.file()) + ":" + f.line() + ":" + f.column() + ": " + f.severity().label()
+            case TEXT -> printable(f.file()) + (f.line() > 0 ? ":" + f.line() + ":" + Math.max(1, f.column()) : "")
+                    + ": " + f.severity().label()
                     + " [" + f.check().code() + " " + f.check().kebabName() + "] " + printable(f.message());
             case GITHUB -> "::" + f.severity().label() + " file=" + property(printable(f.file()))
                     + (f.line() > 0 ? ",line=" + f.line() + ",col=" + Math.max(1, f.column()) : "")

@@ -2,6 +2,8 @@ package org.keizu.fetch;
 
 /** A fetch that could not be done, with a message that says which request and why. */
 public final class FetchException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     /*
      * Messages quote what a server sent (a Location header, a status line): they are made printable
      * here, once, so that no control or bidi character reaches a terminal or a CI log.

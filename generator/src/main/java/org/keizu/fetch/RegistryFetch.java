@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.keizu.load.Loaded;
 import org.keizu.load.LoadedSnapshot;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 import org.keizu.model.Model;
 
 /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.keizu.load.RecordMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -49,9 +50,7 @@ public final class SnapshotFetcher {
         this.client = client;
         this.policy = policy;
         // Fetched JSON is untrusted: bounded depth, string and document size.
-        this.json = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxStringLength(16 << 20).maxDocumentLength(policy.capFor(TOKENIZER)).build()).build())
-                .build();
+        this.json = RecordMapper.untrustedJson(policy.capFor(TOKENIZER));
     }
 
     public FetchedSnapshot fetch(String repo, String revision, String retrieved, Consumer<String> progress) {

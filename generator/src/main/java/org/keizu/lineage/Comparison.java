@@ -7,11 +7,12 @@ import org.keizu.model.Grade;
  * One config compared with one base: the grade the config alone supports (E0–E2, E3 with a matching
  * tokenizer or NOTICE), what relation it suggests, and every field that is equal or differs.
  *
- * @param finding what the shapes suggest: same-shape, vocabulary-extension, depth-up-scaling,
- *                fewer-layers, architecture-only or unrelated
+ * @param finding       what the shapes suggest: same-shape, vocabulary-extension, depth-up-scaling,
+ *                      fewer-layers, architecture-only or unrelated; in words, the bundle's {@code finding_<finding>}
+ * @param corroboration what else matches the base (tokenizer, NOTICE), as phrases of the bundle
  */
 public record Comparison(String base, Grade grade, String finding, boolean sameClass, List<FieldMatch> matches,
-        List<FieldDifference> different, List<String> corroboration) {
+        List<FieldDifference> different, List<Phrase> corroboration) {
     public Comparison {
         matches = List.copyOf(matches);
         different = List.copyOf(different);
@@ -55,17 +56,5 @@ public record Comparison(String base, Grade grade, String finding, boolean sameC
 
     public long shapeDifferences() {
         return different.stream().filter(d -> d.tier() == Tier.B).count();
-    }
-
-    /** The finding in plain words, never calling a class match a derivation. */
-    public String plainWords() {
-        return switch (finding) {
-            case LineageDetector.SAME_SHAPE -> "Every shape field is equal: the weights could be the base's (fine-tune or continued pre-training).";
-            case LineageDetector.VOCABULARY_EXTENSION -> "The base's shape with a larger vocabulary: consistent with continued pre-training after a vocabulary extension.";
-            case LineageDetector.DEPTH_UP_SCALING -> "The base's widths with more layers: consistent with depth up-scaling.";
-            case LineageDetector.FEWER_LAYERS -> "The base's widths with fewer layers: consistent with pruning.";
-            case LineageDetector.ARCHITECTURE_ONLY -> "The same architecture class with a different shape: it uses the architecture; the weights cannot be the base's as they are.";
-            default -> "A different architecture class: no sign of a relation in the config.";
-        };
     }
 }

@@ -1,20 +1,22 @@
 package org.keizu.lineage;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Which config.json fields belong to which tier, and which describe only the export. One list,
- * used by the detector, the evidence page and the methodology.
+ * used by the detector, the evidence page and the methodology page (whose tables are generated
+ * from {@link #listed}).
  */
-final class ConfigFields {
+public final class ConfigFields {
     private ConfigFields() {
     }
 
-    static final Set<String> CLASS = Set.of("architectures", "model_type");
+    private static final List<String> CLASS_LIST = List.of("architectures", "model_type");
 
     /** Tier B: every one must be equal for the base's weights to fit (cases.md §2.1). */
-    static final Set<String> SHAPE = Set.of("hidden_size", "num_hidden_layers", "intermediate_size",
+    private static final List<String> SHAPE_LIST = List.of("hidden_size", "num_hidden_layers", "intermediate_size",
             "num_attention_heads", "num_key_value_heads", "head_dim", "vocab_size", "tie_word_embeddings",
             "n_routed_experts", "num_experts", "num_local_experts", "num_experts_per_tok", "n_shared_experts",
             "moe_intermediate_size", "shared_expert_intermediate_size", "first_k_dense_replace", "moe_layer_freq",
@@ -23,12 +25,35 @@ final class ConfigFields {
             "sliding_window_pattern");
 
     /** Tier D: token ids and how the weights are packaged. */
-    static final Set<String> PACKAGING = Set.of("bos_token_id", "eos_token_id", "pad_token_id", "quantization_config",
-            "internal_version", "use_transformers_inputs");
+    private static final List<String> PACKAGING_LIST = List.of("bos_token_id", "eos_token_id", "pad_token_id",
+            "quantization_config", "internal_version", "use_transformers_inputs");
 
     /** Keys that describe the export, not the model: dropped before comparing. */
-    static final Set<String> EXPORT_ONLY = Set.of("_name_or_path", "transformers_version", "torch_dtype", "_commit_hash",
-            "use_cache", "auto_map");
+    private static final List<String> EXPORT_ONLY_LIST = List.of("_name_or_path", "transformers_version", "torch_dtype",
+            "_commit_hash", "use_cache", "auto_map");
+
+    static final Set<String> CLASS = Set.copyOf(CLASS_LIST);
+    static final Set<String> SHAPE = Set.copyOf(SHAPE_LIST);
+    static final Set<String> PACKAGING = Set.copyOf(PACKAGING_LIST);
+    static final Set<String> EXPORT_ONLY = Set.copyOf(EXPORT_ONLY_LIST);
+
+    /**
+     * The fields a tier lists by name, in the order the methodology gives them; empty for tier C,
+     * which is every field not listed elsewhere.
+     */
+    public static List<String> listed(Tier tier) {
+        return switch (tier) {
+            case A -> CLASS_LIST;
+            case B -> SHAPE_LIST;
+            case C -> List.of();
+            case D -> PACKAGING_LIST;
+        };
+    }
+
+    /** The keys dropped before comparing because they describe the export, not the model. */
+    public static List<String> exportOnly() {
+        return EXPORT_ONLY_LIST;
+    }
 
     /**
      * transformers' PretrainedConfig defaults that a full config dump repeats (the Mistral v0.3 copy

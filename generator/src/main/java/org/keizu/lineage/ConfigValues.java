@@ -2,11 +2,12 @@ package org.keizu.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.keizu.load.RecordMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** Value equality as a config means it: 1 equals 1.0, and lists and objects compare element by element. */
 final class ConfigValues {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = RecordMapper.plainJson();
 
     private ConfigValues() {
     }

@@ -20,9 +20,11 @@ import org.keizu.model.Model;
  */
 public final class DerivationChains {
     private final Map<String, Model> models;
+    private final Map<String, List<List<String>>> indirectDescendants;
 
     public DerivationChains(Map<String, Model> models) {
         this.models = Map.copyOf(models);
+        this.indirectDescendants = indirectDescendantsOfEveryBase();
     }
 
     /** The base a model's weights come from directly, if it declares one. */
@@ -65,17 +67,23 @@ public final class DerivationChains {
      * path from the base down to it (base first, the model last), ordered by path.
      */
     public List<List<String>> indirectDescendants(String baseId) {
-        Map<String, List<String>> paths = new TreeMap<>();
+        return indirectDescendants.getOrDefault(baseId, List.of());
+    }
+
+    /** Files each model's path under every ancestor at least two steps up, once for the whole registry. */
+    private Map<String, List<List<String>>> indirectDescendantsOfEveryBase() {
+        Map<String, Map<String, List<String>>> byBase = new TreeMap<>();
         for (String id : models.keySet()) {
             List<String> up = ancestors(id);
-            int at = up.indexOf(baseId);
-            if (at >= 1) {
+            for (int at = 1; at < up.size(); at++) {
                 List<String> path = new ArrayList<>(up.subList(0, at + 1));
                 java.util.Collections.reverse(path);
                 path.add(id);
-                paths.put(String.join("\u0000", path), List.copyOf(path));
+                byBase.computeIfAbsent(up.get(at), k -> new TreeMap<>()).put(String.join("\u0000", path), List.copyOf(path));
             }
         }
-        return List.copyOf(paths.values());
+        Map<String, List<List<String>>> result = new TreeMap<>();
+        byBase.forEach((base, paths) -> result.put(base, List.copyOf(paths.values())));
+        return java.util.Collections.unmodifiableMap(result);
     }
 }

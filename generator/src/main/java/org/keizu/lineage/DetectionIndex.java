@@ -7,14 +7,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.keizu.load.Loaded;
 import org.keizu.load.LoadedSnapshot;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 import org.keizu.model.Model;
 import org.keizu.model.Snapshot;
 
 /**
  * Every model that has a snapshot with a config, ready to compare: the bases the detector knows.
- * Built once per run from the registry; used by validation (does the declared lineage agree?) and by
- * the evidence pages (the field-by-field comparison).
+ * Built once per run by {@link Analysis}, which makes every comparison the later phases read;
+ * {@code keizu detect} ranks an outside config against it.
  */
 public final class DetectionIndex {
     private final Map<String, LineageDetector.Subject> subjects = new TreeMap<>();

@@ -78,13 +78,13 @@ public final class LineageDetector {
             case ARCHITECTURE_ONLY -> Grade.E1;
             default -> Grade.E0;
         };
-        List<String> corroboration = new ArrayList<>();
+        List<Phrase> corroboration = new ArrayList<>();
         if (grade == Grade.E2) {
             if (subject.tokenizerSha256().isPresent() && subject.tokenizerSha256().equals(base.tokenizerSha256())) {
-                corroboration.add("identical tokenizer.json (sha256 " + subject.tokenizerSha256().get().substring(0, 12) + "…)");
+                corroboration.add(Phrase.of("corroboration_tokenizer", subject.tokenizerSha256().get().substring(0, 12)));
             }
             if (subject.noticeSha256().isPresent() && subject.noticeSha256().equals(base.noticeSha256())) {
-                corroboration.add("the base's NOTICE file, byte for byte");
+                corroboration.add(Phrase.of("corroboration_notice"));
             }
             if (!corroboration.isEmpty()) {
                 grade = Grade.E3;

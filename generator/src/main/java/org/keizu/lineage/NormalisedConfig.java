@@ -2,7 +2,6 @@ package org.keizu.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
-import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,8 +19,7 @@ public record NormalisedConfig(Map<String, JsonNode> fields) {
 
     public static NormalisedConfig of(JsonNode config) {
         Map<String, JsonNode> fields = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = config.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : config.properties()) {
             String key = e.getKey();
             // A null is how transformers writes "not set", so it counts as absent.
             if (e.getValue().isNull() || ConfigFields.EXPORT_ONLY.contains(key) || isTransformersDefault(key, e.getValue())) {
@@ -51,8 +49,7 @@ public record NormalisedConfig(Map<String, JsonNode> fields) {
 
     private static void flatten(String prefix, JsonNode value, Map<String, JsonNode> out) {
         if (value.isObject() && value.size() > 0) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : value.properties()) {
                 flatten(prefix + "." + e.getKey(), e.getValue(), out);
             }
         } else if (!value.isNull()) {

@@ -18,8 +18,8 @@ import org.keizu.model.TextPolicy;
 public final class ProsePages {
     private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{0,40}");
 
-    /** One page: its slug, its title (the first level-1 heading) and its Markdown. */
-    public record Page(String slug, String title, String markdown) {
+    /** One page: its slug, its title (the first level-1 heading), its Markdown, and its file as findings name it. */
+    public record Page(String slug, String title, String markdown, String file) {
     }
 
     private ProsePages() {
@@ -48,7 +48,7 @@ public final class ProsePages {
                     String text = read.get();
                     String title = text.lines().filter(l -> l.startsWith("# ")).findFirst().map(l -> l.substring(2).strip())
                             .orElse(Character.toUpperCase(slug.charAt(0)) + slug.substring(1));
-                    pages.add(new Page(slug, title, text));
+                    pages.add(new Page(slug, title, text, shown));
                 } catch (IOException e) {
                     out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_001, "cannot read: " + e.getMessage()));
                 }

@@ -1,19 +1,25 @@
 package org.keizu.load;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * The one configured Jackson set-up: the JSON and YAML factories with their limits, and the mapper
- * that binds checked trees to records. Nothing else in Keizu builds a mapper of its own.
+ * The one configured Jackson set-up. For records: the JSON and YAML factories with their limits, and
+ * the mapper that binds checked trees to records. For everything else Keizu reads or writes as JSON
+ * or CSV: the shared, immutable readers and writers below. Nothing else in Keizu builds a mapper.
  */
 public final class RecordMapper {
     /** A record file is at most this many bytes (SECURITY.md §7). */
@@ -31,6 +37,24 @@ public final class RecordMapper {
             .maxNumberLength(MAX_NUMBER_DIGITS)
             .maxDocumentLength(MAX_FILE_BYTES)
             .build();
+
+    /** Plain JSON, for trusted files that ship with the generator and for printing single values compactly. */
+    private static final ObjectMapper PLAIN = JsonMapper.builder().build();
+    /** Published JSON: indented, keys in order, so the same data gives the same bytes. */
+    private static final ObjectWriter PUBLISHED = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build().writerWithDefaultPrettyPrinter();
+    /** A snapshot's description as {@code fetch} writes it: snake_case fields, absent values left out. */
+    private static final ObjectMapper SNAPSHOT = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+            .build();
+    /** CSV for spreadsheets: every cell quoted, CRLF line ends (RFC 4180). */
+    private static final ObjectWriter CSV = new CsvMapper()
+            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
+            .writerFor(String[].class)
+            .with(CsvSchema.emptySchema().withLineSeparator("\r\n"));
 
     private final JsonFactory json;
     private final YAMLFactory yaml;
@@ -67,6 +91,35 @@ public final class RecordMapper {
         options.setCodePointLimit(MAX_FILE_BYTES);
         options.setAllowRecursiveKeys(false);
         return options;
+    }
+
+    /** Reads JSON that ships with the generator (never a contributor's or a stranger's file). */
+    public static ObjectMapper plainJson() {
+        return PLAIN;
+    }
+
+    /** Writes JSON that Keizu publishes or prints: indented, map keys sorted. */
+    public static ObjectWriter publishedJson() {
+        return PUBLISHED;
+    }
+
+    /** Writes a snapshot's description. */
+    public static ObjectMapper snapshotJson() {
+        return SNAPSHOT;
+    }
+
+    /** Writes rows of cells as CSV. */
+    public static ObjectWriter csv() {
+        return CSV;
+    }
+
+    /**
+     * Reads JSON from the network, which is untrusted: bounded depth, string length and document
+     * size ({@code maxBytes}).
+     */
+    public static ObjectMapper untrustedJson(long maxBytes) {
+        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(64).maxStringLength(16 << 20).maxDocumentLength(maxBytes).build()).build()).build();
     }
 
     public JsonFactory jsonFactory() {

@@ -42,7 +42,7 @@ public final class RecordParser {
     private static final Set<String> YAML_BOOLEANS = Set.of("true", "True", "TRUE", "false", "False", "FALSE");
 
     private final RecordMapper mappers;
-    private final JsonNodeFactory nodes = JsonNodeFactory.withExactBigDecimals(true);
+    private final JsonNodeFactory nodes = new JsonNodeFactory(true);
 
     public RecordParser(RecordMapper mappers) {
         this.mappers = mappers;

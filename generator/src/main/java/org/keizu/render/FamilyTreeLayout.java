@@ -21,6 +21,9 @@ final class FamilyTreeLayout {
     static final int GAP_Y = 56;
     static final int PER_ROW = 4;
     static final int MARGIN = 10;
+    /** Where the two lines of text sit in a box, from its top edge. */
+    static final int LABEL_BASELINE = 19;
+    static final int SUBLABEL_BASELINE = 36;
 
     private FamilyTreeLayout() {
     }
@@ -43,6 +46,12 @@ final class FamilyTreeLayout {
         return label.length() <= LABEL_CHARS ? label : label.substring(0, LABEL_CHARS - 1).strip() + "…";
     }
 
+    /** A box with its name centred on the first line and the sublabel on the second. */
+    private static TreeNode node(int x, int y, String name, String sublabel, String href, String kind) {
+        return new TreeNode(x, y, BOX_WIDTH, BOX_HEIGHT, x + BOX_WIDTH / 2, y + LABEL_BASELINE, y + SUBLABEL_BASELINE,
+                fit(name), name, sublabel, href, kind);
+    }
+
     static FamilyTree layout(String baseName, String baseHref, List<FamilyMember> derived, List<FamilyMember> detected,
             List<FamilyMember> components, List<FamilyMember> architectureOnly, Messages messages) {
         List<List<FamilyMember>> bands = List.of(derived, detected, components, architectureOnly);
@@ -55,8 +64,7 @@ final class FamilyTreeLayout {
         List<TreeNode> nodes = new ArrayList<>();
         List<TreeEdge> edges = new ArrayList<>();
         int baseX = (width - BOX_WIDTH) / 2;
-        nodes.add(new TreeNode(baseX, MARGIN, BOX_WIDTH, BOX_HEIGHT, fit(baseName), baseName, messages.format("family_base"),
-                baseHref, "base"));
+        nodes.add(node(baseX, MARGIN, baseName, messages.format("family_base"), baseHref, "base"));
         int parentX = baseX + BOX_WIDTH / 2;
         int parentY = MARGIN + BOX_HEIGHT;
         int y = MARGIN + BOX_HEIGHT + GAP_Y;
@@ -69,8 +77,7 @@ final class FamilyTreeLayout {
                 int rowWidth = row.size() * BOX_WIDTH + (row.size() - 1) * GAP_X;
                 int x = (width - rowWidth) / 2;
                 for (FamilyMember m : row) {
-                    nodes.add(new TreeNode(x, y, BOX_WIDTH, BOX_HEIGHT, fit(m.model().name()), m.model().name(),
-                            m.grade() + " · " + m.relationLabel(), m.model().href(), kinds.get(b)));
+                    nodes.add(node(x, y, m.model().name(), m.grade() + " · " + m.relationLabel(), m.model().href(), kinds.get(b)));
                     edges.add(new TreeEdge(route(parentX, parentY, x + BOX_WIDTH / 2, y, y == firstRowY), kinds.get(b),
                             m.relationLabel()));
                     x += BOX_WIDTH + GAP_X;

@@ -10,10 +10,17 @@ public final class Views {
     private Views() {
     }
 
-    /** What every page needs: links are prefixed with {@code baseUrl}, which starts and ends with '/'. */
-    public record SiteView(String baseUrl, String origin, String stylesheet, String script, String searchScript, String icon,
-            String datasetDate, int modelCount,
+    /**
+     * What every page needs. {@code baseUrl} starts and ends with '/'; templates never join paths
+     * themselves but use the ready-made links of {@code href}.
+     */
+    public record SiteView(String baseUrl, String origin, SiteHrefs href, String datasetDate, int modelCount,
             java.util.Map<String, String> msg, List<Link> nav) {
+    }
+
+    /** The links every page may show, each complete (base URL included). */
+    public record SiteHrefs(String home, String countries, String bases, String search, String searchIndex,
+            String registryJson, String registryCsv, String stylesheet, String script, String searchScript, String icon) {
     }
 
     public record Link(String label, String href) {
@@ -68,18 +75,35 @@ public final class Views {
     }
 
     /**
-     * An evidence page. {@code chain} runs from the ultimate base down to this model through every
-     * declared derivation (empty when the model derives from nothing in the registry).
+     * An evidence page, as the sections a reader meets: who made the model, the verdict, what the
+     * makers claim beside what the evidence shows, the configs compared, and how to cite it.
      */
-    public record ModelPage(SiteView site, String id, String name, String nativeName, List<String> aliases,
-            Link organisation, String country, String countryName, Link programme, String released, String reviewed,
-            String summary, SourceRef summarySource, String parameters, SourceRef parametersSource, String hubRepo,
-            String hubUrl, String licence, SourceRef licenceSource, String verdict, String verdictLabel,
-            String verdictMeaning, boolean verdictUncertain, String headline, List<ClaimView> claims, List<LineageView> lineage,
-            List<Link> chain, List<DisputeView> disputes, List<ObligationView> obligations, List<EventView> timeline,
-            StatementView response, List<SourceView> sources, List<CorrectionView> corrections,
-            List<TermView> grades, String snapshotNote, SnapshotView snapshot, List<ComparisonView> comparisons,
-            SearchFacets facets, Citation citation) {
+    public record ModelPage(SiteView site, ModelFacts facts, VerdictView verdict, List<ClaimView> claims,
+            LineageSection lineage, ConfigSection config, List<DisputeView> disputes, List<ObligationView> obligations,
+            List<EventView> timeline, StatementView response, List<SourceView> sources, List<CorrectionView> corrections,
+            List<TermView> grades, SearchFacets facets, Citation citation) {
+    }
+
+    /** Who made the model, where, when, how large, and where its weights and record are. */
+    public record ModelFacts(String id, String name, String nativeName, List<String> aliases, Link organisation,
+            CountryLink country, Link programme, String released, String reviewed, String summary,
+            SourceRef summarySource, String parameters, SourceRef parametersSource, String hubRepo, String hubUrl,
+            String licence, SourceRef licenceSource, String recordJsonHref) {
+    }
+
+    /** The verdict as the page states it: its term, label and meaning, the headline, and whether it is uncertain. */
+    public record VerdictView(String term, String label, String meaning, String headline, boolean uncertain) {
+    }
+
+    /**
+     * The declared lineage, strongest first. {@code chain} runs from the ultimate base down to this
+     * model through every declared derivation (empty when the model derives directly or from nothing held).
+     */
+    public record LineageSection(List<LineageView> links, List<Link> chain) {
+    }
+
+    /** The config the registry checks against, and its comparison with each base; a note when there is none. */
+    public record ConfigSection(String note, SnapshotView snapshot, List<ComparisonView> comparisons) {
     }
 
     /** How to cite an evidence page: its permanent address, a text citation and a BibTeX entry. */
@@ -108,12 +132,12 @@ public final class Views {
     }
 
     /** One row of the home page's table. */
-    public record ModelRow(String name, String nativeName, String href, String country, String countryName,
+    public record ModelRow(String name, String nativeName, String href, CountryLink country,
             String maker, String claim, String detectedBase, String detectedRelation, String grade, String verdict,
             String verdictLabel, boolean verdictUncertain) {
     }
 
-    public record VerdictCount(String verdict, String label, int count) {
+    public record VerdictCount(String verdict, String label, String href, int count) {
     }
 
     public record IndexPage(SiteView site, ModelList models, List<CountryLink> countries, List<TermView> grades,
@@ -124,10 +148,11 @@ public final class Views {
     public record ModelList(List<ModelRow> rows, List<VerdictCount> counts) {
     }
 
-    public record CountryPage(SiteView site, String code, String name, ModelList models, int onForeignBase,
+    public record CountryPage(SiteView site, CountryLink country, ModelList models, int onForeignBase,
             int examined) {
     }
 
+    /** A country: its code, name, the link to its page and how many models it has. */
     public record CountryLink(String code, String name, String href, int count) {
     }
 
@@ -137,13 +162,13 @@ public final class Views {
     public record VerdictPage(SiteView site, String verdict, String label, String meaning, ModelList models) {
     }
 
-    public record OrganisationPage(SiteView site, String id, String name, String nativeName, String country,
-            String countryName, String kind, String website, String summary, SourceRef summarySource,
+    public record OrganisationPage(SiteView site, String id, String name, String nativeName, CountryLink country,
+            String kind, String website, String summary, SourceRef summarySource,
             ModelList models, List<SourceView> sources) {
     }
 
-    public record ProgrammePage(SiteView site, String id, String name, String nativeName, String country,
-            String countryName, String funder, String started, String website, String summary, SourceRef summarySource,
+    public record ProgrammePage(SiteView site, String id, String name, String nativeName, CountryLink country,
+            String funder, String started, String website, String summary, SourceRef summarySource,
             List<EventView> timeline, ModelList models, List<SourceView> sources) {
     }
 
@@ -151,7 +176,8 @@ public final class Views {
     public record FamilyMember(ModelRow model, String relationLabel, String grade, boolean declared) {
     }
 
-    public record BasePage(SiteView site, String id, String name, String href, String country, String countryName,
+    /** A base's family page; {@code href} is the family page, {@code modelHref} the base's own evidence page. */
+    public record BasePage(SiteView site, String id, String name, String href, String modelHref, CountryLink country,
             String maker, List<FamilyMember> derived, List<List<Link>> chains, List<FamilyMember> detected,
             List<FamilyMember> components, List<FamilyMember> architectureOnly, FamilyTree tree) {
     }
@@ -160,8 +186,9 @@ public final class Views {
     public record FamilyTree(int width, int height, List<TreeNode> nodes, List<TreeEdge> edges, String description) {
     }
 
-    public record TreeNode(int x, int y, int width, int height, String label, String fullLabel, String sublabel, String href,
-            String kind) {
+    /** A box of the tree; {@code labelX}, {@code labelY} and {@code sublabelY} place its two lines of text. */
+    public record TreeNode(int x, int y, int width, int height, int labelX, int labelY, int sublabelY, String label,
+            String fullLabel, String sublabel, String href, String kind) {
     }
 
     /** A connector drawn as an SVG path ({@code d}), routed so that it never crosses another box. */
@@ -174,7 +201,7 @@ public final class Views {
     public record PlainPage(SiteView site) {
     }
 
-    /** The search page: the facets it offers, and where to browse without JavaScript. */
-    public record SearchPage(SiteView site, List<Link> facets) {
+    /** The search page, and where to browse without JavaScript. */
+    public record SearchPage(SiteView site, List<Link> browse) {
     }
 }

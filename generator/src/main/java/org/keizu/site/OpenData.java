@@ -2,25 +2,27 @@ package org.keizu.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.keizu.lineage.Analysis;
 import org.keizu.lineage.VerdictRule;
 import org.keizu.load.Loaded;
-import org.keizu.load.Registry;
+import org.keizu.load.RecordMapper;
+import org.keizu.registry.Registry;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
 import org.keizu.render.Messages;
-import org.keizu.render.ViewBuilder;
+import org.keizu.render.SitePaths;
+import org.keizu.render.Views;
 
 /**
  * The registry as open data: each record as JSON beside its page ({@code /models/<id>/index.json}),
@@ -33,59 +35,57 @@ public final class OpenData {
     private static final List<String> COLUMNS = List.of("id", "name", "native_name", "country", "organisation", "programme",
             "released", "reviewed", "verdict", "verdict_uncertain", "detected_base", "detected_relation", "detected_grade", "url");
 
-    private final ObjectMapper json = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build();
+    private final JsonNodeFactory json = JsonNodeFactory.instance;
     private final Registry registry;
-    private final VerdictRule verdicts;
+    private final Analysis analysis;
     private final String datasetDate;
-    private final String siteUrl;
+    /** Origin and base URL, e.g. https://host/keizu/, or the base URL alone when the origin is not known. */
+    private final SitePaths absolute;
     private final Messages messages;
 
-    /** @param siteUrl origin + base URL, e.g. https://host/keizu/ or /keizu/ */
-    public OpenData(Registry registry, String datasetDate, String siteUrl, Messages messages) {
+    public OpenData(Registry registry, Analysis analysis, Views.SiteView site, Messages messages) {
         this.messages = messages;
         this.registry = registry;
-        this.verdicts = new VerdictRule(registry.modelsById());
-        this.datasetDate = datasetDate;
-        this.siteUrl = siteUrl;
+        this.analysis = analysis;
+        this.datasetDate = site.datasetDate();
+        this.absolute = new SitePaths(site.origin() + site.baseUrl());
     }
 
     /** Each record as JSON, the registry as JSON and CSV, and the schemas, handed to {@code files} one by one. */
     public void write(Path schemaDir, SitePlan.Sink files) throws IOException {
         List<Loaded<Model>> models = registry.models().stream()
                 .sorted(Comparator.comparing((Loaded<Model> l) -> l.record().id())).toList();
-        ObjectNode all = json.createObjectNode();
+        ObjectNode all = json.objectNode();
         all.put("schema_version", SCHEMA_VERSION);
         all.put("dataset_date", datasetDate);
         all.put("licence", "CC-BY-4.0");
         ArrayNode list = all.putArray("models");
-        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS.stream().map(OpenData::csvCell).toList())).append("\r\n");
+        List<String[]> csv = new ArrayList<>();
+        csv.add(COLUMNS.toArray(String[]::new));
         for (Loaded<Model> loaded : models) {
             ObjectNode summary = summary(loaded.record());
             list.add(summary);
-            csv.append(String.join(",", COLUMNS.stream().map(c -> csvCell(text(summary.get(c)))).toList())).append("\r\n");
-            ObjectNode record = json.createObjectNode();
+            csv.add(COLUMNS.stream().map(c -> spreadsheetSafe(text(summary.get(c)))).toArray(String[]::new));
+            ObjectNode record = json.objectNode();
             record.put("schema_version", SCHEMA_VERSION);
             record.put("dataset_date", datasetDate);
             record.set("computed", summary);
             record.set("record", loaded.source().tree());
-            files.accept(OutputFile.text(ViewBuilder.modelPath(loaded.record().id()) + "index.json", write(record)));
+            files.accept(OutputFile.text(SitePaths.modelJson(loaded.record().id()), write(record)));
         }
-        files.accept(OutputFile.text("data/registry.json", write(all)));
-        files.accept(OutputFile.text("data/registry.csv", csv.toString()));
+        files.accept(OutputFile.text(SitePaths.REGISTRY_JSON, write(all)));
+        files.accept(OutputFile.text(SitePaths.REGISTRY_CSV, csvLines(csv)));
         try (Stream<Path> schemas = Files.list(schemaDir)) {
             for (Path schema : schemas.filter(p -> p.toString().endsWith(".schema.json")).sorted().toList()) {
-                files.accept(new OutputFile("data/schema/" + schema.getFileName(), Files.readAllBytes(schema)));
+                files.accept(new OutputFile(SitePaths.SCHEMAS + schema.getFileName(), Files.readAllBytes(schema)));
             }
         }
     }
 
     private ObjectNode summary(Model model) {
-        VerdictRule.Finding verdict = verdicts.judge(model);
-        Optional<LineageLink> detected = ViewBuilder.detectedBase(model);
-        ObjectNode row = json.createObjectNode();
+        VerdictRule.Finding verdict = analysis.of(model.id()).verdict();
+        Optional<LineageLink> detected = analysis.of(model.id()).principalLink();
+        ObjectNode row = json.objectNode();
         row.put("id", model.id());
         row.put("name", model.name());
         row.put("native_name", model.nativeName());
@@ -100,13 +100,13 @@ public final class OpenData {
         row.put("detected_base", detected.map(LineageLink::base).orElse(null));
         row.put("detected_relation", detected.map(l -> l.relation().term()).orElse(null));
         row.put("detected_grade", detected.map(l -> l.grade().name()).orElse(null));
-        row.put("url", siteUrl + ViewBuilder.modelPath(model.id()));
+        row.put("url", absolute.href(SitePaths.model(model.id())));
         return row;
     }
 
     private String write(JsonNode node) {
         try {
-            return json.writeValueAsString(node) + "\n";
+            return RecordMapper.publishedJson().writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -116,15 +116,28 @@ public final class OpenData {
         return value == null || value.isNull() ? "" : value.asText();
     }
 
-    /**
-     * One CSV cell (RFC 4180, every cell quoted). A cell that a spreadsheet would run as a formula
-     * ({@code = + - @}, tab, carriage return) gets a leading apostrophe (OWASP, SECURITY.md §5.8).
-     */
-    public static String csvCell(String value) {
-        String s = value;
-        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-            s = "'" + s;
+    /** Rows as CSV text, each line ending in CRLF. */
+    static String csvLines(List<String[]> rows) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try (com.fasterxml.jackson.databind.SequenceWriter writer = RecordMapper.csv().writeValues(out)) {
+            writer.writeAll(rows);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
-        return '"' + s.replace("\"", "\"\"") + '"';
+        return out.toString();
+    }
+
+    /** One cell as registry.csv holds it: made spreadsheet-safe, then quoted by the CSV writer. */
+    public static String csvCell(String value) {
+        String line = csvLines(List.<String[]>of(new String[] {spreadsheetSafe(value)}));
+        return line.substring(0, line.length() - "\r\n".length());
+    }
+
+    /**
+     * A cell that a spreadsheet would run as a formula ({@code = + - @}, tab, carriage return) gets a
+     * leading apostrophe (OWASP, SECURITY.md §5.8). Quoting is the CSV writer's.
+     */
+    public static String spreadsheetSafe(String value) {
+        return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

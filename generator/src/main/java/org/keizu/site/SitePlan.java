@@ -14,9 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.keizu.diagnostic.Check;
+import org.keizu.diagnostic.Finding;
+import org.keizu.diagnostic.Position;
 import org.keizu.load.ProsePages;
+import org.keizu.render.GeneratedProse;
 import org.keizu.render.MarkdownRenderer;
+import org.keizu.render.Messages;
 import org.keizu.render.TemplateRenderer;
+import org.keizu.render.SitePaths;
 import org.keizu.render.ViewBuilder;
 import org.keizu.render.Views;
 
@@ -26,7 +32,7 @@ import org.keizu.render.Views;
  * registry. Nothing here touches the output folder itself.
  * <pre>
  *   SitePlan plan = new SitePlan(renderer, templateDir);
- *   plan.render(new ViewBuilder(registry, vocabulary, plan.siteView(...)), pages, staging::write);
+ *   plan.render(new ViewBuilder(registry, analysis, vocabulary, plan.siteView(...)), pages, staging::write);
  * </pre>
  */
 public final class SitePlan {
@@ -57,15 +63,20 @@ public final class SitePlan {
     /** What every page shares: paths, the message bundle and the navigation. */
     public Views.SiteView siteView(String baseUrl, String origin, String datasetDate, int modelCount, List<ProsePages.Page> pages) {
         Map<String, String> msg = messages(templateDir);
+        SitePaths paths = new SitePaths(baseUrl);
         List<Views.Link> nav = new ArrayList<>();
         nav.add(new Views.Link(msg.get("nav_models"), baseUrl));
-        nav.add(new Views.Link(msg.get("nav_countries"), baseUrl + "countries/"));
-        nav.add(new Views.Link(msg.get("nav_bases"), baseUrl + "bases/"));
+        nav.add(new Views.Link(msg.get("nav_countries"), paths.href(SitePaths.COUNTRIES)));
+        nav.add(new Views.Link(msg.get("nav_bases"), paths.href(SitePaths.BASES)));
         for (String slug : List.of("about", "methodology", "contribute", "cite")) {
             pages.stream().filter(p -> p.slug().equals(slug)).findFirst()
-                    .ifPresent(p -> nav.add(new Views.Link(msg.getOrDefault("nav_" + slug, p.title()), baseUrl + slug + "/")));
+                    .ifPresent(p -> nav.add(new Views.Link(msg.getOrDefault("nav_" + slug, p.title()), paths.href(SitePaths.prose(slug)))));
         }
-        return new Views.SiteView(baseUrl, origin, cssPath, scriptPath, searchScriptPath, iconPath, datasetDate, modelCount, msg, nav);
+        Views.SiteHrefs href = new Views.SiteHrefs(baseUrl, paths.href(SitePaths.COUNTRIES), paths.href(SitePaths.BASES),
+                paths.href(SitePaths.SEARCH), paths.href(SitePaths.SEARCH_INDEX), paths.href(SitePaths.REGISTRY_JSON),
+                paths.href(SitePaths.REGISTRY_CSV), paths.href(cssPath), paths.href(scriptPath), paths.href(searchScriptPath),
+                paths.href(iconPath));
+        return new Views.SiteView(baseUrl, origin, href, datasetDate, modelCount, msg, nav);
     }
 
     /** The message bundle: every user-facing string of the templates, in one file a translation can copy. */
@@ -79,6 +90,20 @@ public final class SitePlan {
         Map<String, String> msg = new TreeMap<>();
         properties.forEach((k, v) -> msg.put(k.toString(), v.toString()));
         return Map.copyOf(msg);
+    }
+
+    /**
+     * Output paths that two sources would write, found before anything is rendered: a prose page may
+     * not take the address of a page the site builds itself. (Record ids cannot collide: each kind has
+     * its own folder, and ids are unique ignoring case.)
+     */
+    public static void checkAddresses(List<ProsePages.Page> pages, java.util.function.Consumer<Finding> out) {
+        for (ProsePages.Page page : pages) {
+            if (SitePaths.ROOT_NAMES.contains(page.slug())) {
+                out.accept(Finding.error(page.file(), Position.WHOLE_FILE, Check.SITE_001, "the page would be published at /"
+                        + page.slug() + "/, an address the site uses for its own pages; rename the file"));
+            }
+        }
     }
 
     /** An asset's published name carries a hash of its bytes, so browsers never keep a stale copy. */
@@ -117,48 +142,50 @@ public final class SitePlan {
         files.accept(new OutputFile(scriptPath, script));
         files.accept(new OutputFile(searchScriptPath, searchScript));
         files.accept(new OutputFile(iconPath, icon));
-        files.accept(page("index.html", "index.ftlh", views.index()));
+        files.accept(page("", "index.ftlh", views.index()));
         for (String id : views.modelIds()) {     // one evidence page at a time: the views are built as they go
-            files.accept(page(ViewBuilder.modelPath(id) + "index.html", "model.ftlh", views.modelPage(id)));
+            files.accept(page(SitePaths.model(id), "model.ftlh", views.modelPage(id)));
         }
-        Views.CountriesPage countries = views.countries();
-        files.accept(page("countries/index.html", "countries.ftlh", countries));
+        files.accept(page(SitePaths.COUNTRIES, "countries.ftlh", views.countries()));
         for (Views.CountryPage page : views.countryPages()) {
-            files.accept(page(ViewBuilder.countryPath(page.code()) + "index.html", "country.ftlh", page));
+            files.accept(page(SitePaths.country(page.country().code()), "country.ftlh", page));
         }
         for (Views.VerdictPage page : views.verdictPages()) {
-            files.accept(page(ViewBuilder.verdictPath(page.verdict()) + "index.html", "verdict.ftlh", page));
+            files.accept(page(SitePaths.verdict(page.verdict()), "verdict.ftlh", page));
         }
         for (Views.OrganisationPage page : views.organisationPages()) {
-            files.accept(page(ViewBuilder.organisationPath(page.id()) + "index.html", "organisation.ftlh", page));
+            files.accept(page(SitePaths.organisation(page.id()), "organisation.ftlh", page));
         }
         for (Views.ProgrammePage page : views.programmePages()) {
-            files.accept(page(ViewBuilder.programmePath(page.id()) + "index.html", "programme.ftlh", page));
+            files.accept(page(SitePaths.programme(page.id()), "programme.ftlh", page));
         }
         List<Views.BasePage> bases = views.basePages();
-        files.accept(page("bases/index.html", "bases.ftlh", new BasesIndex(views.site(), bases)));
+        files.accept(page(SitePaths.BASES, "bases.ftlh", new BasesIndex(views.site(), bases)));
         for (Views.BasePage page : bases) {
-            files.accept(page(ViewBuilder.basePath(page.id()) + "index.html", "base.ftlh", page));
+            files.accept(page(SitePaths.base(page.id()), "base.ftlh", page));
         }
         MarkdownRenderer markdown = new MarkdownRenderer();
+        GeneratedProse generated = new GeneratedProse(new Messages(views.site().msg()));
         for (ProsePages.Page p : pages) {
-            files.accept(page(p.slug() + "/index.html", "prose.ftlh",
-                    new Views.ProsePage(views.site(), p.slug(), p.title(), markdown.render(p.markdown()))));
+            files.accept(page(SitePaths.prose(p.slug()), "prose.ftlh",
+                    new Views.ProsePage(views.site(), p.slug(), p.title(), markdown.render(generated.expand(p.markdown())))));
         }
-        files.accept(page("search/index.html", "search.ftlh", new Views.SearchPage(views.site(), List.of())));
-        files.accept(page("404.html", "404.ftlh", new Views.PlainPage(views.site())));
+        files.accept(page(SitePaths.SEARCH, "search.ftlh", views.searchPage()));
+        files.accept(OutputFile.text("404.html", renderer.render("404.ftlh", Map.of("page", new Views.PlainPage(views.site())))));
         files.accept(OutputFile.text(".nojekyll", ""));
+        String siteUrl = origin + views.site().baseUrl();
         files.accept(OutputFile.text("robots.txt", "User-agent: *\nAllow: /\n"
-                + (origin.isEmpty() ? "" : "Sitemap: " + origin + views.site().baseUrl() + "sitemap.xml\n")));
-        files.accept(OutputFile.text("sitemap.xml", sitemap(paths, origin + views.site().baseUrl())));
+                + (origin.isEmpty() ? "" : "Sitemap: " + siteUrl + SitePaths.SITEMAP + "\n")));
+        files.accept(OutputFile.text(SitePaths.SITEMAP, sitemap(paths, siteUrl)));
     }
 
     /** The bases index: every base with a family page. */
     public record BasesIndex(Views.SiteView site, List<Views.BasePage> bases) {
     }
 
-    private OutputFile page(String path, String template, Object view) {
-        return OutputFile.text(path, renderer.render(template, Map.of("page", view)));
+    /** The page at {@code pagePath} (a folder, "" for the home page), rendered with {@code template}. */
+    private OutputFile page(String pagePath, String template, Object view) {
+        return OutputFile.text(SitePaths.file(pagePath), renderer.render(template, Map.of("page", view)));
     }
 
     /** Every HTML page but 404, as absolute URLs when the origin is known (--origin), else as paths. */

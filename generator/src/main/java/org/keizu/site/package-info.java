@@ -1,2 +1,5 @@
-/** The site: which files it has, rendered in memory, and the writer that swaps them in atomically. */
+/**
+ * Phases 4 and 5: which files the site has, each rendered and handed to a staging folder as soon as
+ * it is ready; the open data; the search index; and the writer that swaps the staged site in atomically.
+ */
 package org.keizu.site;

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.load.Loaded;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 import org.keizu.model.Model;
 import org.keizu.model.PartialDate;
 

@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.lineage.Comparison;
-import org.keizu.lineage.DetectionIndex;
+import org.keizu.lineage.Analysis;
 import org.keizu.load.Loaded;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 import org.keizu.model.Grade;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
@@ -19,18 +19,24 @@ import org.keizu.model.Relation;
  * A record's declared lineage agrees with what the detector finds where both configs are in the
  * registry. Declaring a weight derivation, or grade E2, when the shapes differ beyond a known surgery
  * is an error; declaring architecture-only when the shapes match exactly asks for review.
- * Distillation is exempt from the shape rule: a student need not have its teacher's shape.
+ * Distillation is exempt from the shape rule: a student need not have its teacher's shape. Runs in
+ * the analyse phase, on the comparisons the analysis made once.
  */
 public final class DetectionCheck implements RegistryCheck {
+    private final Analysis analysis;
+
+    /** @param analysis the registry's analysis, which holds each declared link's config comparison */
+    public DetectionCheck(Analysis analysis) {
+        this.analysis = analysis;
+    }
 
     @Override
     public void check(Registry registry, Consumer<Finding> out) {
-        DetectionIndex index = DetectionIndex.of(registry);
         for (Loaded<Model> loaded : registry.models()) {
             List<LineageLink> lineage = loaded.record().lineage();
             for (int i = 0; i < lineage.size(); i++) {
                 LineageLink link = lineage.get(i);
-                Optional<Comparison> found = index.compare(loaded.record().id(), link.base());
+                Optional<Comparison> found = analysis.declaredComparison(loaded.record().id(), link.base());
                 if (found.isEmpty()) {
                     continue;   // one of the two has no snapshot: nothing to check against
                 }

@@ -12,7 +12,7 @@ import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Position;
 import org.keizu.load.Loaded;
 import org.keizu.load.ParsedRecord;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 
 /**
  * Ids: well-formed, equal to the file name, unique within their kind. Ids become URL paths

@@ -10,7 +10,7 @@ import java.util.function.Consumer;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.load.Loaded;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 
 /**
  * Names that readers could take for one another (Unicode UTS #39, through ICU's SpoofChecker):

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.load.Loaded;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 
 /**
  * Every fact can be checked without opening its link: lineage evidence, allegations, timeline

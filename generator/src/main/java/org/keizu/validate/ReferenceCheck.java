@@ -12,7 +12,7 @@ import org.keizu.diagnostic.Finding;
 import org.keizu.load.Loaded;
 import org.keizu.load.PositionIndex;
 import org.keizu.load.RecordKind;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 import org.keizu.model.Model;
 import org.keizu.model.Organisation;
 import org.keizu.model.Programme;
@@ -22,21 +22,13 @@ import org.keizu.model.Programme;
  * registry; every {@code source:} names an entry of the record's own sources, and every entry is cited.
  */
 public final class ReferenceCheck implements RegistryCheck {
-    private final Map<RecordKind, Set<String>> invalidRecordIds;
-
-    /**
-     * @param invalidRecordIds ids of records that exist but failed to load; references to them are
-     *                         not reported again, since their own findings already stop the build
-     */
-    public ReferenceCheck(Map<RecordKind, Set<String>> invalidRecordIds) {
-        this.invalidRecordIds = Map.copyOf(invalidRecordIds);
-    }
 
     @Override
     public void check(Registry registry, Consumer<Finding> out) {
-        Set<String> models = ids(registry.models(), Model::id, RecordKind.MODEL);
-        Set<String> organisations = ids(registry.organisations(), Organisation::id, RecordKind.ORGANISATION);
-        Set<String> programmes = ids(registry.programmes(), Programme::id, RecordKind.PROGRAMME);
+        // A record that exists but failed to load is reported by its own findings, not again here.
+        Set<String> models = ids(registry, registry.models(), Model::id, RecordKind.MODEL);
+        Set<String> organisations = ids(registry, registry.organisations(), Organisation::id, RecordKind.ORGANISATION);
+        Set<String> programmes = ids(registry, registry.programmes(), Programme::id, RecordKind.PROGRAMME);
         for (Loaded<Model> loaded : registry.models()) {
             Model model = loaded.record();
             if (!organisations.contains(model.organisation())) {
@@ -109,8 +101,9 @@ public final class ReferenceCheck implements RegistryCheck {
         });
     }
 
-    private <T> Set<String> ids(List<Loaded<T>> records, java.util.function.Function<T, String> id, RecordKind kind) {
-        Set<String> ids = new HashSet<>(invalidRecordIds.getOrDefault(kind, Set.of()));
+    private static <T> Set<String> ids(Registry registry, List<Loaded<T>> records, java.util.function.Function<T, String> id,
+            RecordKind kind) {
+        Set<String> ids = new HashSet<>(registry.failedToLoad(kind));
         records.forEach(r -> ids.add(id.apply(r.record())));
         return ids;
     }

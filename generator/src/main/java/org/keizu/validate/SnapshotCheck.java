@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.load.LoadedSnapshot;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 import org.keizu.load.SnapshotStore;
 import org.keizu.model.Snapshot;
 import org.keizu.model.UrlPolicy;

@@ -8,7 +8,7 @@ import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.load.Loaded;
 import org.keizu.load.LoadedSnapshot;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 import org.keizu.model.Evidence;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;

@@ -1,7 +1,6 @@
 package org.keizu.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.Map;
 import org.keizu.load.PositionIndex;
 
@@ -23,8 +22,7 @@ final class TreeWalk {
         if (node.isTextual()) {
             visitor.visit(pointer, field, node.asText());
         } else if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> member = it.next();
+            for (Map.Entry<String, JsonNode> member : node.properties()) {
                 if (!member.getKey().equals("equals")) {    // copied verbatim from a snapshot, checked there
                     walk(member.getValue(), PositionIndex.child(pointer, member.getKey()), member.getKey(), visitor);
                 }

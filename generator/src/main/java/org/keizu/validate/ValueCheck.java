@@ -10,9 +10,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.keizu.diagnostic.Check;
+import org.keizu.load.RecordMapper;
 import org.keizu.diagnostic.Finding;
 import org.keizu.load.Loaded;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 import org.keizu.model.Countries;
 import org.keizu.model.PartialDate;
 import org.keizu.model.TextPolicy;
@@ -47,7 +48,7 @@ public final class ValueCheck implements RegistryCheck {
                 throw new IllegalStateException("spdx-licence-ids.json missing from the generator's resources");
             }
             Set<String> ids = new HashSet<>();
-            new ObjectMapper().readTree(in).forEach(id -> ids.add(id.asText()));
+            RecordMapper.plainJson().readTree(in).forEach(id -> ids.add(id.asText()));
             return ids;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,5 +31,15 @@ class FindingFormatTest {
         assertTrue(github.startsWith("::error file="), github);
         assertEquals(github.indexOf("::", 2), github.lastIndexOf("::"),
                 "one workflow command only, whose message follows the last '::': " + github);
+    }
+
+    @Test
+    void aFindingAboutTheWholeFileNamesTheFileWithoutAPosition() {
+        Finding whole = Finding.error("data/models/x.yaml", Position.WHOLE_FILE, Check.LOAD_001, "cannot read");
+        assertEquals("data/models/x.yaml: error [LOAD-001 unreadable-file] cannot read", FindingFormat.TEXT.format(whole));
+        assertEquals("::error file=data/models/x.yaml,title=LOAD-001 unreadable-file::cannot read",
+                FindingFormat.GITHUB.format(whole));
+        Finding placed = Finding.error("data/models/x.yaml", new Position(3, 7), Check.LOAD_001, "cannot read");
+        assertEquals("data/models/x.yaml:3:7: error [LOAD-001 unreadable-file] cannot read", FindingFormat.TEXT.format(placed));
     }
 }

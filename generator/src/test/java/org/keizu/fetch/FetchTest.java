@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.keizu.RegistryLoad;
 import org.keizu.TestRegistries;
 import org.keizu.diagnostic.Findings;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 
 /** {@code fetch} against a real HTTPS server on loopback that imitates the Hub, well and badly behaved. */
 class FetchTest {
@@ -60,7 +60,7 @@ class FetchTest {
     }
 
     private RegistryFetch registryFetch() {
-        Registry registry = new RegistryLoad(data, root, Optional.empty()).run(new Findings());
+        Registry registry = new RegistryLoad(data, root).run(new Findings());
         HubClient client = new HubClient(policy(), hub.clientSsl(), slept::add);
         return new RegistryFetch(registry, data, new SnapshotFetcher(client, policy()));
     }

@@ -21,7 +21,7 @@ import org.keizu.load.RecordKind;
 import org.keizu.load.RecordMapper;
 import org.keizu.load.RecordParser;
 import org.keizu.render.MarkdownRenderer;
-import org.keizu.render.ViewBuilder;
+import org.keizu.render.SitePaths;
 import org.keizu.site.OpenData;
 import org.keizu.validate.IdentityCheck;
 
@@ -67,7 +67,7 @@ class HostileInputFuzzTest {
         if (!IdentityCheck.validId(id)) {
             return;
         }
-        for (String page : List.of(ViewBuilder.modelPath(id), "organisations/" + id + "/", "programmes/" + id + "/",
+        for (String page : List.of(SitePaths.model(id), "organisations/" + id + "/", "programmes/" + id + "/",
                 "models/" + id + "/index.json")) {
             Path target = OUT.resolve(page).normalize();
             assertTrue(target.startsWith(OUT) && !target.equals(OUT), id + " -> " + target);

@@ -74,8 +74,10 @@ class LineageDetectorTest {
                 "rope_theta", "rope_scaling.factor", "first_k_dense_replace")), differing(c).toString());
         assertTrue(c.equal().containsAll(List.of("architectures", "hidden_size", "num_hidden_layers", "intermediate_size",
                 "moe_intermediate_size", "q_lora_rank", "kv_lora_rank")), c.equal().toString());
-        assertFalse(c.plainWords().contains("derived"), c.plainWords());
-        assertTrue(c.plainWords().contains("uses the architecture"), c.plainWords());
+        String words = new org.keizu.render.Messages(org.keizu.site.SitePlan.messages(org.keizu.TestRegistries.TEMPLATES))
+                .format(org.keizu.render.MessageKeys.finding(c.finding()));
+        assertFalse(words.contains("derived"), words);
+        assertTrue(words.contains("uses the architecture"), words);
     }
 
     @Test

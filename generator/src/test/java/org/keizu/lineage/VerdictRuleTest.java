@@ -12,13 +12,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.keizu.RegistryLoad;
 import org.keizu.TestRegistries;
 import org.keizu.diagnostic.Findings;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 import org.keizu.model.Model;
 
 /** The verdicts the real records produce: the cases the registry exists to tell apart. */
 class VerdictRuleTest {
-    private static final Registry REGISTRY = new RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO,
-            Optional.empty()).run(new Findings());
+    private static final Registry REGISTRY = new RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO)
+            .run(new Findings());
     private static final Map<String, Model> MODELS = REGISTRY.modelsById();
     private final VerdictRule rule = new VerdictRule(MODELS);
     /** The headlines as the site words them, from the same bundle the templates use. */

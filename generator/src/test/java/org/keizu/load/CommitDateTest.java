@@ -7,10 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.TimeZone;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
@@ -24,7 +22,7 @@ import org.keizu.model.PartialDate;
 /** The dataset's date comes from the commit, never from a record and never from the clock. */
 class CommitDateTest {
     private static final PersonIdent AUTHOR = new PersonIdent("Keizu test", "test@example.org",
-            Date.from(Instant.parse("2026-01-15T23:30:00Z")), TimeZone.getTimeZone("Asia/Tokyo"));
+            Instant.parse("2026-01-15T23:30:00Z"), java.time.ZoneId.of("Asia/Tokyo"));
 
     private static void commitAll(Git git) throws Exception {
         git.add().addFilepattern(".").call();

@@ -143,8 +143,8 @@ class PublishedSiteIT {
 
     @Test
     void everyModelHasAnEvidencePageStatingClaimDetectionGradeVerdictAndSources() throws IOException {
-        List<Loaded<Model>> models = new org.keizu.RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO,
-                java.util.Optional.empty()).run(new org.keizu.diagnostic.Findings()).models();
+        List<Loaded<Model>> models = new org.keizu.RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO)
+                .run(new org.keizu.diagnostic.Findings()).models();
         for (Loaded<Model> loaded : models) {
             Model m = loaded.record();
             Document page = Jsoup.parse(siteAt("/").resolve("models/" + m.id() + "/index.html").toFile(), "UTF-8");
@@ -194,8 +194,8 @@ class PublishedSiteIT {
         String lede = japan.selectFirst(".lede").text();
         // Counted here from the records themselves: Japanese models that reuse weights or files of a
         // base from another country, out of those whose claims or lineage the registry examined.
-        java.util.Map<String, Model> models = new org.keizu.RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO,
-                java.util.Optional.empty()).run(new org.keizu.diagnostic.Findings()).modelsById();
+        java.util.Map<String, Model> models = new org.keizu.RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO)
+                .run(new org.keizu.diagnostic.Findings()).modelsById();
         List<Model> national = models.values().stream().filter(m -> m.country().equals("JP")).toList();
         long examined = national.stream().filter(m -> !m.claims().isEmpty() || !m.lineage().isEmpty()).count();
         long foreign = national.stream().filter(m -> m.lineage().stream().anyMatch(l -> l.relation().reusesArtefacts()

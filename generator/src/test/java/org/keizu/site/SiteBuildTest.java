@@ -161,6 +161,25 @@ class SiteBuildTest {
     }
 
     @Test
+    void aProsePageCannotTakeAnAddressTheSiteUses(@TempDir Path root) throws IOException {
+        Path data = TestRegistries.validFixture(root);
+        Path out = root.resolve("site");
+        build(root, out, "/");
+        Map<String, byte[]> before = TestRegistries.snapshot(out);
+        Files.createDirectories(data.resolve("pages"));
+        Files.writeString(data.resolve("pages/search.md"), "# Search tips\n\nUse quotes.\n");
+        Files.writeString(data.resolve("pages/countries.md"), "# Countries\n\nA list.\n");
+
+        RegistryBuild.Result result = build(root, out, "/");
+
+        List<String> findings = result.findings().sorted().stream().map(f -> f.check().code() + " " + f.file()).toList();
+        assertEquals(List.of("SITE-001 data/pages/countries.md", "SITE-001 data/pages/search.md"), findings);
+        assertEquals(List.of(), result.files(), "nothing is rendered when two pages would share an address");
+        Map<String, byte[]> after = TestRegistries.snapshot(out);
+        before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
+    }
+
+    @Test
     void refusesToReplaceAFolderItDidNotWrite(@TempDir Path root) throws IOException {
         Path precious = Files.createDirectories(root.resolve("precious"));
         Files.writeString(precious.resolve("thesis.txt"), "years of work");

@@ -12,11 +12,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.keizu.RegistryLoad;
+import org.keizu.RegistryBuild;
 import org.keizu.TestRegistries;
 import org.keizu.diagnostic.Findings;
 import org.keizu.lineage.DerivationChains;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 import org.keizu.model.ClaimKind;
 import org.keizu.model.Dispute;
 import org.keizu.model.Evidence;
@@ -32,9 +32,9 @@ import org.keizu.model.Relation;
  * the words of its source.
  */
 class AuditedFactsTest {
-    private static final Findings FINDINGS = new Findings();
-    private static final Registry REGISTRY = new RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO,
-            Optional.empty()).run(FINDINGS);
+    private static final RegistryBuild.Checked CHECKED = TestRegistries.checkReal();
+    private static final Findings FINDINGS = CHECKED.findings();
+    private static final Registry REGISTRY = CHECKED.registry();
     private static final Map<String, Model> MODELS = REGISTRY.modelsById();
 
     private static Model model(String id) {

@@ -9,18 +9,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.keizu.RegistryLoad;
+import org.keizu.RegistryBuild;
 import org.keizu.TestRegistries;
 import org.keizu.diagnostic.Findings;
 import org.keizu.load.Loaded;
-import org.keizu.load.Registry;
+import org.keizu.registry.Registry;
 import org.keizu.model.Model;
 
 /** The registry itself, as committed, validates cleanly and covers what the registry promises. */
 class RealDataTest {
-    private final Findings findings = new Findings();
-    private final Registry registry = new RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO, Optional.empty())
-            .run(findings);
+    private final RegistryBuild.Checked checked = TestRegistries.checkReal();
+    private final Findings findings = checked.findings();
+    private final Registry registry = checked.registry();
 
     @Test
     void validatesWithoutFindings() {

@@ -1,0 +1,154 @@
+package org.keizu.registry;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.keizu.load.Loaded;
+import org.keizu.load.LoadedSnapshot;
+import org.keizu.load.RecordKind;
+import org.keizu.model.LineageLink;
+import org.keizu.model.Model;
+import org.keizu.model.Organisation;
+import org.keizu.model.Programme;
+
+/**
+ * Every record that loaded, in the order the files were listed (id order), with lookups by id and
+ * reverse indexes. Records that failed to load are not here, only their ids ({@link #failedToLoad});
+ * their findings stop the build, so nothing is ever rendered from a partial registry. Where two
+ * records share an id (reported by the identity check), lookups return the first.
+ */
+public final class Registry {
+    /** A model's declared link to a base: what a base's family is made of. */
+    public record Declared(Model model, LineageLink link) {
+    }
+
+    private final List<Loaded<Model>> models;
+    private final List<Loaded<Organisation>> organisations;
+    private final List<Loaded<Programme>> programmes;
+    private final List<LoadedSnapshot> snapshots;
+    private final Map<RecordKind, Set<String>> failedToLoad;
+
+    private final Map<String, Model> modelsById;
+    private final Map<String, Organisation> organisationsById;
+    private final Map<String, Programme> programmesById;
+    private final Map<String, LoadedSnapshot> snapshotsById = new HashMap<>();
+    private final Map<String, List<Model>> modelsByCountry = new HashMap<>();
+    private final Map<String, List<Model>> modelsByOrganisation = new HashMap<>();
+    private final Map<String, List<Model>> modelsByProgramme = new HashMap<>();
+    private final Map<String, List<Declared>> declaredByBase = new HashMap<>();
+
+    public Registry(List<Loaded<Model>> models, List<Loaded<Organisation>> organisations,
+            List<Loaded<Programme>> programmes, List<LoadedSnapshot> snapshots) {
+        this(models, organisations, programmes, snapshots, Map.of());
+    }
+
+    /** @param failedToLoad ids of records that exist but did not load, so references to them are not reported twice */
+    public Registry(List<Loaded<Model>> models, List<Loaded<Organisation>> organisations,
+            List<Loaded<Programme>> programmes, List<LoadedSnapshot> snapshots, Map<RecordKind, Set<String>> failedToLoad) {
+        this.models = List.copyOf(models);
+        this.organisations = List.copyOf(organisations);
+        this.programmes = List.copyOf(programmes);
+        this.snapshots = List.copyOf(snapshots);
+        Map<RecordKind, Set<String>> failed = new EnumMap<>(RecordKind.class);
+        failedToLoad.forEach((kind, ids) -> failed.put(kind, Set.copyOf(ids)));
+        this.failedToLoad = failed;
+        this.modelsById = byId(this.models, Model::id);
+        this.organisationsById = byId(this.organisations, Organisation::id);
+        this.programmesById = byId(this.programmes, Programme::id);
+        for (LoadedSnapshot s : this.snapshots) {
+            snapshotsById.putIfAbsent(s.id(), s);
+        }
+        for (Loaded<Model> loaded : this.models) {
+            Model m = loaded.record();
+            modelsByCountry.computeIfAbsent(m.country(), k -> new ArrayList<>()).add(m);
+            modelsByOrganisation.computeIfAbsent(m.organisation(), k -> new ArrayList<>()).add(m);
+            if (m.programme() != null) {
+                modelsByProgramme.computeIfAbsent(m.programme(), k -> new ArrayList<>()).add(m);
+            }
+            for (LineageLink link : m.lineage()) {
+                declaredByBase.computeIfAbsent(link.base(), k -> new ArrayList<>()).add(new Declared(m, link));
+            }
+        }
+    }
+
+    public List<Loaded<Model>> models() {
+        return models;
+    }
+
+    public List<Loaded<Organisation>> organisations() {
+        return organisations;
+    }
+
+    public List<Loaded<Programme>> programmes() {
+        return programmes;
+    }
+
+    public List<LoadedSnapshot> snapshots() {
+        return snapshots;
+    }
+
+    public Optional<Model> model(String id) {
+        return Optional.ofNullable(modelsById.get(id));
+    }
+
+    public Optional<Organisation> organisation(String id) {
+        return Optional.ofNullable(organisationsById.get(id));
+    }
+
+    public Optional<Programme> programme(String id) {
+        return Optional.ofNullable(programmesById.get(id));
+    }
+
+    /** The snapshot with this id ({@code <repo>@<folder>}). */
+    public Optional<LoadedSnapshot> snapshot(String id) {
+        return Optional.ofNullable(snapshotsById.get(id));
+    }
+
+    /** Every model by id (unmodifiable). */
+    public Map<String, Model> modelsById() {
+        return modelsById;
+    }
+
+    /** Ids of records of this kind that exist as files but failed to load. */
+    public Set<String> failedToLoad(RecordKind kind) {
+        return failedToLoad.getOrDefault(kind, Set.of());
+    }
+
+    /** The models of a country, in registry order. */
+    public List<Model> modelsOfCountry(String code) {
+        return List.copyOf(modelsByCountry.getOrDefault(code, List.of()));
+    }
+
+    /** The models an organisation made, in registry order. */
+    public List<Model> modelsByOrganisation(String id) {
+        return List.copyOf(modelsByOrganisation.getOrDefault(id, List.of()));
+    }
+
+    /** The models a programme funded, in registry order. */
+    public List<Model> modelsOfProgramme(String id) {
+        return List.copyOf(modelsByProgramme.getOrDefault(id, List.of()));
+    }
+
+    /** Every declared link to this base, of any relation, in registry order. */
+    public List<Declared> declaredLinksTo(String baseId) {
+        return List.copyOf(declaredByBase.getOrDefault(baseId, List.of()));
+    }
+
+    /** The country codes that have at least one model. */
+    public Set<String> countries() {
+        return Set.copyOf(modelsByCountry.keySet());
+    }
+
+    private static <T> Map<String, T> byId(List<Loaded<T>> records, Function<T, String> id) {
+        Map<String, T> map = new HashMap<>();
+        for (Loaded<T> loaded : records) {
+            map.putIfAbsent(id.apply(loaded.record()), loaded.record());
+        }
+        return java.util.Collections.unmodifiableMap(map);
+    }
+}

@@ -1,0 +1,74 @@
+package org.keizu.render;
+
+import java.util.Locale;
+
+/**
+ * The site's URL scheme, in one place: where each page lives relative to the site root, and the
+ * complete link to it under the base URL. Page builders, the site plan and the open data all ask
+ * here; templates receive the links ready-made.
+ *
+ * @param baseUrl where the site is served, starting and ending with '/'
+ */
+public record SitePaths(String baseUrl) {
+    public static final String COUNTRIES = "countries/";
+    public static final String BASES = "bases/";
+    public static final String SEARCH = "search/";
+    public static final String SEARCH_INDEX = "pagefind/pagefind.js";
+    public static final String REGISTRY_JSON = "data/registry.json";
+    public static final String REGISTRY_CSV = "data/registry.csv";
+    public static final String SCHEMAS = "data/schema/";
+    public static final String SITEMAP = "sitemap.xml";
+
+    /**
+     * Every name the site itself writes at its root, so that a prose page ({@code /<slug>/}) can be
+     * refused the address before anything is rendered.
+     */
+    public static final java.util.Set<String> ROOT_NAMES = java.util.Set.of("index.html", "models", "countries", "verdicts",
+            "organisations", "programmes", "bases", "search", "pagefind", "data", "assets", "404.html", ".nojekyll",
+            "robots.txt", SITEMAP);
+
+    /** The file that serves a page's folder. */
+    public static String file(String pagePath) {
+        return pagePath + "index.html";
+    }
+
+    public static String model(String id) {
+        return "models/" + id + "/";
+    }
+
+    /** A model's record as open data, beside its page. */
+    public static String modelJson(String id) {
+        return model(id) + "index.json";
+    }
+
+    public static String country(String code) {
+        return COUNTRIES + code.toLowerCase(Locale.ROOT) + "/";
+    }
+
+    public static String verdict(String term) {
+        return "verdicts/" + term + "/";
+    }
+
+    public static String organisation(String id) {
+        return "organisations/" + id + "/";
+    }
+
+    public static String programme(String id) {
+        return "programmes/" + id + "/";
+    }
+
+    /** A base's family page. */
+    public static String base(String id) {
+        return BASES + id + "/";
+    }
+
+    /** A prose page of {@code data/pages/<slug>.md}. */
+    public static String prose(String slug) {
+        return slug + "/";
+    }
+
+    /** The link to a path of the site. */
+    public String href(String path) {
+        return baseUrl + path;
+    }
+}

@@ -1,0 +1,33 @@
+package org.keizu.validate;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.keizu.diagnostic.Finding;
+import org.keizu.model.PartialDate;
+import org.keizu.registry.Registry;
+
+/**
+ * Phase 2, validate: every check of the loaded registry beyond what each file's schema says, in a
+ * fixed order. The lineage-against-config check ({@link DetectionCheck}) runs in the analyse phase,
+ * on the comparisons the analysis makes once.
+ */
+public final class Validation {
+    private final List<RegistryCheck> checks;
+
+    /**
+     * @param asOf the dataset's date, when fixed: nothing may be dated after it
+     */
+    public Validation(Path dataDir, Path workingDir, Optional<PartialDate> asOf) {
+        this.checks = List.of(new IdentityCheck(), new ReferenceCheck(), new ValueCheck(ValueCheck.bundledSpdxIds()),
+                new DateOrderCheck(asOf), new LineageCheck(), new SnapshotCheck(dataDir.resolve("snapshots"), workingDir),
+                new SnapshotReferenceCheck(), new PassageCheck(), new LookalikeCheck());
+    }
+
+    public void run(Registry registry, Consumer<Finding> out) {
+        for (RegistryCheck check : checks) {
+            check.check(registry, out);
+        }
+    }
+}
