@@ -28,6 +28,7 @@ import org.keizu.validate.Validation;
 
 /**
  * The one class to read first: it runs Keizu's five phases in order.
+ *
  * <pre>
  *   1 load      records, snapshots and prose pages, each file parsed, schema-checked and bound ({@link RegistryLoad})
  *   2 validate  the checks across records: ids, references, values, dates, lineage, snapshots ({@link Validation})
@@ -36,31 +37,39 @@ import org.keizu.validate.Validation;
  *   4 render    every page and open-data file, each handed to the staging folder as soon as it is rendered
  *   5 write     the search index (Pagefind) over the staged site, then the staged site swapped in as site/
  * </pre>
- * Findings from every file are collected first; if any is an error, nothing is rendered and the
- * old site stays as it was. The build reads no clock and no network: the dataset's date is
- * {@code --as-of}, else the date of the commit the data is checked out at ({@link CommitDate}); only
- * a folder outside git or with uncommitted changes falls back to the newest {@code reviewed} date.
+ *
+ * Findings from every file are collected first; if any is an error, nothing is rendered and the old
+ * site stays as it was. The build reads no clock and no network: the dataset's date is {@code
+ * --as-of}, else the date of the commit the data is checked out at ({@link CommitDate}); only a
+ * folder outside git or with uncommitted changes falls back to the newest {@code reviewed} date.
  */
 public final class RegistryBuild {
     /** Where the inputs are, and how the output should be addressed. */
-    public record Options(Path dataDir, Path templateDir, Path workingDir, Optional<PartialDate> asOf) {
-    }
-
-    /** What the built site is addressed as, and whether to run the search indexer (Pagefind) over it. */
-    public record Output(Path dir, String baseUrl, String origin, boolean searchIndex) {
-    }
-
-    /** The outcome of a build: the findings, and the paths of the files written (empty when it stopped). */
-    public record Result(Findings findings, List<String> files) {
-    }
+    public record Options(
+            Path dataDir, Path templateDir, Path workingDir, Optional<PartialDate> asOf) {}
 
     /**
-     * What the first three phases give: every finding, the registry, its prose pages, their analysis,
-     * and the date the dataset speaks for.
+     * What the built site is addressed as, and whether to run the search indexer (Pagefind) over
+     * it.
      */
-    public record Checked(Findings findings, Registry registry, List<ProsePages.Page> pages, Analysis analysis,
-            String datasetDate) {
-    }
+    public record Output(Path dir, String baseUrl, String origin, boolean searchIndex) {}
+
+    /**
+     * The outcome of a build: the findings, and the paths of the files written (empty when it
+     * stopped).
+     */
+    public record Result(Findings findings, List<String> files) {}
+
+    /**
+     * What the first three phases give: every finding, the registry, its prose pages, their
+     * analysis, and the date the dataset speaks for.
+     */
+    public record Checked(
+            Findings findings,
+            Registry registry,
+            List<ProsePages.Page> pages,
+            Analysis analysis,
+            String datasetDate) {}
 
     private final Options options;
 
@@ -73,7 +82,9 @@ public final class RegistryBuild {
         Findings findings = new Findings();
         Optional<PartialDate> fixed = fixedDate();
         Registry registry = new RegistryLoad(options.dataDir(), options.workingDir()).run(findings);
-        List<ProsePages.Page> pages = ProsePages.read(options.dataDir().resolve("pages"), options.workingDir(), findings::add);
+        List<ProsePages.Page> pages =
+                ProsePages.read(
+                        options.dataDir().resolve("pages"), options.workingDir(), findings::add);
         new Validation(options.dataDir(), options.workingDir(), fixed).run(registry, findings::add);
         SitePlan.checkAddresses(pages, findings::add);
         Analysis analysis = Analysis.of(registry);
@@ -91,49 +102,78 @@ public final class RegistryBuild {
         return build(new Output(outDir, baseUrl, "", false));
     }
 
-    /** Every phase, as {@code output} says: the site's origin feeds sitemap.xml; the search index is the last step. */
+    /**
+     * Every phase, as {@code output} says: the site's origin feeds sitemap.xml; the search index is
+     * the last step.
+     */
     public Result build(Output output) throws IOException {
         Checked checked = check();
         if (checked.findings().hasErrors()) {
             return new Result(checked.findings(), List.of());
         }
-        Vocabulary vocabulary = new VocabularyLoader(new RecordMapper()).load(options.dataDir().resolve("vocab"));
-        SitePlan plan = new SitePlan(new TemplateRenderer(options.templateDir()), options.templateDir());
-        Views.SiteView site = plan.siteView(normaliseBaseUrl(output.baseUrl()), output.origin(),
-                checked.datasetDate(), checked.registry().models().size(), checked.pages());
-        ViewBuilder views = new ViewBuilder(checked.registry(), checked.analysis(), vocabulary, site);
+        Vocabulary vocabulary =
+                new VocabularyLoader(new RecordMapper()).load(options.dataDir().resolve("vocab"));
+        SitePlan plan =
+                new SitePlan(new TemplateRenderer(options.templateDir()), options.templateDir());
+        Views.SiteView site =
+                plan.siteView(
+                        normaliseBaseUrl(output.baseUrl()),
+                        output.origin(),
+                        checked.datasetDate(),
+                        checked.registry().models().size(),
+                        checked.pages());
+        ViewBuilder views =
+                new ViewBuilder(checked.registry(), checked.analysis(), vocabulary, site);
         List<String> written;
         try (SiteWriter.Staging staging = new SiteWriter(output.dir()).open()) {
-            // Phase 4: each page goes to the staging folder as soon as it is rendered, so memory does not grow with the site.
+            // Phase 4: each page goes to the staging folder as soon as it is rendered, so memory
+            // does not grow with the site.
             plan.render(views, checked.pages(), staging::write);
             new OpenData(checked.registry(), checked.analysis(), site, new Messages(site.msg()))
                     .write(options.dataDir().resolve("schema"), staging::write);
             written = staging.paths().stream().sorted().toList();
-            // Phase 5: index the staged site for search, then swap it in; a failure leaves the old site.
+            // Phase 5: index the staged site for search, then swap it in; a failure leaves the old
+            // site.
             SearchIndexer search = new SearchIndexer(options.workingDir());
-            staging.commit(staged -> {
-                if (output.searchIndex()) {
-                    search.index(staged);
-                }
-            });
+            staging.commit(
+                    staged -> {
+                        if (output.searchIndex()) {
+                            search.index(staged);
+                        }
+                    });
         }
         return new Result(checked.findings(), written);
     }
 
-    /** The dataset's date when something outside the records fixes it: {@code --as-of}, else the commit's date. */
+    /**
+     * The dataset's date when something outside the records fixes it: {@code --as-of}, else the
+     * commit's date.
+     */
     private Optional<PartialDate> fixedDate() {
         return options.asOf().or(() -> CommitDate.of(options.dataDir()));
     }
 
-    /** The date the dataset speaks for: the fixed date, else (a local preview) the newest review of any record. */
+    /**
+     * The date the dataset speaks for: the fixed date, else (a local preview) the newest review of
+     * any record.
+     */
     private static String datasetDate(Optional<PartialDate> fixed, Registry registry) {
-        return fixed.map(PartialDate::toString).orElseGet(() -> registry.models().stream()
-                .map(Loaded::record).map(Model::reviewed)
-                .map(PartialDate::parse).flatMap(Optional::stream)
-                .max(PartialDate::compareTo).map(PartialDate::toString).orElse(""));
+        return fixed.map(PartialDate::toString)
+                .orElseGet(
+                        () ->
+                                registry.models().stream()
+                                        .map(Loaded::record)
+                                        .map(Model::reviewed)
+                                        .map(PartialDate::parse)
+                                        .flatMap(Optional::stream)
+                                        .max(PartialDate::compareTo)
+                                        .map(PartialDate::toString)
+                                        .orElse(""));
     }
 
-    /** "/keizu" and "keizu/" both become "/keizu/", so templates can join paths without thinking. */
+    /**
+     * "/keizu" and "keizu/" both become "/keizu/", so templates can join paths without thinking.
+     */
     public static String normaliseBaseUrl(String baseUrl) {
         String url = baseUrl.strip();
         if (!url.startsWith("/")) {
@@ -143,7 +183,8 @@ public final class RegistryBuild {
             url = url + "/";
         }
         if (!url.matches("/([A-Za-z0-9._~-]+/)*")) {
-            throw new IllegalArgumentException("--base-url must be a path such as / or /keizu/, not \"" + baseUrl + "\"");
+            throw new IllegalArgumentException(
+                    "--base-url must be a path such as / or /keizu/, not \"" + baseUrl + "\"");
         }
         return url;
     }

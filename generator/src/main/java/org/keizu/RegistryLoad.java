@@ -33,6 +33,7 @@ import org.keizu.validate.SchemaValidator;
  * against its schema and binds it to a typed record, then reads the config snapshots. Every file
  * that fails to load is reported, never skipped; its id is kept so that later checks do not report
  * references to it a second time.
+ *
  * <pre>
  *   Findings findings = new Findings();
  *   Registry registry = new RegistryLoad(dataDir, workingDir).run(findings);
@@ -67,38 +68,68 @@ public final class RegistryLoad {
                 List<Finding> schemaFindings = new ArrayList<>();
                 schema.validate(parsed.get(), schemaFindings::add);
                 findings.addAll(schemaFindings);
-                boolean bound = schemaFindings.isEmpty() && switch (kind) {
-                    case MODEL -> binder.bind(parsed.get(), Model.class, findings::add).map(models::add).isPresent();
-                    case ORGANISATION -> binder.bind(parsed.get(), Organisation.class, findings::add).map(organisations::add).isPresent();
-                    case PROGRAMME -> binder.bind(parsed.get(), Programme.class, findings::add).map(programmes::add).isPresent();
-                    case SNAPSHOT -> false;
-                };
+                boolean bound =
+                        schemaFindings.isEmpty()
+                                && switch (kind) {
+                                    case MODEL ->
+                                            binder.bind(parsed.get(), Model.class, findings::add)
+                                                    .map(models::add)
+                                                    .isPresent();
+                                    case ORGANISATION ->
+                                            binder.bind(
+                                                            parsed.get(),
+                                                            Organisation.class,
+                                                            findings::add)
+                                                    .map(organisations::add)
+                                                    .isPresent();
+                                    case PROGRAMME ->
+                                            binder.bind(
+                                                            parsed.get(),
+                                                            Programme.class,
+                                                            findings::add)
+                                                    .map(programmes::add)
+                                                    .isPresent();
+                                    case SNAPSHOT -> false;
+                                };
                 if (!bound && parsed.get().idOrNull() != null) {
-                    failedToLoad.computeIfAbsent(kind, k -> new HashSet<>()).add(parsed.get().idOrNull());
+                    failedToLoad
+                            .computeIfAbsent(kind, k -> new HashSet<>())
+                            .add(parsed.get().idOrNull());
                 }
             }
         }
         List<LoadedSnapshot> snapshots = new ArrayList<>();
         SnapshotStore store = new SnapshotStore(parser, binder);
-        for (Path folder : SnapshotStore.folders(dataDir.resolve("snapshots"), workingDir, findings::add)) {
-            store.read(folder, workingDir, parsed -> {
-                List<Finding> schemaFindings = new ArrayList<>();
-                schema.validate(parsed, schemaFindings::add);
-                findings.addAll(schemaFindings);
-                return schemaFindings.isEmpty();
-            }, findings::add).ifPresent(snapshots::add);
+        for (Path folder :
+                SnapshotStore.folders(dataDir.resolve("snapshots"), workingDir, findings::add)) {
+            store.read(
+                            folder,
+                            workingDir,
+                            parsed -> {
+                                List<Finding> schemaFindings = new ArrayList<>();
+                                schema.validate(parsed, schemaFindings::add);
+                                findings.addAll(schemaFindings);
+                                return schemaFindings.isEmpty();
+                            },
+                            findings::add)
+                    .ifPresent(snapshots::add);
         }
         return new Registry(models, organisations, programmes, snapshots, failedToLoad);
     }
 
-    private static Optional<ParsedRecord> read(RecordParser parser, RecordKind kind, Path file, String shown,
-            Findings findings) {
+    private static Optional<ParsedRecord> read(
+            RecordParser parser, RecordKind kind, Path file, String shown, Findings findings) {
         byte[] bytes;
         try {
             // Reported by the parser's size check without reading a huge file into memory.
             bytes = RecordFiles.readCapped(file, RecordMapper.MAX_FILE_BYTES);
         } catch (IOException e) {
-            findings.add(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_001, "cannot read: " + e.getMessage()));
+            findings.add(
+                    Finding.error(
+                            shown,
+                            Position.WHOLE_FILE,
+                            Check.LOAD_001,
+                            "cannot read: " + e.getMessage()));
             return Optional.empty();
         }
         RecordParser.ParseResult result = parser.parse(kind, file, shown, bytes);

@@ -23,15 +23,20 @@ import org.keizu.diagnostic.Finding;
  * the clean fixture registry and says, in {@code case.txt}, which threat it carries and what must
  * come of it: findings (their codes, and with {@code at:} lines the exact file and line of each),
  * with nothing written; or {@code clean}: the site is built, the output oracle finds nothing, and
- * the hostile text shows as text ({@code shows:}) or as an inert CSV cell ({@code csv:}).
- * Run with -Dkeizu.hostile=record to write the {@code at:} lines of a new case (then read them).
+ * the hostile text shows as text ({@code shows:}) or as an inert CSV cell ({@code csv:}). Run with
+ * -Dkeizu.hostile=record to write the {@code at:} lines of a new case (then read them).
  */
 class HostileFixturesTest {
     static final Path HOSTILE = TestRegistries.FIXTURES.resolve("hostile");
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> dirs = Files.list(HOSTILE)) {
-            return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList().stream();
+            return dirs
+                    .filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -45,8 +50,9 @@ class HostileFixturesTest {
         TestRegistries.copyTree(caseDir.resolve("data"), root.resolve("data"));
         Path out = root.resolve("site");
 
-        RegistryBuild.Result result = new RegistryBuild(TestRegistries.options(root))
-                .build(new RegistryBuild.Output(out, "/", "", false));
+        RegistryBuild.Result result =
+                new RegistryBuild(TestRegistries.options(root))
+                        .build(new RegistryBuild.Output(out, "/", "", false));
         List<Finding> findings = result.findings().sorted();
 
         if (expect.equals("clean")) {
@@ -55,23 +61,32 @@ class HostileFixturesTest {
             for (String shows : value(spec, "shows:")) {
                 String page = shows.substring(0, shows.indexOf(' '));
                 String text = shows.substring(shows.indexOf(' ') + 1);
-                String shown = Jsoup.parse(out.resolve(page).resolve("index.html").toFile(), "UTF-8").text();
+                String shown =
+                        Jsoup.parse(out.resolve(page).resolve("index.html").toFile(), "UTF-8")
+                                .text();
                 assertTrue(shown.contains(text), "shown as text on " + page + ": " + text);
             }
             for (String cell : value(spec, "csv:")) {
-                String csv = Files.readString(out.resolve("data/registry.csv"), StandardCharsets.UTF_8);
+                String csv =
+                        Files.readString(out.resolve("data/registry.csv"), StandardCharsets.UTF_8);
                 assertTrue(csv.contains(cell), "CSV cell " + cell);
             }
             return;
         }
-        assertEquals(new TreeSet<>(List.of(expect.split(" "))),
-                new TreeSet<>(findings.stream().map(f -> f.check().code()).toList()), "the codes this case must yield");
+        assertEquals(
+                new TreeSet<>(List.of(expect.split(" "))),
+                new TreeSet<>(findings.stream().map(f -> f.check().code()).toList()),
+                "the codes this case must yield");
         if (findings.stream().anyMatch(Finding::isError)) {
             assertFalse(Files.exists(out), "a build with errors writes nothing");
         }
-        List<String> places = findings.stream().map(f -> f.check().code() + " " + f.file() + ":" + f.line()).toList();
+        List<String> places =
+                findings.stream()
+                        .map(f -> f.check().code() + " " + f.file() + ":" + f.line())
+                        .toList();
         if ("record".equals(System.getProperty("keizu.hostile"))) {
-            List<String> lines = new ArrayList<>(spec.stream().filter(l -> !l.startsWith("at:")).toList());
+            List<String> lines =
+                    new ArrayList<>(spec.stream().filter(l -> !l.startsWith("at:")).toList());
             places.forEach(p -> lines.add("at: " + p));
             Files.write(caseDir.resolve("case.txt"), lines, StandardCharsets.UTF_8);
             return;
@@ -80,6 +95,9 @@ class HostileFixturesTest {
     }
 
     private static List<String> value(List<String> spec, String key) {
-        return spec.stream().filter(l -> l.startsWith(key)).map(l -> l.substring(key.length()).strip()).toList();
+        return spec.stream()
+                .filter(l -> l.startsWith(key))
+                .map(l -> l.substring(key.length()).strip())
+                .toList();
     }
 }

@@ -34,7 +34,8 @@ class LargeInputsTest {
     }
 
     @Test
-    void aRecordOf600MegabytesIsAFindingNotAnOutOfMemoryError(@TempDir Path root) throws IOException {
+    void aRecordOf600MegabytesIsAFindingNotAnOutOfMemoryError(@TempDir Path root)
+            throws IOException {
         Path data = TestRegistries.validFixture(root);
         huge(data.resolve("models/huge.yaml"), "id: huge\nname: ", HUGE);
         List<Finding> findings = TestRegistries.validate(root).sorted();
@@ -44,20 +45,33 @@ class LargeInputsTest {
     @Test
     void aSnapshotConfigOf600MegabytesIsAFinding(@TempDir Path root) throws IOException {
         Path data = TestRegistries.validFixture(root);
-        huge(data.resolve("snapshots/fixture-org/Same-Shape/unpinned-583f7531e2a0/config.json"), "{\"a\": \"", HUGE);
+        huge(
+                data.resolve("snapshots/fixture-org/Same-Shape/unpinned-583f7531e2a0/config.json"),
+                "{\"a\": \"",
+                HUGE);
         List<Finding> findings = TestRegistries.validate(root).sorted();
-        assertTrue(reported(findings, Check.LOAD_007, "unpinned-583f7531e2a0/config.json"), findings.toString());
-        assertTrue(reported(findings, Check.SNAP_001, "snapshot.json"), "its hash no longer matches: " + findings);
+        assertTrue(
+                reported(findings, Check.LOAD_007, "unpinned-583f7531e2a0/config.json"),
+                findings.toString());
+        assertTrue(
+                reported(findings, Check.SNAP_001, "snapshot.json"),
+                "its hash no longer matches: " + findings);
     }
 
     @Test
-    void aProsePageOf50MegabytesIsAFindingAndTheOldSiteStays(@TempDir Path root) throws IOException {
+    void aProsePageOf50MegabytesIsAFindingAndTheOldSiteStays(@TempDir Path root)
+            throws IOException {
         Path data = TestRegistries.validFixture(root);
         Path out = root.resolve("site");
-        assertFalse(new RegistryBuild(TestRegistries.options(root)).build(out, "/").findings().hasErrors());
+        assertFalse(
+                new RegistryBuild(TestRegistries.options(root))
+                        .build(out, "/")
+                        .findings()
+                        .hasErrors());
         huge(data.resolve("pages/about.md"), "# About\n\n", 50L << 20);
 
-        List<Finding> findings = new RegistryBuild(TestRegistries.options(root)).build(out, "/").findings().sorted();
+        List<Finding> findings =
+                new RegistryBuild(TestRegistries.options(root)).build(out, "/").findings().sorted();
 
         assertTrue(reported(findings, Check.LOAD_007, "pages/about.md"), findings.toString());
         assertTrue(Files.exists(out.resolve("index.html")), "the previous site is untouched");
@@ -69,7 +83,10 @@ class LargeInputsTest {
         String[] relations = {"continued-pretraining", "fine-tune", "architecture-only"};
         for (int i = 1; i <= 20_000; i++) {
             String relation = relations[i % 3];
-            Files.writeString(data.resolve(String.format("models/synthetic-%05d.yaml", i)), String.format("""
+            Files.writeString(
+                    data.resolve(String.format("models/synthetic-%05d.yaml", i)),
+                    String.format(
+                            """
                     id: synthetic-%05d
                     name: Synthetic %d
                     organisation: national-co
@@ -88,13 +105,25 @@ class LargeInputsTest {
                             source: card
                     sources:
                       - {id: card, title: "[Card %d]", url: "https://example.org/synthetic/%d", language: en}
-                    """, i, i, i, relation, relation.equals("architecture-only") ? "E1" : "E4", i, i, i, i));
+                    """,
+                            i,
+                            i,
+                            i,
+                            relation,
+                            relation.equals("architecture-only") ? "E1" : "E4",
+                            i,
+                            i,
+                            i,
+                            i));
         }
         Path out = root.resolve("site");
 
-        RegistryBuild.Result result = new RegistryBuild(TestRegistries.options(root)).build(out, "/");
+        RegistryBuild.Result result =
+                new RegistryBuild(TestRegistries.options(root)).build(out, "/");
 
-        assertFalse(result.findings().hasErrors(), () -> result.findings().sorted().subList(0, 3).toString());
+        assertFalse(
+                result.findings().hasErrors(),
+                () -> result.findings().sorted().subList(0, 3).toString());
         assertTrue(Files.exists(out.resolve("models/synthetic-20000/index.html")));
         assertTrue(result.files().size() > 40_000, result.files().size() + " files");
     }

@@ -25,15 +25,19 @@ import org.jsoup.nodes.Element;
  * file inside the output folder, and every text file valid UTF-8.
  */
 public final class SiteOracle {
-    private static final Set<String> TEXT = Set.of("html", "json", "csv", "xml", "txt", "css", "js", "svg");
-    private static final Pattern BAD_SCHEME = Pattern.compile("^(javascript|data|file|vbscript|blob):.*", Pattern.DOTALL);
-    // Data is escaped, so a raw "<#" or "<@" in a page can only be a directive a template failed to run.
+    private static final Set<String> TEXT =
+            Set.of("html", "json", "csv", "xml", "txt", "css", "js", "svg");
+    private static final Pattern BAD_SCHEME =
+            Pattern.compile("^(javascript|data|file|vbscript|blob):.*", Pattern.DOTALL);
+    // Data is escaped, so a raw "<#" or "<@" in a page can only be a directive a template failed to
+    // run.
     private static final Pattern DIRECTIVE = Pattern.compile("<#|</#|<@");
 
-    private SiteOracle() {
-    }
+    private SiteOracle() {}
 
-    /** Everything wrong with the site at {@code site}, built for {@code baseUrl}; empty when clean. */
+    /**
+     * Everything wrong with the site at {@code site}, built for {@code baseUrl}; empty when clean.
+     */
     public static List<String> problems(Path site, String baseUrl) throws IOException {
         List<String> problems = new ArrayList<>();
         Path root = site.toRealPath();
@@ -46,14 +50,22 @@ public final class SiteOracle {
             if (!file.toRealPath().startsWith(root)) {
                 problems.add(name + ": lies outside the output folder");
             }
-            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
+            String ext =
+                    name.contains(".")
+                            ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
+                            : "";
             if (!TEXT.contains(ext) || name.startsWith("pagefind/")) {
-                continue;    // Pagefind's index is its own binary format, written by Pagefind
+                continue; // Pagefind's index is its own binary format, written by Pagefind
             }
             String text;
             try {
-                text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                text =
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                                .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
+                                .toString();
             } catch (CharacterCodingException e) {
                 problems.add(name + ": not valid UTF-8");
                 continue;
@@ -79,24 +91,51 @@ public final class SiteOracle {
         Document doc = Jsoup.parse(text);
         for (Element script : doc.select("script")) {
             String src = script.attr("src");
-            boolean own = src.startsWith(baseUrl + "assets/") || src.startsWith(baseUrl + "pagefind/");
+            boolean own =
+                    src.startsWith(baseUrl + "assets/") || src.startsWith(baseUrl + "pagefind/");
             if (!own || !script.data().isBlank()) {
-                problems.add(name + ": a script that is not one of the site's own files: " + script.outerHtml());
+                problems.add(
+                        name
+                                + ": a script that is not one of the site's own files: "
+                                + script.outerHtml());
             }
         }
         for (Element element : doc.getAllElements()) {
             for (Attribute attribute : element.attributes()) {
                 String key = attribute.getKey().toLowerCase(Locale.ROOT);
-                String value = attribute.getValue().strip().toLowerCase(Locale.ROOT).replaceAll("[\\s\\u0000-\\u001f]", "");
+                String value =
+                        attribute
+                                .getValue()
+                                .strip()
+                                .toLowerCase(Locale.ROOT)
+                                .replaceAll("[\\s\\u0000-\\u001f]", "");
                 if (key.startsWith("on")) {
-                    problems.add(name + ": event-handler attribute " + key + " on <" + element.tagName() + ">");
+                    problems.add(
+                            name
+                                    + ": event-handler attribute "
+                                    + key
+                                    + " on <"
+                                    + element.tagName()
+                                    + ">");
                 }
                 if (key.equals("style")) {
                     problems.add(name + ": inline style on <" + element.tagName() + ">");
                 }
                 if (BAD_SCHEME.matcher(value).matches()
-                        || (key.equals("content") && value.contains("url=") && BAD_SCHEME.matcher(value.substring(value.indexOf("url=") + 4)).matches())) {
-                    problems.add(name + ": " + key + "=\"" + attribute.getValue() + "\" on <" + element.tagName() + ">");
+                        || (key.equals("content")
+                                && value.contains("url=")
+                                && BAD_SCHEME
+                                        .matcher(value.substring(value.indexOf("url=") + 4))
+                                        .matches())) {
+                    problems.add(
+                            name
+                                    + ": "
+                                    + key
+                                    + "=\""
+                                    + attribute.getValue()
+                                    + "\" on <"
+                                    + element.tagName()
+                                    + ">");
                 }
             }
         }

@@ -16,14 +16,16 @@ import org.keizu.diagnostic.Findings;
 public final class TestRegistries {
     /** Maven runs tests from the repository root (surefire workingDirectory). */
     public static final Path REPO = Path.of("").toAbsolutePath();
+
     public static final Path REAL_DATA = REPO.resolve("data");
     public static final Path TEMPLATES = REPO.resolve("templates");
     public static final Path FIXTURES = REPO.resolve("generator/src/test/resources/fixtures");
 
-    private TestRegistries() {
-    }
+    private TestRegistries() {}
 
-    /** {@code root/data} holding the valid fixture registry with the real schema and vocabularies. */
+    /**
+     * {@code root/data} holding the valid fixture registry with the real schema and vocabularies.
+     */
     public static Path validFixture(Path root) {
         Path data = root.resolve("data");
         copyTree(REAL_DATA.resolve("schema"), data.resolve("schema"));
@@ -43,10 +45,16 @@ public final class TestRegistries {
         return new RegistryBuild.Options(root.resolve("data"), TEMPLATES, root, Optional.empty());
     }
 
-    /** Builds the real registry into {@code out}, as the CLI would; fails the test on any finding. */
-    public static void buildReal(Path out, String baseUrl, String origin, boolean searchIndex) throws IOException {
-        RegistryBuild.Result result = new RegistryBuild(new RegistryBuild.Options(REAL_DATA, TEMPLATES, REPO, Optional.empty()))
-                .build(new RegistryBuild.Output(out, baseUrl, origin, searchIndex));
+    /**
+     * Builds the real registry into {@code out}, as the CLI would; fails the test on any finding.
+     */
+    public static void buildReal(Path out, String baseUrl, String origin, boolean searchIndex)
+            throws IOException {
+        RegistryBuild.Result result =
+                new RegistryBuild(
+                                new RegistryBuild.Options(
+                                        REAL_DATA, TEMPLATES, REPO, Optional.empty()))
+                        .build(new RegistryBuild.Output(out, baseUrl, origin, searchIndex));
         if (result.findings().hasErrors()) {
             throw new AssertionError("the real registry has errors: " + result.findings().sorted());
         }
@@ -54,7 +62,9 @@ public final class TestRegistries {
 
     /** The real registry through the first three phases: load, validate, analyse. */
     public static RegistryBuild.Checked checkReal() {
-        return new RegistryBuild(new RegistryBuild.Options(REAL_DATA, TEMPLATES, REPO, Optional.empty())).check();
+        return new RegistryBuild(
+                        new RegistryBuild.Options(REAL_DATA, TEMPLATES, REPO, Optional.empty()))
+                .check();
     }
 
     public static Findings validate(Path root) {

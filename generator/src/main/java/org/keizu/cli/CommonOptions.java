@@ -9,14 +9,23 @@ import picocli.CommandLine.Option;
 
 /** Options every command shares: where the data and templates are, and the dataset's date. */
 final class CommonOptions {
-    @Option(names = "--data", defaultValue = "data", description = "The registry's data folder (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--data",
+            defaultValue = "data",
+            description = "The registry's data folder (default: ${DEFAULT-VALUE}).")
     Path dataDir;
 
-    @Option(names = "--templates", defaultValue = "templates", description = "The templates folder (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--templates",
+            defaultValue = "templates",
+            description = "The templates folder (default: ${DEFAULT-VALUE}).")
     Path templateDir;
 
-    @Option(names = "--as-of", paramLabel = "YYYY-MM-DD",
-            description = "The dataset's date; no record may be reviewed after it. Default: the date of the commit the data is at.")
+    @Option(
+            names = "--as-of",
+            paramLabel = "YYYY-MM-DD",
+            description =
+                    "The dataset's date; no record may be reviewed after it. Default: the date of the commit the data is at.")
     String asOf;
 
     RegistryBuild.Options options(CommandLine commandLine) {
@@ -24,12 +33,16 @@ final class CommonOptions {
         if (asOf != null) {
             date = PartialDate.parse(asOf);
             if (date.isEmpty()) {
-                throw new CommandLine.ParameterException(commandLine, "--as-of takes a real date, not \"" + asOf + "\"");
+                throw new CommandLine.ParameterException(
+                        commandLine, "--as-of takes a real date, not \"" + asOf + "\"");
             }
         }
         if (!dataDir.toFile().isDirectory()) {
-            throw new CommandLine.ParameterException(commandLine, "no data folder at " + dataDir
-                    + "; run from the repository root or give --data");
+            throw new CommandLine.ParameterException(
+                    commandLine,
+                    "no data folder at "
+                            + dataDir
+                            + "; run from the repository root or give --data");
         }
         return new RegistryBuild.Options(dataDir, templateDir, Path.of(""), date);
     }

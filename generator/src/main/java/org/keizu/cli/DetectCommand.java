@@ -32,11 +32,13 @@ import picocli.CommandLine.Parameters;
  * {@code keizu detect CONFIG}: compares any config.json, in the registry or not, with every base
  * whose snapshot the registry holds, and prints the ranked candidates.
  */
-@Command(name = "detect", mixinStandardHelpOptions = true,
-        description = "Compare a config.json with every base in the registry and rank the candidates.")
+@Command(
+        name = "detect",
+        mixinStandardHelpOptions = true,
+        description =
+                "Compare a config.json with every base in the registry and rank the candidates.")
 final class DetectCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
     @Parameters(paramLabel = "CONFIG", description = "A model's config.json.")
     Path config;
@@ -44,11 +46,13 @@ final class DetectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the candidates as JSON.")
     boolean json;
 
-    @Option(names = "--top", defaultValue = "5", description = "How many candidates to print in text form (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--top",
+            defaultValue = "5",
+            description = "How many candidates to print in text form (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
@@ -58,8 +62,13 @@ final class DetectCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "no file at " + config);
         }
         RecordMapper mappers = new RecordMapper();
-        RecordParser.ParseResult parsed = new RecordParser(mappers).parse(RecordKind.SNAPSHOT, config,
-                config.toString(), Files.readAllBytes(config));
+        RecordParser.ParseResult parsed =
+                new RecordParser(mappers)
+                        .parse(
+                                RecordKind.SNAPSHOT,
+                                config,
+                                config.toString(),
+                                Files.readAllBytes(config));
         Findings findings = new Findings();
         findings.addAll(parsed.findings());
         if (parsed.record().isEmpty()) {
@@ -69,16 +78,24 @@ final class DetectCommand implements Callable<Integer> {
         RegistryBuild.Checked registry = new RegistryBuild(options).check();
         findings.addAll(registry.findings().sorted());
         Messages messages = new Messages(SitePlan.messages(options.templateDir()));
-        LineageDetector.Subject subject = new LineageDetector.Subject(config.toString(),
-                NormalisedConfig.of(parsed.record().get().tree()), java.util.Optional.empty(), java.util.Optional.empty());
+        LineageDetector.Subject subject =
+                new LineageDetector.Subject(
+                        config.toString(),
+                        NormalisedConfig.of(parsed.record().get().tree()),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty());
         List<Comparison> candidates = registry.analysis().detection().candidates(subject);
         if (json) {
-            out.println(RecordMapper.publishedJson().writeValueAsString(asJson(candidates, messages)));
+            out.println(
+                    RecordMapper.publishedJson().writeValueAsString(asJson(candidates, messages)));
         } else {
             printText(candidates, messages, out);
         }
         if (findings.hasErrors()) {
-            err.println("note: the registry has " + findings.errorCount() + " error(s); run keizu validate");
+            err.println(
+                    "note: the registry has "
+                            + findings.errorCount()
+                            + " error(s); run keizu validate");
         }
         return 0;
     }
@@ -122,12 +139,23 @@ final class DetectCommand implements Callable<Integer> {
             print(out, "    equal (" + c.equal().size() + "): " + String.join(", ", c.equal()));
             print(out, "    different (" + c.different().size() + "):");
             for (Comparison.FieldDifference d : c.different()) {
-                print(out, "      " + d.tier() + " " + d.field() + ": " + d.thisText() + " vs " + d.baseText());
+                print(
+                        out,
+                        "      "
+                                + d.tier()
+                                + " "
+                                + d.field()
+                                + ": "
+                                + d.thisText()
+                                + " vs "
+                                + d.baseText());
             }
         }
     }
 
-    /** Config values come from strangers' files: printed with control and bidi characters escaped. */
+    /**
+     * Config values come from strangers' files: printed with control and bidi characters escaped.
+     */
     private static void print(PrintWriter out, String line) {
         out.println(org.keizu.diagnostic.FindingFormat.printable(line));
     }

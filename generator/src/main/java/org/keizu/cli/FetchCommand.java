@@ -13,8 +13,8 @@ import org.keizu.fetch.FetchPolicy;
 import org.keizu.fetch.HubClient;
 import org.keizu.fetch.RegistryFetch;
 import org.keizu.fetch.SnapshotFetcher;
-import org.keizu.registry.Registry;
 import org.keizu.model.PartialDate;
+import org.keizu.registry.Registry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,14 +22,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code keizu fetch}: takes pinned snapshots of models' files from the Hub, or with {@code --check}
- * reports what changed upstream without writing. The only command that uses the network or the clock.
+ * {@code keizu fetch}: takes pinned snapshots of models' files from the Hub, or with {@code
+ * --check} reports what changed upstream without writing. The only command that uses the network or
+ * the clock.
  */
-@Command(name = "fetch", mixinStandardHelpOptions = true,
-        description = "Fetch snapshots of models' files from the hub, or --check what changed upstream.")
+@Command(
+        name = "fetch",
+        mixinStandardHelpOptions = true,
+        description =
+                "Fetch snapshots of models' files from the hub, or --check what changed upstream.")
 final class FetchCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
     @Parameters(paramLabel = "MODEL-ID", arity = "0..*", description = "Models to fetch.")
     List<String> ids = List.of();
@@ -37,46 +40,75 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Every model whose record names a hub repository.")
     boolean all;
 
-    @Option(names = "--hub", defaultValue = "https://huggingface.co", description = "The hub's base URL, https only (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--hub",
+            defaultValue = "https://huggingface.co",
+            description = "The hub's base URL, https only (default: ${DEFAULT-VALUE}).")
     URI hub;
 
-    @Option(names = "--check", description = "Report what changed upstream since the stored snapshot; write nothing.")
+    @Option(
+            names = "--check",
+            description = "Report what changed upstream since the stored snapshot; write nothing.")
     boolean check;
 
-    @Option(names = "--retrieved", paramLabel = "YYYY-MM-DD", description = "The retrieval date to record (default: today, UTC).")
+    @Option(
+            names = "--retrieved",
+            paramLabel = "YYYY-MM-DD",
+            description = "The retrieval date to record (default: today, UTC).")
     String retrieved;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         if (all == !ids.isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "name model ids, or give --all (not both)");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "name model ids, or give --all (not both)");
         }
         FetchPolicy policy;
         try {
             policy = FetchPolicy.forHub(hub);
         } catch (FetchException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--hub: " + e.getMessage());
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--hub: " + e.getMessage());
         }
         String date = retrieved != null ? retrieved : LocalDate.now(ZoneOffset.UTC).toString();
         if (PartialDate.parse(date).filter(d -> d.day() > 0).isEmpty()) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--retrieved takes a date YYYY-MM-DD");
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--retrieved takes a date YYYY-MM-DD");
         }
         var options = common.options(spec.commandLine());
         Findings findings = new Findings();
         Registry registry = new RegistryLoad(options.dataDir(), options.workingDir()).run(findings);
-        RegistryFetch fetch = new RegistryFetch(registry, options.dataDir(), new SnapshotFetcher(new HubClient(policy), policy));
-        return report(check ? fetch.check(all ? fetch.fetchable() : ids, date, spec.commandLine().getErr()::println)
-                : fetch.fetch(all ? fetch.fetchable() : ids, date, spec.commandLine().getErr()::println), spec.commandLine().getOut());
+        RegistryFetch fetch =
+                new RegistryFetch(
+                        registry,
+                        options.dataDir(),
+                        new SnapshotFetcher(new HubClient(policy), policy));
+        return report(
+                check
+                        ? fetch.check(
+                                all ? fetch.fetchable() : ids,
+                                date,
+                                spec.commandLine().getErr()::println)
+                        : fetch.fetch(
+                                all ? fetch.fetchable() : ids,
+                                date,
+                                spec.commandLine().getErr()::println),
+                spec.commandLine().getOut());
     }
 
-    /** One line per model; exit 1 when any failed, or (with --check) when anything changed upstream. */
+    /**
+     * One line per model; exit 1 when any failed, or (with --check) when anything changed upstream.
+     */
     int report(List<RegistryFetch.Outcome> outcomes, PrintWriter out) {
         boolean bad = false;
         for (RegistryFetch.Outcome o : outcomes) {
-            out.println((o.failed() ? "error: " : o.changed() && check ? "changed: " : "ok: ") + o.model() + ": " + o.message());
+            out.println(
+                    (o.failed() ? "error: " : o.changed() && check ? "changed: " : "ok: ")
+                            + o.model()
+                            + ": "
+                            + o.message());
             bad |= o.failed() || (check && o.changed());
         }
         return bad ? 1 : 0;

@@ -6,32 +6,43 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code keizu} command line. {@link #run} takes its streams as parameters so that tests call
- * it without a process; only {@link #main} exits. Exit codes: 0 success, 1 findings or failure,
- * 2 usage error.
+ * it without a process; only {@link #main} exits. Exit codes: 0 success, 1 findings or failure, 2
+ * usage error.
+ *
  * <pre>
  *   java -jar generator/target/keizu.jar validate
  *   java -jar generator/target/keizu.jar build --base-url /keizu/
  * </pre>
  */
-@Command(name = "keizu", mixinStandardHelpOptions = true, version = "keizu 0.1.0",
+@Command(
+        name = "keizu",
+        mixinStandardHelpOptions = true,
+        version = "keizu 0.1.0",
         description = "Validate the Keizu registry and build its website.",
-        subcommands = {ValidateCommand.class, BuildCommand.class, DetectCommand.class, FetchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            ValidateCommand.class,
+            BuildCommand.class,
+            DetectCommand.class,
+            FetchCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        System.exit(
+                run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, line, parsed) -> {
-            err.println("keizu: " + e.getMessage());
-            return 1;
-        });
+        cli.setExecutionExceptionHandler(
+                (e, line, parsed) -> {
+                    err.println("keizu: " + e.getMessage());
+                    return 1;
+                });
         int code = cli.execute(args);
         out.flush();
         err.flush();
@@ -40,6 +51,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: validate or build");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "name a command: validate or build");
     }
 }

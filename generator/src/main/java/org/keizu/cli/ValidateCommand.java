@@ -12,38 +12,50 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code keizu validate}: checks every record and prints every finding, sorted. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        description = "Check every record under the data folder. Exit 0 when there is no error, 1 otherwise.")
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description =
+                "Check every record under the data folder. Exit 0 when there is no error, 1 otherwise.")
 final class ValidateCommand implements Callable<Integer> {
-    @Mixin
-    CommonOptions common;
+    @Mixin CommonOptions common;
 
-    @Option(names = "--format", defaultValue = "text",
-            description = "text (file:line:column: ...) or github (workflow annotations). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--format",
+            defaultValue = "text",
+            description =
+                    "text (file:line:column: ...) or github (workflow annotations). Default: ${DEFAULT-VALUE}.")
     String format;
 
-    @Option(names = "--list-checks", description = "Print every check's code, name and rule, then exit.")
+    @Option(
+            names = "--list-checks",
+            description = "Print every check's code, name and rule, then exit.")
     boolean listChecks;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
         if (listChecks) {
             for (org.keizu.diagnostic.Check check : org.keizu.diagnostic.Check.values()) {
-                spec.commandLine().getOut().println(check.code() + " " + check.kebabName() + ": " + check.rule());
+                spec.commandLine()
+                        .getOut()
+                        .println(check.code() + " " + check.kebabName() + ": " + check.rule());
             }
             return 0;
         }
-        FindingFormat findingFormat = switch (format) {
-            case "text" -> FindingFormat.TEXT;
-            case "github" -> FindingFormat.GITHUB;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--format is text or github, not \"" + format + "\"");
-        };
+        FindingFormat findingFormat =
+                switch (format) {
+                    case "text" -> FindingFormat.TEXT;
+                    case "github" -> FindingFormat.GITHUB;
+                    default ->
+                            throw new CommandLine.ParameterException(
+                                    spec.commandLine(),
+                                    "--format is text or github, not \"" + format + "\"");
+                };
         Findings findings = new RegistryBuild(common.options(spec.commandLine())).validate();
-        return report(findings, findingFormat, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return report(
+                findings, findingFormat, spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     /** Prints findings to out and a one-line summary to err; returns the exit code. */
@@ -51,7 +63,8 @@ final class ValidateCommand implements Callable<Integer> {
         for (Finding finding : findings.sorted()) {
             out.println(format.format(finding));
         }
-        err.println(findings.errorCount() + " error(s), " + findings.warningCount() + " warning(s)");
+        err.println(
+                findings.errorCount() + " error(s), " + findings.warningCount() + " warning(s)");
         return findings.hasErrors() ? 1 : 0;
     }
 }

@@ -14,11 +14,17 @@ public enum Check {
     LOAD_004("LOAD-004", "anchor-or-alias", "YAML anchors and aliases are not allowed"),
     LOAD_005("LOAD-005", "explicit-tag", "YAML tags are not allowed"),
     LOAD_006("LOAD-006", "multiple-documents", "a record file holds exactly one document"),
-    LOAD_007("LOAD-007", "file-too-large", "a record file is at most 256 KiB, a prose page 1 MiB, and no value is longer than its limit"),
+    LOAD_007(
+            "LOAD-007",
+            "file-too-large",
+            "a record file is at most 256 KiB, a prose page 1 MiB, and no value is longer than its limit"),
     LOAD_008("LOAD-008", "too-deeply-nested", "records nest at most 20 levels"),
     LOAD_009("LOAD-009", "tab-indentation", "YAML is indented with spaces, never tabs"),
     LOAD_010("LOAD-010", "not-a-mapping", "a record is a mapping of fields"),
-    LOAD_011("LOAD-011", "unexpected-file", "only .yaml, .yml and .json records belong in a record folder"),
+    LOAD_011(
+            "LOAD-011",
+            "unexpected-file",
+            "only .yaml, .yml and .json records belong in a record folder"),
     LOAD_012("LOAD-012", "symbolic-link", "record files and folders must not be symbolic links"),
     // The JSON Schema in data/schema/.
     SCHEMA_001("SCHEMA-001", "unknown-field", "the field is not part of the schema"),
@@ -29,7 +35,10 @@ public enum Check {
     SCHEMA_006("SCHEMA-006", "schema-violation", "the value breaks another schema rule"),
     // Identity.
     ID_001("ID-001", "id-differs-from-file-name", "a record's id equals its file name"),
-    ID_002("ID-002", "bad-id", "ids are lower-case letters, digits, '-' and single '.'; some names are reserved"),
+    ID_002(
+            "ID-002",
+            "bad-id",
+            "ids are lower-case letters, digits, '-' and single '.'; some names are reserved"),
     ID_003("ID-003", "duplicate-id", "ids are unique, also ignoring case"),
     // References between records and to sources.
     REF_001("REF-001", "unknown-organisation", "the organisation is not in the registry"),
@@ -44,27 +53,70 @@ public enum Check {
     VAL_002("VAL-002", "unknown-licence", "licences are SPDX ids, or LicenseRef-<name>"),
     VAL_003("VAL-003", "invalid-date", "dates are real calendar dates"),
     VAL_004("VAL-004", "dates-out-of-order", "dates follow a sensible order"),
-    VAL_005("VAL-005", "insecure-url", "URLs are https with a host, no user info and no IP address"),
-    VAL_006("VAL-006", "invisible-character", "one-line text has no control, bidi or invisible characters"),
-    VAL_007("VAL-007", "look-alike-name", "names are written in one script per word and do not look like another record's (UTS #39)"),
+    VAL_005(
+            "VAL-005",
+            "insecure-url",
+            "URLs are https with a host, no user info and no IP address"),
+    VAL_006(
+            "VAL-006",
+            "invisible-character",
+            "one-line text has no control, bidi or invisible characters"),
+    VAL_007(
+            "VAL-007",
+            "look-alike-name",
+            "names are written in one script per word and do not look like another record's (UTS #39)"),
     // Snapshots: the pinned copies of model files that detection reads.
-    SNAP_001("SNAP-001", "snapshot-hash-mismatch", "a snapshot's files match the sha256 and size in its snapshot.json"),
-    SNAP_002("SNAP-002", "snapshot-incomplete", "a snapshot folder holds snapshot.json and exactly the files it lists"),
-    SNAP_003("SNAP-003", "snapshot-misplaced", "a snapshot lives at snapshots/<repo>/<revision or unpinned-hash>/"),
-    SNAP_004("SNAP-004", "unknown-snapshot", "a record names a snapshot that is in data/snapshots/"),
-    SNAP_005("SNAP-005", "evidence-does-not-hold", "config evidence (pointer + equals) matches its snapshot"),
+    SNAP_001(
+            "SNAP-001",
+            "snapshot-hash-mismatch",
+            "a snapshot's files match the sha256 and size in its snapshot.json"),
+    SNAP_002(
+            "SNAP-002",
+            "snapshot-incomplete",
+            "a snapshot folder holds snapshot.json and exactly the files it lists"),
+    SNAP_003(
+            "SNAP-003",
+            "snapshot-misplaced",
+            "a snapshot lives at snapshots/<repo>/<revision or unpinned-hash>/"),
+    SNAP_004(
+            "SNAP-004", "unknown-snapshot", "a record names a snapshot that is in data/snapshots/"),
+    SNAP_005(
+            "SNAP-005",
+            "evidence-does-not-hold",
+            "config evidence (pointer + equals) matches its snapshot"),
     // Lineage.
-    LIN_001("LIN-001", "grade-relation-mismatch", "architecture-only is E1; a derivation or component needs E2 or more"),
+    LIN_001(
+            "LIN-001",
+            "grade-relation-mismatch",
+            "architecture-only is E1; a derivation or component needs E2 or more"),
     LIN_002("LIN-002", "duplicate-base", "one lineage entry per base"),
     LIN_003("LIN-003", "claim-base-missing", "a claim that names a base says which base"),
-    LIN_004("LIN-004", "lineage-contradicts-config", "a declared derivation fits the base's shape, or a known surgery of it"),
-    LIN_005("LIN-005", "architecture-only-but-same-shape", "a declared architecture-only link whose shapes match exactly is reviewed"),
-    LIN_006("LIN-006", "lineage-cycle", "no model stands, through a chain of lineage links, on itself"),
+    LIN_004(
+            "LIN-004",
+            "lineage-contradicts-config",
+            "a declared derivation fits the base's shape, or a known surgery of it"),
+    LIN_005(
+            "LIN-005",
+            "architecture-only-but-same-shape",
+            "a declared architecture-only link whose shapes match exactly is reviewed"),
+    LIN_006(
+            "LIN-006",
+            "lineage-cycle",
+            "no model stands, through a chain of lineage links, on itself"),
 
-    PAS_001("PAS-001", "missing-passage", "lineage evidence, allegations, timeline events and paraphrases quote the source's supporting words; summaries should"),
-    PAS_002("PAS-002", "passage-untranslated", "a passage in another language than English carries an English translation"),
+    PAS_001(
+            "PAS-001",
+            "missing-passage",
+            "lineage evidence, allegations, timeline events and paraphrases quote the source's supporting words; summaries should"),
+    PAS_002(
+            "PAS-002",
+            "passage-untranslated",
+            "a passage in another language than English carries an English translation"),
 
-    SITE_001("SITE-001", "address-taken", "a prose page does not take the address of a page the site builds itself");
+    SITE_001(
+            "SITE-001",
+            "address-taken",
+            "a prose page does not take the address of a page the site builds itself");
 
     private final String code;
     private final String kebabName;

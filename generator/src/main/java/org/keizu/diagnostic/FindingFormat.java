@@ -1,22 +1,39 @@
 package org.keizu.diagnostic;
 
 /**
- * How findings are printed: for people and editors ({@code file:line:column: error [CODE name] message},
- * or {@code file: error ...} for a finding about the whole file, as compilers print it), or as GitHub
- * workflow annotations.
+ * How findings are printed: for people and editors ({@code file:line:column: error [CODE name]
+ * message}, or {@code file: error ...} for a finding about the whole file, as compilers print it),
+ * or as GitHub workflow annotations.
  */
 public enum FindingFormat {
-    TEXT, GITHUB;
+    TEXT,
+    GITHUB;
 
     public String format(Finding f) {
         return switch (this) {
-            case TEXT -> printable(f.file()) + (f.line() > 0 ? ":" + f.line() + ":" + Math.max(1, f.column()) : "")
-                    + ": " + f.severity().label()
-                    + " [" + f.check().code() + " " + f.check().kebabName() + "] " + printable(f.message());
-            case GITHUB -> "::" + f.severity().label() + " file=" + property(printable(f.file()))
-                    + (f.line() > 0 ? ",line=" + f.line() + ",col=" + Math.max(1, f.column()) : "")
-                    + ",title=" + property(f.check().code() + " " + f.check().kebabName())
-                    + "::" + data(printable(f.message()));
+            case TEXT ->
+                    printable(f.file())
+                            + (f.line() > 0 ? ":" + f.line() + ":" + Math.max(1, f.column()) : "")
+                            + ": "
+                            + f.severity().label()
+                            + " ["
+                            + f.check().code()
+                            + " "
+                            + f.check().kebabName()
+                            + "] "
+                            + printable(f.message());
+            case GITHUB ->
+                    "::"
+                            + f.severity().label()
+                            + " file="
+                            + property(printable(f.file()))
+                            + (f.line() > 0
+                                    ? ",line=" + f.line() + ",col=" + Math.max(1, f.column())
+                                    : "")
+                            + ",title="
+                            + property(f.check().code() + " " + f.check().kebabName())
+                            + "::"
+                            + data(printable(f.message()));
         };
     }
 
@@ -26,16 +43,22 @@ public enum FindingFormat {
      */
     public static String printable(String s) {
         StringBuilder out = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            int type = Character.getType(cp);
-            if (type == Character.CONTROL || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED
-                    || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
-                out.append(String.format("\\u%04X", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
+        s.codePoints()
+                .forEach(
+                        cp -> {
+                            int type = Character.getType(cp);
+                            if (type == Character.CONTROL
+                                    || type == Character.FORMAT
+                                    || type == Character.LINE_SEPARATOR
+                                    || type == Character.PARAGRAPH_SEPARATOR
+                                    || type == Character.UNASSIGNED
+                                    || type == Character.PRIVATE_USE
+                                    || type == Character.SURROGATE) {
+                                out.append(String.format("\\u%04X", cp));
+                            } else {
+                                out.appendCodePoint(cp);
+                            }
+                        });
         return out.toString();
     }
 

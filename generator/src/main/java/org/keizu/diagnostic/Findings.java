@@ -3,7 +3,10 @@ package org.keizu.diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects findings from every phase; reads them back sorted, so output never depends on order of work. */
+/**
+ * Collects findings from every phase; reads them back sorted, so output never depends on order of
+ * work.
+ */
 public final class Findings {
     private final List<Finding> all = new ArrayList<>();
 

@@ -27,11 +27,12 @@ public final class HubClient {
 
     /** A daemon thread for this client's deadlines: it only closes streams whose time is up. */
     private final java.util.concurrent.ScheduledExecutorService watchdog =
-            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "keizu-fetch-deadline");
-                t.setDaemon(true);
-                return t;
-            });
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                    r -> {
+                        Thread t = new Thread(r, "keizu-fetch-deadline");
+                        t.setDaemon(true);
+                        return t;
+                    });
 
     private final FetchPolicy policy;
     private final HttpClient http;
@@ -40,10 +41,11 @@ public final class HubClient {
     public HubClient(FetchPolicy policy, SSLContext ssl, Sleeper sleeper) {
         this.policy = policy;
         this.sleeper = sleeper;
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .proxy(HttpClient.Builder.NO_PROXY)
-                .connectTimeout(policy.connectTimeout());
+        HttpClient.Builder builder =
+                HttpClient.newBuilder()
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .proxy(HttpClient.Builder.NO_PROXY)
+                        .connectTimeout(policy.connectTimeout());
         if (ssl != null) {
             builder.sslContext(ssl);
         }
@@ -62,8 +64,16 @@ public final class HubClient {
             HttpResponse<InputStream> response = send(uri, what);
             int status = response.statusCode();
             if (status >= 300 && status < 400) {
-                String location = response.headers().firstValue("Location")
-                        .orElseThrow(() -> new FetchException(what + ": redirect " + status + " without a Location"));
+                String location =
+                        response.headers()
+                                .firstValue("Location")
+                                .orElseThrow(
+                                        () ->
+                                                new FetchException(
+                                                        what
+                                                                + ": redirect "
+                                                                + status
+                                                                + " without a Location"));
                 close(response);
                 uri = uri.resolve(location);
                 continue;
@@ -82,11 +92,13 @@ public final class HubClient {
     }
 
     private HttpResponse<InputStream> send(URI uri, String what) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
-                .timeout(policy.requestTimeout())
-                .header("Accept-Encoding", "identity")
-                .header("User-Agent", "keizu-fetch/0.1 (+provenance registry)")
-                .GET().build();
+        HttpRequest request =
+                HttpRequest.newBuilder(uri)
+                        .timeout(policy.requestTimeout())
+                        .header("Accept-Encoding", "identity")
+                        .header("User-Agent", "keizu-fetch/0.1 (+provenance registry)")
+                        .GET()
+                        .build();
         Duration backoff = policy.firstBackoff();
         for (int attempt = 1; ; attempt++) {
             HttpResponse<InputStream> response;
@@ -94,7 +106,8 @@ public final class HubClient {
                 response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             } catch (IOException e) {
                 if (attempt >= policy.maxAttempts()) {
-                    throw new FetchException(what + ": " + uri + " could not be reached: " + e.getMessage(), e);
+                    throw new FetchException(
+                            what + ": " + uri + " could not be reached: " + e.getMessage(), e);
                 }
                 pause(backoff, what);
                 backoff = backoff.multipliedBy(2);
@@ -110,10 +123,24 @@ public final class HubClient {
             }
             close(response);
             if (attempt >= policy.maxAttempts()) {
-                throw new FetchException(what + ": " + uri + " answered HTTP " + status + " after " + attempt + " attempts");
+                throw new FetchException(
+                        what
+                                + ": "
+                                + uri
+                                + " answered HTTP "
+                                + status
+                                + " after "
+                                + attempt
+                                + " attempts");
             }
-            Duration wait = retryAfter(response).map(d -> d.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : d)
-                    .orElse(backoff);
+            Duration wait =
+                    retryAfter(response)
+                            .map(
+                                    d ->
+                                            d.compareTo(policy.maxRetryAfter()) > 0
+                                                    ? policy.maxRetryAfter()
+                                                    : d)
+                            .orElse(backoff);
             pause(wait, what);
             backoff = backoff.multipliedBy(2);
         }
@@ -129,47 +156,74 @@ public final class HubClient {
     }
 
     private static FetchException tooSlow(String what, Duration deadline) {
-        return new FetchException(what + ": the download took longer than the whole-request limit of "
-                + deadline.toSeconds() + " s; nothing was stored");
+        return new FetchException(
+                what
+                        + ": the download took longer than the whole-request limit of "
+                        + deadline.toSeconds()
+                        + " s; nothing was stored");
     }
 
-    /** Retry-After in seconds (the Hub's form); an HTTP date is not trusted and falls back to backoff. */
+    /**
+     * Retry-After in seconds (the Hub's form); an HTTP date is not trusted and falls back to
+     * backoff.
+     */
     static Optional<Duration> retryAfter(HttpResponse<?> response) {
-        return response.headers().firstValue("Retry-After").flatMap(v -> {
-            try {
-                long seconds = Long.parseLong(v.strip());
-                return seconds >= 0 ? Optional.of(Duration.ofSeconds(seconds)) : Optional.empty();
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        });
+        return response.headers()
+                .firstValue("Retry-After")
+                .flatMap(
+                        v -> {
+                            try {
+                                long seconds = Long.parseLong(v.strip());
+                                return seconds >= 0
+                                        ? Optional.of(Duration.ofSeconds(seconds))
+                                        : Optional.empty();
+                            } catch (NumberFormatException e) {
+                                return Optional.empty();
+                            }
+                        });
     }
 
     private byte[] readCapped(HttpResponse<InputStream> response, String what, long cap) {
         Optional<String> encoding = response.headers().firstValue("Content-Encoding");
         if (encoding.isPresent() && !encoding.get().equalsIgnoreCase("identity")) {
             close(response);
-            throw new FetchException(what + ": the server sent a " + encoding.get()
-                    + "-encoded body although identity was asked for; refusing to inflate it");
+            throw new FetchException(
+                    what
+                            + ": the server sent a "
+                            + encoding.get()
+                            + "-encoded body although identity was asked for; refusing to inflate it");
         }
         OptionalLong declared = response.headers().firstValueAsLong("Content-Length");
         if (declared.isPresent() && declared.getAsLong() > cap) {
             close(response);
-            throw new FetchException(what + ": " + declared.getAsLong() + " bytes is over the cap of " + cap + " bytes");
+            throw new FetchException(
+                    what
+                            + ": "
+                            + declared.getAsLong()
+                            + " bytes is over the cap of "
+                            + cap
+                            + " bytes");
         }
         // The request timeout ends when the headers arrive; a server dripping its body a byte at a
-        // time could hold the fetch for ever. A watchdog closes the stream at the whole-request deadline.
+        // time could hold the fetch for ever. A watchdog closes the stream at the whole-request
+        // deadline.
         Duration deadline = policy.requestTimeout();
-        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean expired =
+                new java.util.concurrent.atomic.AtomicBoolean();
         InputStream in = response.body();
-        java.util.concurrent.ScheduledFuture<?> alarm = watchdog.schedule(() -> {
-            expired.set(true);
-            try {
-                in.close();
-            } catch (IOException ignored) {
-                // closing is all the watchdog can do; the reader sees the stream end or fail
-            }
-        }, deadline.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        java.util.concurrent.ScheduledFuture<?> alarm =
+                watchdog.schedule(
+                        () -> {
+                            expired.set(true);
+                            try {
+                                in.close();
+                            } catch (IOException ignored) {
+                                // closing is all the watchdog can do; the reader sees the stream
+                                // end or fail
+                            }
+                        },
+                        deadline.toMillis(),
+                        java.util.concurrent.TimeUnit.MILLISECONDS);
         try (in) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[16384];
@@ -177,7 +231,11 @@ public final class HubClient {
             for (int n; (n = in.read(buffer)) > 0; ) {
                 total += n;
                 if (total > cap) {
-                    throw new FetchException(what + ": the body is over the cap of " + cap + " bytes; stopped reading");
+                    throw new FetchException(
+                            what
+                                    + ": the body is over the cap of "
+                                    + cap
+                                    + " bytes; stopped reading");
                 }
                 out.write(buffer, 0, n);
             }
@@ -195,7 +253,10 @@ public final class HubClient {
         }
     }
 
-    /** Every hop: https, no user info, a host on the allowlist, and (in production) a public address. */
+    /**
+     * Every hop: https, no user info, a host on the allowlist, and (in production) a public
+     * address.
+     */
     private void check(URI uri) {
         FetchPolicy.requireHttps(uri);
         if (uri.getRawUserInfo() != null) {
@@ -203,16 +264,29 @@ public final class HubClient {
         }
         String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
         if (!policy.allowedHosts().contains(host)) {
-            throw new FetchException("refusing to go to " + host + " (" + uri + "): not one of the hub's hosts "
-                    + new java.util.TreeSet<>(policy.allowedHosts()));
+            throw new FetchException(
+                    "refusing to go to "
+                            + host
+                            + " ("
+                            + uri
+                            + "): not one of the hub's hosts "
+                            + new java.util.TreeSet<>(policy.allowedHosts()));
         }
         if (!policy.allowPrivateAddresses()) {
             try {
                 for (InetAddress address : InetAddress.getAllByName(host)) {
-                    if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
-                            || address.isSiteLocalAddress() || address.isMulticastAddress()
-                            || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xFE) == 0xFC)) {
-                        throw new FetchException("refusing " + host + ": it resolves to a private address " + address.getHostAddress());
+                    if (address.isAnyLocalAddress()
+                            || address.isLoopbackAddress()
+                            || address.isLinkLocalAddress()
+                            || address.isSiteLocalAddress()
+                            || address.isMulticastAddress()
+                            || (address.getAddress().length == 16
+                                    && (address.getAddress()[0] & 0xFE) == 0xFC)) {
+                        throw new FetchException(
+                                "refusing "
+                                        + host
+                                        + ": it resolves to a private address "
+                                        + address.getHostAddress());
                     }
                 }
             } catch (UnknownHostException e) {

@@ -9,16 +9,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Points a model record at its new snapshot by editing the one {@code snapshot:} line, leaving every
- * other line (and the contributor's comments) as it was. Adds the line after the {@code hub:} block
- * when the record has none.
+ * Points a model record at its new snapshot by editing the one {@code snapshot:} line, leaving
+ * every other line (and the contributor's comments) as it was. Adds the line after the {@code hub:}
+ * block when the record has none.
  */
 public final class RecordSnapshotLink {
     private static final Pattern SNAPSHOT_LINE = Pattern.compile("^snapshot:.*$");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*@[0-9a-z-]+");
 
-    private RecordSnapshotLink() {
-    }
+    private RecordSnapshotLink() {}
 
     public static void set(Path record, String snapshotId) throws IOException {
         if (!ID.matcher(snapshotId).matches()) {
@@ -44,7 +43,8 @@ public final class RecordSnapshotLink {
             }
         }
         if (at < 0) {
-            throw new IOException(record + " has no hub: block; add snapshot: " + snapshotId + " by hand");
+            throw new IOException(
+                    record + " has no hub: block; add snapshot: " + snapshotId + " by hand");
         }
         lines.add(at, line);
         write(record, lines);
@@ -53,6 +53,10 @@ public final class RecordSnapshotLink {
     private static void write(Path record, List<String> lines) throws IOException {
         Path temp = Files.createTempFile(record.getParent(), ".edit-", ".yaml");
         Files.writeString(temp, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-        Files.move(temp, record, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+                temp,
+                record,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 }

@@ -8,20 +8,22 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.keizu.load.Loaded;
 import org.keizu.load.LoadedSnapshot;
-import org.keizu.registry.Registry;
 import org.keizu.model.Model;
+import org.keizu.registry.Registry;
 
 /**
  * Fetches snapshots for models of the registry, or checks them against upstream. Each model is
  * handled on its own: one model's failure is reported and the others go on.
+ *
  * <pre>
  *   FetchReport report = new RegistryFetch(registry, dataDir, fetcher).fetch(List.of("rakuten-ai-3.0"), "2026-11-29", err::println);
  * </pre>
  */
 public final class RegistryFetch {
-    /** The outcome for one model: a line for the reader, and whether it failed or found a change. */
-    public record Outcome(String model, String message, boolean failed, boolean changed) {
-    }
+    /**
+     * The outcome for one model: a line for the reader, and whether it failed or found a change.
+     */
+    public record Outcome(String model, String message, boolean failed, boolean changed) {}
 
     private final Registry registry;
     private final Path dataDir;
@@ -35,10 +37,17 @@ public final class RegistryFetch {
 
     /** Models with a hub repository: what {@code --all} means. */
     public List<String> fetchable() {
-        return registry.models().stream().map(Loaded::record).filter(m -> m.hub() != null).map(Model::id).toList();
+        return registry.models().stream()
+                .map(Loaded::record)
+                .filter(m -> m.hub() != null)
+                .map(Model::id)
+                .toList();
     }
 
-    /** Fetches each model at its pinned revision (or the hub's main), writes the snapshot and links the record to it. */
+    /**
+     * Fetches each model at its pinned revision (or the hub's main), writes the snapshot and links
+     * the record to it.
+     */
     public List<Outcome> fetch(List<String> ids, String retrieved, Consumer<String> progress) {
         List<Outcome> outcomes = new ArrayList<>();
         for (String id : ids) {
@@ -49,10 +58,18 @@ public final class RegistryFetch {
             Model m = model.get().record();
             String revision = m.hub().revision() != null ? m.hub().revision() : "main";
             try {
-                FetchedSnapshot fetched = fetcher.fetch(m.hub().repo(), revision, retrieved, progress);
-                SnapshotWriter.Written written = new SnapshotWriter(dataDir.resolve("snapshots")).write(fetched);
+                FetchedSnapshot fetched =
+                        fetcher.fetch(m.hub().repo(), revision, retrieved, progress);
+                SnapshotWriter.Written written =
+                        new SnapshotWriter(dataDir.resolve("snapshots")).write(fetched);
                 RecordSnapshotLink.set(model.get().source().file(), fetched.snapshot().id());
-                outcomes.add(new Outcome(id, (written.created() ? "wrote " : "already had ") + fetched.snapshot().id(), false, written.created()));
+                outcomes.add(
+                        new Outcome(
+                                id,
+                                (written.created() ? "wrote " : "already had ")
+                                        + fetched.snapshot().id(),
+                                false,
+                                written.created()));
             } catch (FetchException | IOException e) {
                 outcomes.add(new Outcome(id, e.getMessage(), true, false));
             }
@@ -60,7 +77,10 @@ public final class RegistryFetch {
         return outcomes;
     }
 
-    /** Re-fetches each model's latest upstream files and reports what changed since its stored snapshot; writes nothing. */
+    /**
+     * Re-fetches each model's latest upstream files and reports what changed since its stored
+     * snapshot; writes nothing.
+     */
     public List<Outcome> check(List<String> ids, String retrieved, Consumer<String> progress) {
         List<Outcome> outcomes = new ArrayList<>();
         for (String id : ids) {
@@ -69,16 +89,34 @@ public final class RegistryFetch {
                 continue;
             }
             Model m = model.get().record();
-            Optional<LoadedSnapshot> stored = m.snapshot() == null ? Optional.empty() : registry.snapshot(m.snapshot());
+            Optional<LoadedSnapshot> stored =
+                    m.snapshot() == null ? Optional.empty() : registry.snapshot(m.snapshot());
             try {
-                FetchedSnapshot upstream = fetcher.fetch(m.hub().repo(), "main", retrieved, progress);
+                FetchedSnapshot upstream =
+                        fetcher.fetch(m.hub().repo(), "main", retrieved, progress);
                 if (stored.isEmpty()) {
-                    outcomes.add(new Outcome(id, "no stored snapshot; upstream is at " + upstream.snapshot().id(), false, true));
+                    outcomes.add(
+                            new Outcome(
+                                    id,
+                                    "no stored snapshot; upstream is at "
+                                            + upstream.snapshot().id(),
+                                    false,
+                                    true));
                     continue;
                 }
-                List<String> changes = UpstreamChanges.between(stored.get().snapshot(), upstream.snapshot());
-                outcomes.add(new Outcome(id, changes.isEmpty() ? "unchanged since " + stored.get().id()
-                        : "changed upstream since " + stored.get().id() + ": " + String.join("; ", changes), false, !changes.isEmpty()));
+                List<String> changes =
+                        UpstreamChanges.between(stored.get().snapshot(), upstream.snapshot());
+                outcomes.add(
+                        new Outcome(
+                                id,
+                                changes.isEmpty()
+                                        ? "unchanged since " + stored.get().id()
+                                        : "changed upstream since "
+                                                + stored.get().id()
+                                                + ": "
+                                                + String.join("; ", changes),
+                                false,
+                                !changes.isEmpty()));
             } catch (FetchException e) {
                 outcomes.add(new Outcome(id, e.getMessage(), true, false));
             }
@@ -86,11 +124,21 @@ public final class RegistryFetch {
         return outcomes;
     }
 
-    /** The model, when it exists and names a hub repository; otherwise an outcome saying why not. */
+    /**
+     * The model, when it exists and names a hub repository; otherwise an outcome saying why not.
+     */
     private Optional<Loaded<Model>> withHub(String id, List<Outcome> outcomes) {
-        Optional<Loaded<Model>> model = registry.models().stream().filter(l -> l.record().id().equals(id)).findFirst();
+        Optional<Loaded<Model>> model =
+                registry.models().stream().filter(l -> l.record().id().equals(id)).findFirst();
         if (model.isEmpty() || model.get().record().hub() == null) {
-            outcomes.add(new Outcome(id, model.isEmpty() ? "no such model in the registry" : "the record names no hub repository", true, false));
+            outcomes.add(
+                    new Outcome(
+                            id,
+                            model.isEmpty()
+                                    ? "no such model in the registry"
+                                    : "the record names no hub repository",
+                            true,
+                            false));
             return Optional.empty();
         }
         return model;

@@ -1,20 +1,17 @@
 package org.keizu.fetch;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.keizu.load.RecordMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import org.keizu.io.Folders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
+import org.keizu.io.Folders;
+import org.keizu.load.RecordMapper;
 
 /**
  * Writes a fetched snapshot to {@code data/snapshots/<repo>/<commit>/}: first into a hidden folder
@@ -30,9 +27,11 @@ public final class SnapshotWriter {
         this.snapshotRoot = snapshotRoot;
     }
 
-    /** Writes the snapshot and returns its folder; false in {@code created} when it was already there. */
-    public record Written(Path folder, boolean created) {
-    }
+    /**
+     * Writes the snapshot and returns its folder; false in {@code created} when it was already
+     * there.
+     */
+    public record Written(Path folder, boolean created) {}
 
     public Written write(FetchedSnapshot fetched) throws IOException {
         String repo = fetched.snapshot().repo();
@@ -54,9 +53,15 @@ public final class SnapshotWriter {
                 if (!SnapshotFetcher.KEPT_FILES.contains(file.getKey())) {
                     throw new FetchException("not a file snapshots keep: " + file.getKey());
                 }
-                Files.write(staging.resolve(file.getKey()), file.getValue(), StandardOpenOption.CREATE_NEW);
+                Files.write(
+                        staging.resolve(file.getKey()),
+                        file.getValue(),
+                        StandardOpenOption.CREATE_NEW);
             }
-            Files.write(staging.resolve("snapshot.json"), describe(fetched), StandardOpenOption.CREATE_NEW);
+            Files.write(
+                    staging.resolve("snapshot.json"),
+                    describe(fetched),
+                    StandardOpenOption.CREATE_NEW);
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
             return new Written(target, true);
         } finally {
@@ -66,11 +71,15 @@ public final class SnapshotWriter {
         }
     }
 
-    /** snapshot.json, pretty-printed with two spaces and a final newline, keys in the record's order. */
+    /**
+     * snapshot.json, pretty-printed with two spaces and a final newline, keys in the record's
+     * order.
+     */
     static byte[] describe(FetchedSnapshot fetched) throws IOException {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+        DefaultPrettyPrinter printer =
+                new DefaultPrettyPrinter()
+                        .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                        .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         String text = JSON.writer(printer).writeValueAsString(fetched.snapshot()) + "\n";
         return text.getBytes(StandardCharsets.UTF_8);
     }

@@ -11,18 +11,22 @@ import org.keizu.model.Snapshot;
 
 /**
  * What changed upstream since a stored snapshot: a new commit, files added or removed (a LICENSE or
- * NOTICE appearing), files edited (a model card rewritten), a different tokenizer. Makers edit their
- * files quietly; {@code fetch --check} is how the registry notices.
+ * NOTICE appearing), files edited (a model card rewritten), a different tokenizer. Makers edit
+ * their files quietly; {@code fetch --check} is how the registry notices.
  */
 public final class UpstreamChanges {
-    private UpstreamChanges() {
-    }
+    private UpstreamChanges() {}
 
     public static List<String> between(Snapshot stored, Snapshot upstream) {
         List<String> changes = new ArrayList<>();
         if (!Objects.equals(stored.revision(), upstream.revision())) {
-            changes.add("commit: " + (stored.revision() == null ? "not known (the stored bytes did not come from the hub)"
-                    : stored.revision()) + " -> " + upstream.revision());
+            changes.add(
+                    "commit: "
+                            + (stored.revision() == null
+                                    ? "not known (the stored bytes did not come from the hub)"
+                                    : stored.revision())
+                            + " -> "
+                            + upstream.revision());
         }
         Map<String, Snapshot.SnapshotFile> before = byName(stored);
         Map<String, Snapshot.SnapshotFile> after = byName(upstream);
@@ -36,19 +40,31 @@ public final class UpstreamChanges {
             } else if (now == null) {
                 changes.add("removed: " + name);
             } else if (!was.sha256().equals(now.sha256())) {
-                changes.add("changed: " + name + " (" + was.size() + " -> " + now.size() + " bytes, sha256 "
-                        + was.sha256().substring(0, 12) + " -> " + now.sha256().substring(0, 12) + ")");
+                changes.add(
+                        "changed: "
+                                + name
+                                + " ("
+                                + was.size()
+                                + " -> "
+                                + now.size()
+                                + " bytes, sha256 "
+                                + was.sha256().substring(0, 12)
+                                + " -> "
+                                + now.sha256().substring(0, 12)
+                                + ")");
             }
         }
         String tokenizerBefore = stored.tokenizer() == null ? null : stored.tokenizer().sha256();
         String tokenizerAfter = upstream.tokenizer() == null ? null : upstream.tokenizer().sha256();
         if (tokenizerBefore != null && !Objects.equals(tokenizerBefore, tokenizerAfter)) {
-            changes.add(tokenizerAfter == null ? "removed: tokenizer.json" : "changed: tokenizer.json");
+            changes.add(
+                    tokenizerAfter == null ? "removed: tokenizer.json" : "changed: tokenizer.json");
         }
         return changes;
     }
 
     private static Map<String, Snapshot.SnapshotFile> byName(Snapshot snapshot) {
-        return snapshot.files().stream().collect(Collectors.toMap(Snapshot.SnapshotFile::name, Function.identity()));
+        return snapshot.files().stream()
+                .collect(Collectors.toMap(Snapshot.SnapshotFile::name, Function.identity()));
     }
 }

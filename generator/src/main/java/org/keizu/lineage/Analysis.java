@@ -18,26 +18,37 @@ import org.keizu.registry.Registry;
 /**
  * Phase 3, analyse: what the registry concludes about each model, computed once from the validated
  * registry and read by every later phase (the lineage check, the pages, the open data). Immutable.
+ *
  * <ul>
- * <li>the verdict and its headline ({@link VerdictRule});</li>
- * <li>the link that represents the model in tables ({@link #principalLink});</li>
- * <li>its chain of derivation ({@link DerivationChains});</li>
- * <li>its config compared with each declared base, and the detector's other candidates.</li>
+ *   <li>the verdict and its headline ({@link VerdictRule});
+ *   <li>the link that represents the model in tables ({@link #principalLink});
+ *   <li>its chain of derivation ({@link DerivationChains});
+ *   <li>its config compared with each declared base, and the detector's other candidates.
  * </ul>
  */
 public final class Analysis {
     /**
      * What is concluded about one model.
      *
-     * @param declared   the config comparison with each declared base that has a snapshot, by base id, in lineage order
-     * @param candidates the detector's undeclared candidates that share at least the architecture (E1 or above), best first
-     * @param ancestors  the derivation chain upwards, nearest base first (empty when it derives from nothing held)
-     * @param examined   whether the registry records any claim or lineage for it
-     * @param onForeignBase whether it reuses artefacts (weights, a component, a tokenizer) of a held model from another country
+     * @param declared the config comparison with each declared base that has a snapshot, by base
+     *     id, in lineage order
+     * @param candidates the detector's undeclared candidates that share at least the architecture
+     *     (E1 or above), best first
+     * @param ancestors the derivation chain upwards, nearest base first (empty when it derives from
+     *     nothing held)
+     * @param examined whether the registry records any claim or lineage for it
+     * @param onForeignBase whether it reuses artefacts (weights, a component, a tokenizer) of a
+     *     held model from another country
      */
-    public record ModelAnalysis(VerdictRule.Finding verdict, Optional<LineageLink> principalLink,
-            Map<String, Comparison> declared, List<Comparison> candidates, List<String> ancestors,
-            Optional<LoadedSnapshot> snapshot, boolean examined, boolean onForeignBase) {
+    public record ModelAnalysis(
+            VerdictRule.Finding verdict,
+            Optional<LineageLink> principalLink,
+            Map<String, Comparison> declared,
+            List<Comparison> candidates,
+            List<String> ancestors,
+            Optional<LoadedSnapshot> snapshot,
+            boolean examined,
+            boolean onForeignBase) {
         public ModelAnalysis {
             declared = Collections.unmodifiableMap(new LinkedHashMap<>(declared));
             candidates = List.copyOf(candidates);
@@ -49,7 +60,8 @@ public final class Analysis {
     private final DerivationChains chains;
     private final DetectionIndex detection;
 
-    private Analysis(Map<String, ModelAnalysis> models, DerivationChains chains, DetectionIndex detection) {
+    private Analysis(
+            Map<String, ModelAnalysis> models, DerivationChains chains, DetectionIndex detection) {
         this.models = models;
         this.chains = chains;
         this.detection = detection;
@@ -67,21 +79,47 @@ public final class Analysis {
         for (Loaded<Model> loaded : registry.models()) {
             Model model = loaded.record();
             if (models.containsKey(model.id())) {
-                continue;   // a duplicate id, reported by the identity check
+                continue; // a duplicate id, reported by the identity check
             }
             Map<String, Comparison> declared = new LinkedHashMap<>();
             for (LineageLink link : model.lineage()) {
-                detection.compare(model.id(), link.base()).ifPresent(c -> declared.putIfAbsent(link.base(), c));
+                detection
+                        .compare(model.id(), link.base())
+                        .ifPresent(c -> declared.putIfAbsent(link.base(), c));
             }
-            List<Comparison> candidates = detection.candidates(model.id()).stream()
-                    .filter(c -> !isDeclared(model, c.base()) && c.grade().atLeast(Grade.E1))
-                    .toList();
+            List<Comparison> candidates =
+                    detection.candidates(model.id()).stream()
+                            .filter(
+                                    c ->
+                                            !isDeclared(model, c.base())
+                                                    && c.grade().atLeast(Grade.E1))
+                            .toList();
             List<String> ancestors = chains.ancestors(model.id());
             boolean examined = !model.claims().isEmpty() || !model.lineage().isEmpty();
-            boolean onForeignBase = model.lineage().stream().filter(l -> l.relation().reusesArtefacts())
-                    .anyMatch(l -> registry.model(l.base()).filter(b -> !b.country().equals(model.country())).isPresent());
-            models.put(model.id(), new ModelAnalysis(verdicts.judge(model), principalLink(model), declared, candidates,
-                    ancestors, detection.snapshotOf(model.id()), examined, onForeignBase));
+            boolean onForeignBase =
+                    model.lineage().stream()
+                            .filter(l -> l.relation().reusesArtefacts())
+                            .anyMatch(
+                                    l ->
+                                            registry.model(l.base())
+                                                    .filter(
+                                                            b ->
+                                                                    !b.country()
+                                                                            .equals(
+                                                                                    model
+                                                                                            .country()))
+                                                    .isPresent());
+            models.put(
+                    model.id(),
+                    new ModelAnalysis(
+                            verdicts.judge(model),
+                            principalLink(model),
+                            declared,
+                            candidates,
+                            ancestors,
+                            detection.snapshotOf(model.id()),
+                            examined,
+                            onForeignBase));
         }
         return new Analysis(Map.copyOf(models), chains, detection);
     }
@@ -101,8 +139,8 @@ public final class Analysis {
     }
 
     /**
-     * Every model that derives from {@code baseId} through at least one other model, each as its path
-     * from the base down to it (base first, the model last), ordered by path.
+     * Every model that derives from {@code baseId} through at least one other model, each as its
+     * path from the base down to it (base first, the model last), ordered by path.
      */
     public List<List<String>> indirectDescendants(String baseId) {
         return chains.indirectDescendants(baseId);
@@ -115,12 +153,16 @@ public final class Analysis {
 
     /**
      * The link that represents a model in tables and open data: a derivation before a component
-     * before a shared architecture, the strongest grade first, so an architecture-only link is shown
-     * only when nothing else is.
+     * before a shared architecture, the strongest grade first, so an architecture-only link is
+     * shown only when nothing else is.
      */
     public static Optional<LineageLink> principalLink(Model model) {
-        Comparator<LineageLink> byKind = Comparator.comparingInt(l -> l.relation().derivesWeights() ? 0
-                : l.relation() == Relation.ARCHITECTURE_ONLY ? 2 : 1);
+        Comparator<LineageLink> byKind =
+                Comparator.comparingInt(
+                        l ->
+                                l.relation().derivesWeights()
+                                        ? 0
+                                        : l.relation() == Relation.ARCHITECTURE_ONLY ? 2 : 1);
         return model.lineage().stream()
                 .sorted(byKind.thenComparing(Comparator.comparing(LineageLink::grade).reversed()))
                 .findFirst();

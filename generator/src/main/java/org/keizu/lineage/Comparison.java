@@ -7,12 +7,19 @@ import org.keizu.model.Grade;
  * One config compared with one base: the grade the config alone supports (E0–E2, E3 with a matching
  * tokenizer or NOTICE), what relation it suggests, and every field that is equal or differs.
  *
- * @param finding       what the shapes suggest: same-shape, vocabulary-extension, depth-up-scaling,
- *                      fewer-layers, architecture-only or unrelated; in words, the bundle's {@code finding_<finding>}
+ * @param finding what the shapes suggest: same-shape, vocabulary-extension, depth-up-scaling,
+ *     fewer-layers, architecture-only or unrelated; in words, the bundle's {@code
+ *     finding_<finding>}
  * @param corroboration what else matches the base (tokenizer, NOTICE), as phrases of the bundle
  */
-public record Comparison(String base, Grade grade, String finding, boolean sameClass, List<FieldMatch> matches,
-        List<FieldDifference> different, List<Phrase> corroboration) {
+public record Comparison(
+        String base,
+        Grade grade,
+        String finding,
+        boolean sameClass,
+        List<FieldMatch> matches,
+        List<FieldDifference> different,
+        List<Phrase> corroboration) {
     public Comparison {
         matches = List.copyOf(matches);
         different = List.copyOf(different);
@@ -25,14 +32,20 @@ public record Comparison(String base, Grade grade, String finding, boolean sameC
     }
 
     /** One field with the same value in both configs. */
-    public record FieldMatch(String field, Tier tier, com.fasterxml.jackson.databind.JsonNode value) {
+    public record FieldMatch(
+            String field, Tier tier, com.fasterxml.jackson.databind.JsonNode value) {
         public String text() {
             return ConfigValues.show(value);
         }
     }
 
-    /** One field whose values differ, with its tier; a null value means the config lacks the field. */
-    public record FieldDifference(String field, Tier tier, com.fasterxml.jackson.databind.JsonNode thisValue,
+    /**
+     * One field whose values differ, with its tier; a null value means the config lacks the field.
+     */
+    public record FieldDifference(
+            String field,
+            Tier tier,
+            com.fasterxml.jackson.databind.JsonNode thisValue,
             com.fasterxml.jackson.databind.JsonNode baseValue) {
         /** The value as printed: text without quotes, "absent" when missing. */
         public String thisText() {
@@ -44,7 +57,10 @@ public record Comparison(String base, Grade grade, String finding, boolean sameC
         }
     }
 
-    /** True when the shapes allow the model to carry the base's weights (as is, or after a known surgery). */
+    /**
+     * True when the shapes allow the model to carry the base's weights (as is, or after a known
+     * surgery).
+     */
     public boolean shapeCompatible() {
         return grade.atLeast(Grade.E2);
     }

@@ -1,16 +1,18 @@
 package org.keizu.lineage;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.keizu.load.RecordMapper;
-import com.fasterxml.jackson.core.JsonProcessingException;
 
-/** Value equality as a config means it: 1 equals 1.0, and lists and objects compare element by element. */
+/**
+ * Value equality as a config means it: 1 equals 1.0, and lists and objects compare element by
+ * element.
+ */
 final class ConfigValues {
     private static final ObjectMapper JSON = RecordMapper.plainJson();
 
-    private ConfigValues() {
-    }
+    private ConfigValues() {}
 
     static boolean equal(JsonNode a, JsonNode b) {
         if (a == null || b == null) {

@@ -35,7 +35,10 @@ public final class DerivationChains {
         }
         return model.lineage().stream()
                 .filter(l -> l.relation().derivesWeights() && models.containsKey(l.base()))
-                .sorted(Comparator.comparing(LineageLink::grade).reversed().thenComparing(LineageLink::base))
+                .sorted(
+                        Comparator.comparing(LineageLink::grade)
+                                .reversed()
+                                .thenComparing(LineageLink::base))
                 .map(LineageLink::base)
                 .findFirst();
     }
@@ -70,7 +73,10 @@ public final class DerivationChains {
         return indirectDescendants.getOrDefault(baseId, List.of());
     }
 
-    /** Files each model's path under every ancestor at least two steps up, once for the whole registry. */
+    /**
+     * Files each model's path under every ancestor at least two steps up, once for the whole
+     * registry.
+     */
     private Map<String, List<List<String>>> indirectDescendantsOfEveryBase() {
         Map<String, Map<String, List<String>>> byBase = new TreeMap<>();
         for (String id : models.keySet()) {
@@ -79,7 +85,8 @@ public final class DerivationChains {
                 List<String> path = new ArrayList<>(up.subList(0, at + 1));
                 java.util.Collections.reverse(path);
                 path.add(id);
-                byBase.computeIfAbsent(up.get(at), k -> new TreeMap<>()).put(String.join("\u0000", path), List.copyOf(path));
+                byBase.computeIfAbsent(up.get(at), k -> new TreeMap<>())
+                        .put(String.join("\u0000", path), List.copyOf(path));
             }
         }
         Map<String, List<List<String>>> result = new TreeMap<>();

@@ -7,9 +7,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.keizu.load.Loaded;
 import org.keizu.load.LoadedSnapshot;
-import org.keizu.registry.Registry;
 import org.keizu.model.Model;
 import org.keizu.model.Snapshot;
+import org.keizu.registry.Registry;
 
 /**
  * Every model that has a snapshot with a config, ready to compare: the bases the detector knows.
@@ -28,20 +28,39 @@ public final class DetectionIndex {
             if (model.snapshot() == null) {
                 continue;
             }
-            // A snapshot whose bytes do not match its hashes is reported by SnapshotCheck and not used.
-            registry.snapshot(model.snapshot()).filter(LoadedSnapshot::intact).ifPresent(s -> s.config().ifPresent(config -> {
-                index.subjects.put(model.id(), subject(model.id(), s.snapshot(), config));
-                index.snapshots.put(model.id(), s);
-            }));
+            // A snapshot whose bytes do not match its hashes is reported by SnapshotCheck and not
+            // used.
+            registry.snapshot(model.snapshot())
+                    .filter(LoadedSnapshot::intact)
+                    .ifPresent(
+                            s ->
+                                    s.config()
+                                            .ifPresent(
+                                                    config -> {
+                                                        index.subjects.put(
+                                                                model.id(),
+                                                                subject(
+                                                                        model.id(),
+                                                                        s.snapshot(),
+                                                                        config));
+                                                        index.snapshots.put(model.id(), s);
+                                                    }));
         }
         return index;
     }
 
-    /** A snapshot as the detector sees it: its config and the hashes of its tokenizer and NOTICE. */
+    /**
+     * A snapshot as the detector sees it: its config and the hashes of its tokenizer and NOTICE.
+     */
     public static LineageDetector.Subject subject(String id, Snapshot snapshot, JsonNode config) {
-        Optional<String> tokenizer = Optional.ofNullable(snapshot.tokenizer()).map(Snapshot.TokenizerFingerprint::sha256);
-        Optional<String> notice = snapshot.files().stream().filter(f -> f.name().equals("NOTICE")).findFirst()
-                .map(Snapshot.SnapshotFile::sha256);
+        Optional<String> tokenizer =
+                Optional.ofNullable(snapshot.tokenizer())
+                        .map(Snapshot.TokenizerFingerprint::sha256);
+        Optional<String> notice =
+                snapshot.files().stream()
+                        .filter(f -> f.name().equals("NOTICE"))
+                        .findFirst()
+                        .map(Snapshot.SnapshotFile::sha256);
         return new LineageDetector.Subject(id, NormalisedConfig.of(config), tokenizer, notice);
     }
 
@@ -57,7 +76,9 @@ public final class DetectionIndex {
     public Optional<Comparison> compare(String modelId, String baseId) {
         LineageDetector.Subject self = subjects.get(modelId);
         LineageDetector.Subject base = subjects.get(baseId);
-        return self == null || base == null ? Optional.empty() : Optional.of(detector.compare(self, base));
+        return self == null || base == null
+                ? Optional.empty()
+                : Optional.of(detector.compare(self, base));
     }
 
     /** Every other known base, ranked for this model; empty when the model has no snapshot. */
@@ -75,6 +96,9 @@ public final class DetectionIndex {
     }
 
     private List<LineageDetector.Subject> bases(String except) {
-        return subjects.entrySet().stream().filter(e -> !e.getKey().equals(except)).map(Map.Entry::getValue).toList();
+        return subjects.entrySet().stream()
+                .filter(e -> !e.getKey().equals(except))
+                .map(Map.Entry::getValue)
+                .toList();
     }
 }

@@ -12,13 +12,15 @@ import org.keizu.model.Grade;
 
 /**
  * Compares a model's config with base configs, field by field, in tiers (research/cases.md §2, §4):
- * A architecture class, B exact shape, C hyper-parameters, D token ids and packaging. Recognises the
- * known surgeries: a vocabulary extension with everything else equal, depth up-scaling, and the same
- * widths with fewer layers.
+ * A architecture class, B exact shape, C hyper-parameters, D token ids and packaging. Recognises
+ * the known surgeries: a vocabulary extension with everything else equal, depth up-scaling, and the
+ * same widths with fewer layers.
  *
  * <p>Grades from the config alone go no higher than E2. E3 needs more than the config: an identical
- * tokenizer or the base's NOTICE. E4 comes only from a disclosure or weight-level evidence, never from
- * here. A class match alone is E1, "uses the architecture", and is never reported as a derivation.
+ * tokenizer or the base's NOTICE. E4 comes only from a disclosure or weight-level evidence, never
+ * from here. A class match alone is E1, "uses the architecture", and is never reported as a
+ * derivation.
+ *
  * <pre>
  *   List&lt;Comparison&gt; ranked = new LineageDetector().rank(candidate, bases);
  * </pre>
@@ -32,24 +34,36 @@ public final class LineageDetector {
     public static final String UNRELATED = "unrelated";
 
     /** Fields that follow the layer count; a depth surgery changes them along with it. */
-    private static final Set<String> DEPTH_FIELDS = Set.of("num_hidden_layers", "layer_types", "mlp_only_layers");
+    private static final Set<String> DEPTH_FIELDS =
+            Set.of("num_hidden_layers", "layer_types", "mlp_only_layers");
 
-    /** A config with what else is known of its files: hashes of its tokenizer and NOTICE, when stored. */
-    public record Subject(String id, NormalisedConfig config, Optional<String> tokenizerSha256,
+    /**
+     * A config with what else is known of its files: hashes of its tokenizer and NOTICE, when
+     * stored.
+     */
+    public record Subject(
+            String id,
+            NormalisedConfig config,
+            Optional<String> tokenizerSha256,
             Optional<String> noticeSha256) {
         public static Subject of(String id, JsonNode config) {
             return new Subject(id, NormalisedConfig.of(config), Optional.empty(), Optional.empty());
         }
     }
 
-    /** Every base compared with the subject, best first: highest grade, then fewest shape differences. */
+    /**
+     * Every base compared with the subject, best first: highest grade, then fewest shape
+     * differences.
+     */
     public List<Comparison> rank(Subject subject, List<Subject> bases) {
         return bases.stream()
                 .map(base -> compare(subject, base))
-                .sorted(Comparator.comparing(Comparison::grade).reversed()
-                        .thenComparingLong(Comparison::shapeDifferences)
-                        .thenComparingInt(c -> c.different().size())
-                        .thenComparing(Comparison::base))
+                .sorted(
+                        Comparator.comparing(Comparison::grade)
+                                .reversed()
+                                .thenComparingLong(Comparison::shapeDifferences)
+                                .thenComparingInt(c -> c.different().size())
+                                .thenComparing(Comparison::base))
                 .toList();
     }
 
@@ -66,31 +80,40 @@ public final class LineageDetector {
             if (ConfigValues.equal(a, b)) {
                 equal.add(new Comparison.FieldMatch(field, ConfigFields.tierOf(field), a));
             } else {
-                different.add(new Comparison.FieldDifference(field, ConfigFields.tierOf(field), a, b));
+                different.add(
+                        new Comparison.FieldDifference(field, ConfigFields.tierOf(field), a, b));
             }
         }
         boolean sameClass = sameClass(self, other);
         Set<String> shapeDiffs = new TreeSet<>();
         different.stream().filter(d -> d.tier() == Tier.B).forEach(d -> shapeDiffs.add(d.field()));
         String finding = finding(self, other, sameClass, shapeDiffs);
-        Grade grade = switch (finding) {
-            case SAME_SHAPE, VOCABULARY_EXTENSION, DEPTH_UP_SCALING, FEWER_LAYERS -> Grade.E2;
-            case ARCHITECTURE_ONLY -> Grade.E1;
-            default -> Grade.E0;
-        };
+        Grade grade =
+                switch (finding) {
+                    case SAME_SHAPE, VOCABULARY_EXTENSION, DEPTH_UP_SCALING, FEWER_LAYERS ->
+                            Grade.E2;
+                    case ARCHITECTURE_ONLY -> Grade.E1;
+                    default -> Grade.E0;
+                };
         List<Phrase> corroboration = new ArrayList<>();
         if (grade == Grade.E2) {
-            if (subject.tokenizerSha256().isPresent() && subject.tokenizerSha256().equals(base.tokenizerSha256())) {
-                corroboration.add(Phrase.of("corroboration_tokenizer", subject.tokenizerSha256().get().substring(0, 12)));
+            if (subject.tokenizerSha256().isPresent()
+                    && subject.tokenizerSha256().equals(base.tokenizerSha256())) {
+                corroboration.add(
+                        Phrase.of(
+                                "corroboration_tokenizer",
+                                subject.tokenizerSha256().get().substring(0, 12)));
             }
-            if (subject.noticeSha256().isPresent() && subject.noticeSha256().equals(base.noticeSha256())) {
+            if (subject.noticeSha256().isPresent()
+                    && subject.noticeSha256().equals(base.noticeSha256())) {
                 corroboration.add(Phrase.of("corroboration_notice"));
             }
             if (!corroboration.isEmpty()) {
                 grade = Grade.E3;
             }
         }
-        return new Comparison(base.id(), grade, finding, sameClass, equal, different, corroboration);
+        return new Comparison(
+                base.id(), grade, finding, sameClass, equal, different, corroboration);
     }
 
     private static boolean sameClass(NormalisedConfig a, NormalisedConfig b) {
@@ -99,10 +122,15 @@ public final class LineageDetector {
         if (classA.isPresent() && classB.isPresent()) {
             return classA.equals(classB);
         }
-        return a.get("model_type").isPresent() && ConfigValues.equal(a.get("model_type").get(), b.get("model_type").orElse(null));
+        return a.get("model_type").isPresent()
+                && ConfigValues.equal(a.get("model_type").get(), b.get("model_type").orElse(null));
     }
 
-    private static String finding(NormalisedConfig self, NormalisedConfig base, boolean sameClass, Set<String> shapeDiffs) {
+    private static String finding(
+            NormalisedConfig self,
+            NormalisedConfig base,
+            boolean sameClass,
+            Set<String> shapeDiffs) {
         if (!sameClass) {
             return UNRELATED;
         }

@@ -1,8 +1,8 @@
 package org.keizu.lineage;
 
 /**
- * The registry's verdict on a model, computed from its claims, lineage and disputes, never typed in.
- * Terms and their meaning are in {@code data/vocab/verdicts.yaml}.
+ * The registry's verdict on a model, computed from its claims, lineage and disputes, never typed
+ * in. Terms and their meaning are in {@code data/vocab/verdicts.yaml}.
  */
 public enum Verdict {
     CONSISTENT("consistent"),
@@ -17,7 +17,9 @@ public enum Verdict {
 
     private final String term;
 
-    /** @param term the term in data/vocab/verdicts.yaml, where its label and meaning live */
+    /**
+     * @param term the term in data/vocab/verdicts.yaml, where its label and meaning live
+     */
     Verdict(String term) {
         this.term = term;
     }

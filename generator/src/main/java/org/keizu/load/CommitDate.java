@@ -22,16 +22,17 @@ import org.keizu.model.PartialDate;
  * preview): those builds fall back to the newest review date, and publish nothing.
  */
 public final class CommitDate {
-    private CommitDate() {
-    }
+    private CommitDate() {}
 
     public static Optional<PartialDate> of(Path dataDir) {
         Path data = dataDir.toAbsolutePath().normalize();
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment().findGitDir(data.toFile());
+        FileRepositoryBuilder builder =
+                new FileRepositoryBuilder().readEnvironment().findGitDir(data.toFile());
         if (builder.getGitDir() == null) {
             return Optional.empty();
         }
-        try (Repository repository = builder.build(); Git git = new Git(repository)) {
+        try (Repository repository = builder.build();
+                Git git = new Git(repository)) {
             ObjectId head = repository.resolve("HEAD");
             if (head == null || repository.getWorkTree() == null) {
                 return Optional.empty();
@@ -41,7 +42,8 @@ public final class CommitDate {
                 return Optional.empty();
             }
             String relative = workTree.relativize(data).toString().replace('\\', '/');
-            boolean clean = git.status().addPath(relative.isEmpty() ? "." : relative).call().isClean();
+            boolean clean =
+                    git.status().addPath(relative.isEmpty() ? "." : relative).call().isClean();
             if (!clean) {
                 return Optional.empty();
             }
@@ -51,7 +53,7 @@ public final class CommitDate {
                 return PartialDate.parse(when.atOffset(ZoneOffset.UTC).toLocalDate().toString());
             }
         } catch (IOException | GitAPIException | RuntimeException e) {
-            return Optional.empty();    // an unreadable repository dates nothing; the fallback applies
+            return Optional.empty(); // an unreadable repository dates nothing; the fallback applies
         }
     }
 }

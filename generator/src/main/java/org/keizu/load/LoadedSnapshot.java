@@ -9,12 +9,14 @@ import org.keizu.model.Snapshot;
  * A snapshot as loaded: its description, the folder holding its bytes, and its config.json read
  * into a tree (empty when the snapshot holds no readable config; the reason is a finding).
  */
-public record LoadedSnapshot(Loaded<Snapshot> description, Path folder, Optional<JsonNode> config,
+public record LoadedSnapshot(
+        Loaded<Snapshot> description,
+        Path folder,
+        Optional<JsonNode> config,
         java.util.Map<String, FileState> files) {
 
     /** What was found on disk for a listed file: its sha256 and size, or absent. */
-    public record FileState(boolean present, String sha256, long size) {
-    }
+    public record FileState(boolean present, String sha256, long size) {}
 
     public LoadedSnapshot {
         files = java.util.Map.copyOf(files);
@@ -22,10 +24,15 @@ public record LoadedSnapshot(Loaded<Snapshot> description, Path folder, Optional
 
     /** True when every listed file is present with the sha256 and size snapshot.json gives. */
     public boolean intact() {
-        return snapshot().files().stream().allMatch(f -> {
-            FileState state = files.get(f.name());
-            return state != null && state.present() && state.sha256().equals(f.sha256()) && state.size() == f.size();
-        });
+        return snapshot().files().stream()
+                .allMatch(
+                        f -> {
+                            FileState state = files.get(f.name());
+                            return state != null
+                                    && state.present()
+                                    && state.sha256().equals(f.sha256())
+                                    && state.size() == f.size();
+                        });
     }
 
     public Snapshot snapshot() {

@@ -4,12 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 
 /**
- * A record file read into a tree, with the position of every value, before schema checks and binding.
+ * A record file read into a tree, with the position of every value, before schema checks and
+ * binding.
  *
- * @param file        the file on disk
- * @param displayPath the path printed in findings, relative to the working folder ({@code data/models/x.yaml})
+ * @param file the file on disk
+ * @param displayPath the path printed in findings, relative to the working folder ({@code
+ *     data/models/x.yaml})
  */
-public record ParsedRecord(RecordKind kind, Path file, String displayPath, JsonNode tree, PositionIndex positions) {
+public record ParsedRecord(
+        RecordKind kind, Path file, String displayPath, JsonNode tree, PositionIndex positions) {
 
     /** The file name without its extension: what the record's id must equal. */
     public String fileStem() {

@@ -14,16 +14,19 @@ import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Position;
 import org.keizu.model.TextPolicy;
 
-/** Reads the prose pages of {@code data/pages/<slug>.md}: each becomes the page {@code /<slug>/}. */
+/**
+ * Reads the prose pages of {@code data/pages/<slug>.md}: each becomes the page {@code /<slug>/}.
+ */
 public final class ProsePages {
     private static final Pattern SLUG = Pattern.compile("[a-z][a-z0-9-]{0,40}");
 
-    /** One page: its slug, its title (the first level-1 heading), its Markdown, and its file as findings name it. */
-    public record Page(String slug, String title, String markdown, String file) {
-    }
+    /**
+     * One page: its slug, its title (the first level-1 heading), its Markdown, and its file as
+     * findings name it.
+     */
+    public record Page(String slug, String title, String markdown, String file) {}
 
-    private ProsePages() {
-    }
+    private ProsePages() {}
 
     public static List<Page> read(Path pagesDir, Path workingDir, Consumer<Finding> out) {
         List<Page> pages = new ArrayList<>();
@@ -35,9 +38,15 @@ public final class ProsePages {
                 String name = file.getFileName().toString();
                 String shown = RecordFiles.display(file, workingDir);
                 String slug = name.endsWith(".md") ? name.substring(0, name.length() - 3) : "";
-                if (!SLUG.matcher(slug).matches() || Files.isSymbolicLink(file) || !Files.isRegularFile(file)) {
-                    out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_011,
-                            "pages/ holds only <slug>.md files, slugs in lower case"));
+                if (!SLUG.matcher(slug).matches()
+                        || Files.isSymbolicLink(file)
+                        || !Files.isRegularFile(file)) {
+                    out.accept(
+                            Finding.error(
+                                    shown,
+                                    Position.WHOLE_FILE,
+                                    Check.LOAD_011,
+                                    "pages/ holds only <slug>.md files, slugs in lower case"));
                     continue;
                 }
                 try {
@@ -46,15 +55,31 @@ public final class ProsePages {
                         continue;
                     }
                     String text = read.get();
-                    String title = text.lines().filter(l -> l.startsWith("# ")).findFirst().map(l -> l.substring(2).strip())
-                            .orElse(Character.toUpperCase(slug.charAt(0)) + slug.substring(1));
+                    String title =
+                            text.lines()
+                                    .filter(l -> l.startsWith("# "))
+                                    .findFirst()
+                                    .map(l -> l.substring(2).strip())
+                                    .orElse(
+                                            Character.toUpperCase(slug.charAt(0))
+                                                    + slug.substring(1));
                     pages.add(new Page(slug, title, text, shown));
                 } catch (IOException e) {
-                    out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_001, "cannot read: " + e.getMessage()));
+                    out.accept(
+                            Finding.error(
+                                    shown,
+                                    Position.WHOLE_FILE,
+                                    Check.LOAD_001,
+                                    "cannot read: " + e.getMessage()));
                 }
             }
         } catch (IOException e) {
-            out.accept(Finding.error(RecordFiles.display(pagesDir, workingDir), Position.WHOLE_FILE, Check.LOAD_001, e.getMessage()));
+            out.accept(
+                    Finding.error(
+                            RecordFiles.display(pagesDir, workingDir),
+                            Position.WHOLE_FILE,
+                            Check.LOAD_001,
+                            e.getMessage()));
         }
         return pages;
     }
@@ -67,11 +92,16 @@ public final class ProsePages {
      * a finding at its line, never a replacement character), and no control or bidi character
      * outside line breaks and tabs, since the page is published.
      */
-    private static Optional<String> readText(Path file, String shown, Consumer<Finding> out) throws IOException {
+    private static Optional<String> readText(Path file, String shown, Consumer<Finding> out)
+            throws IOException {
         byte[] bytes = RecordFiles.readCapped(file, MAX_PAGE_BYTES);
         if (bytes.length > MAX_PAGE_BYTES) {
-            out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_007,
-                    "the page is larger than " + MAX_PAGE_BYTES + " bytes; split it"));
+            out.accept(
+                    Finding.error(
+                            shown,
+                            Position.WHOLE_FILE,
+                            Check.LOAD_007,
+                            "the page is larger than " + MAX_PAGE_BYTES + " bytes; split it"));
             return Optional.empty();
         }
         List<Finding> findings = new ArrayList<>();
@@ -86,8 +116,14 @@ public final class ProsePages {
             int[] cps = lines.get(i).codePoints().toArray();
             for (int col = 0; col < cps.length; col++) {
                 if (TextPolicy.hidden(cps[col], true)) {
-                    out.accept(Finding.error(shown, new Position(i + 1, col + 1), Check.VAL_006,
-                            String.format("character U+%04X is invisible or a control character; remove it", cps[col])));
+                    out.accept(
+                            Finding.error(
+                                    shown,
+                                    new Position(i + 1, col + 1),
+                                    Check.VAL_006,
+                                    String.format(
+                                            "character U+%04X is invisible or a control character; remove it",
+                                            cps[col])));
                     clean = false;
                 }
             }

@@ -8,8 +8,8 @@ import org.keizu.diagnostic.Finding;
 
 /**
  * Turns a schema-checked tree into its record with the one configured mapper. The schema has
- * already reported every problem a contributor can make, so a failure here is still reported
- * as a finding rather than thrown: the schema and the records have drifted apart.
+ * already reported every problem a contributor can make, so a failure here is still reported as a
+ * finding rather than thrown: the schema and the records have drifted apart.
  */
 public final class RecordBinder {
     private final RecordMapper mappers;
@@ -23,9 +23,15 @@ public final class RecordBinder {
             T record = mappers.mapper().treeToValue(parsed.tree(), type);
             return Optional.of(new Loaded<>(record, parsed));
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            out.accept(Finding.error(parsed.displayPath(), org.keizu.diagnostic.Position.WHOLE_FILE, Check.SCHEMA_006,
-                    "the record passed the schema but cannot be read as a " + type.getSimpleName() + ": "
-                            + YamlHazardScan.oneLine(e.getMessage())));
+            out.accept(
+                    Finding.error(
+                            parsed.displayPath(),
+                            org.keizu.diagnostic.Position.WHOLE_FILE,
+                            Check.SCHEMA_006,
+                            "the record passed the schema but cannot be read as a "
+                                    + type.getSimpleName()
+                                    + ": "
+                                    + YamlHazardScan.oneLine(e.getMessage())));
             return Optional.empty();
         }
     }

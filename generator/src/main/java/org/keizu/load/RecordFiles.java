@@ -17,16 +17,20 @@ import org.keizu.diagnostic.Position;
  * folder is reported, never skipped quietly: a misnamed record must not vanish from the site.
  */
 public final class RecordFiles {
-    private RecordFiles() {
-    }
+    private RecordFiles() {}
 
-    public static List<Path> list(Path dataDir, RecordKind kind, Path workingDir, Consumer<Finding> out) {
+    public static List<Path> list(
+            Path dataDir, RecordKind kind, Path workingDir, Consumer<Finding> out) {
         Path folder = dataDir.resolve(kind.folder());
         List<Path> records = new ArrayList<>();
         if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
             if (Files.isSymbolicLink(folder)) {
-                out.accept(Finding.error(display(folder, workingDir), Position.WHOLE_FILE, Check.LOAD_012,
-                        "the record folder is a symbolic link"));
+                out.accept(
+                        Finding.error(
+                                display(folder, workingDir),
+                                Position.WHOLE_FILE,
+                                Check.LOAD_012,
+                                "the record folder is a symbolic link"));
             }
             return records;
         }
@@ -35,29 +39,52 @@ public final class RecordFiles {
                 String name = path.getFileName().toString();
                 String shown = display(path, workingDir);
                 if (Files.isSymbolicLink(path)) {
-                    out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_012,
-                            "symbolic links are not read; put the record itself here"));
+                    out.accept(
+                            Finding.error(
+                                    shown,
+                                    Position.WHOLE_FILE,
+                                    Check.LOAD_012,
+                                    "symbolic links are not read; put the record itself here"));
                 } else if (name.startsWith(".")) {
                     // Editor and OS droppings (.DS_Store, .swp) are not records, but a hidden
                     // .yaml could be a record someone expects to see published: say so.
-                    out.accept(Finding.warning(shown, Position.WHOLE_FILE, Check.LOAD_011,
-                            "hidden files are not read; rename it if it is a record, or delete it"));
+                    out.accept(
+                            Finding.warning(
+                                    shown,
+                                    Position.WHOLE_FILE,
+                                    Check.LOAD_011,
+                                    "hidden files are not read; rename it if it is a record, or delete it"));
                 } else if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)
-                        || !(name.endsWith(".yaml") || name.endsWith(".yml") || name.endsWith(".json"))) {
-                    out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_011,
-                            "not a record: " + kind.folder() + "/ holds only <id>.yaml, <id>.yml or <id>.json files"));
+                        || !(name.endsWith(".yaml")
+                                || name.endsWith(".yml")
+                                || name.endsWith(".json"))) {
+                    out.accept(
+                            Finding.error(
+                                    shown,
+                                    Position.WHOLE_FILE,
+                                    Check.LOAD_011,
+                                    "not a record: "
+                                            + kind.folder()
+                                            + "/ holds only <id>.yaml, <id>.yml or <id>.json files"));
                 } else {
                     records.add(path);
                 }
             }
         } catch (IOException e) {
-            out.accept(Finding.error(display(folder, workingDir), Position.WHOLE_FILE, Check.LOAD_001,
-                    "cannot list the folder: " + e.getMessage()));
+            out.accept(
+                    Finding.error(
+                            display(folder, workingDir),
+                            Position.WHOLE_FILE,
+                            Check.LOAD_001,
+                            "cannot list the folder: " + e.getMessage()));
         }
         return records;
     }
 
-    /** The path as findings print it: relative to the working folder where possible, with '/' separators. */
+    /**
+     * The path as findings print it: relative to the working folder where possible, with '/'
+     * separators.
+     */
     public static String display(Path path, Path workingDir) {
         Path absolute = path.toAbsolutePath().normalize();
         Path base = workingDir.toAbsolutePath().normalize();

@@ -4,7 +4,10 @@ import org.keizu.model.Model;
 import org.keizu.model.Organisation;
 import org.keizu.model.Programme;
 
-/** The three kinds of curated record: where they live under {@code data/}, their schema, their Java type. */
+/**
+ * The three kinds of curated record: where they live under {@code data/}, their schema, their Java
+ * type.
+ */
 public enum RecordKind {
     MODEL("models", "model.schema.json", Model.class),
     ORGANISATION("organisations", "organisation.schema.json", Organisation.class),

@@ -17,44 +17,63 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * The one configured Jackson set-up. For records: the JSON and YAML factories with their limits, and
- * the mapper that binds checked trees to records. For everything else Keizu reads or writes as JSON
- * or CSV: the shared, immutable readers and writers below. Nothing else in Keizu builds a mapper.
+ * The one configured Jackson set-up. For records: the JSON and YAML factories with their limits,
+ * and the mapper that binds checked trees to records. For everything else Keizu reads or writes as
+ * JSON or CSV: the shared, immutable readers and writers below. Nothing else in Keizu builds a
+ * mapper.
  */
 public final class RecordMapper {
     /** A record file is at most this many bytes (SECURITY.md §7). */
     public static final int MAX_FILE_BYTES = 256 * 1024;
+
     /** Records nest at most this deep; the real ones use six levels. */
     public static final int MAX_DEPTH = 20;
+
     public static final int MAX_STRING_CHARS = 64 * 1024;
     public static final int MAX_NAME_CHARS = 256;
     public static final int MAX_NUMBER_DIGITS = 64;
 
-    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
-            .maxNestingDepth(MAX_DEPTH + 1)
-            .maxStringLength(MAX_STRING_CHARS)
-            .maxNameLength(MAX_NAME_CHARS)
-            .maxNumberLength(MAX_NUMBER_DIGITS)
-            .maxDocumentLength(MAX_FILE_BYTES)
-            .build();
+    private static final StreamReadConstraints LIMITS =
+            StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH + 1)
+                    .maxStringLength(MAX_STRING_CHARS)
+                    .maxNameLength(MAX_NAME_CHARS)
+                    .maxNumberLength(MAX_NUMBER_DIGITS)
+                    .maxDocumentLength(MAX_FILE_BYTES)
+                    .build();
 
-    /** Plain JSON, for trusted files that ship with the generator and for printing single values compactly. */
+    /**
+     * Plain JSON, for trusted files that ship with the generator and for printing single values
+     * compactly.
+     */
     private static final ObjectMapper PLAIN = JsonMapper.builder().build();
+
     /** Published JSON: indented, keys in order, so the same data gives the same bytes. */
-    private static final ObjectWriter PUBLISHED = JsonMapper.builder()
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .build().writerWithDefaultPrettyPrinter();
-    /** A snapshot's description as {@code fetch} writes it: snake_case fields, absent values left out. */
-    private static final ObjectMapper SNAPSHOT = JsonMapper.builder()
-            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
-            .build();
+    private static final ObjectWriter PUBLISHED =
+            JsonMapper.builder()
+                    .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .build()
+                    .writerWithDefaultPrettyPrinter();
+
+    /**
+     * A snapshot's description as {@code fetch} writes it: snake_case fields, absent values left
+     * out.
+     */
+    private static final ObjectMapper SNAPSHOT =
+            JsonMapper.builder()
+                    .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                    .defaultPropertyInclusion(
+                            JsonInclude.Value.construct(
+                                    JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                    .build();
+
     /** CSV for spreadsheets: every cell quoted, CRLF line ends (RFC 4180). */
-    private static final ObjectWriter CSV = new CsvMapper()
-            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
-            .enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
-            .writerFor(String[].class)
-            .with(CsvSchema.emptySchema().withLineSeparator("\r\n"));
+    private static final ObjectWriter CSV =
+            new CsvMapper()
+                    .enable(CsvGenerator.Feature.ALWAYS_QUOTE_STRINGS)
+                    .enable(CsvGenerator.Feature.ALWAYS_QUOTE_EMPTY_STRINGS)
+                    .writerFor(String[].class)
+                    .with(CsvSchema.emptySchema().withLineSeparator("\r\n"));
 
     private final JsonFactory json;
     private final YAMLFactory yaml;
@@ -63,23 +82,26 @@ public final class RecordMapper {
     public RecordMapper() {
         // Duplicate keys are found by RecordParser, which names both lines; the parsers' own
         // detection would stop first with a vaguer message, so it stays off here.
-        json = JsonFactory.builder()
-                .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .streamReadConstraints(LIMITS)
-                .build();
+        json =
+                JsonFactory.builder()
+                        .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                        .streamReadConstraints(LIMITS)
+                        .build();
         LoaderOptions jacksonOptions = loaderOptions();
         jacksonOptions.setAllowDuplicateKeys(true);
-        yaml = YAMLFactory.builder()
-                .loaderOptions(jacksonOptions)
-                .streamReadConstraints(LIMITS)
-                .build();
-        mapper = JsonMapper.builder(json)
-                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-                .build();
+        yaml =
+                YAMLFactory.builder()
+                        .loaderOptions(jacksonOptions)
+                        .streamReadConstraints(LIMITS)
+                        .build();
+        mapper =
+                JsonMapper.builder(json)
+                        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                        .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                        .build();
     }
 
     /** SnakeYAML's own limits, used by the hazard scan and by Jackson's YAML parser alike. */
@@ -118,8 +140,16 @@ public final class RecordMapper {
      * size ({@code maxBytes}).
      */
     public static ObjectMapper untrustedJson(long maxBytes) {
-        return JsonMapper.builder(JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxStringLength(16 << 20).maxDocumentLength(maxBytes).build()).build()).build();
+        return JsonMapper.builder(
+                        JsonFactory.builder()
+                                .streamReadConstraints(
+                                        StreamReadConstraints.builder()
+                                                .maxNestingDepth(64)
+                                                .maxStringLength(16 << 20)
+                                                .maxDocumentLength(maxBytes)
+                                                .build())
+                                .build())
+                .build();
     }
 
     public JsonFactory jsonFactory() {

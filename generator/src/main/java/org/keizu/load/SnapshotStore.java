@@ -31,7 +31,9 @@ public final class SnapshotStore {
         this.binder = binder;
     }
 
-    /** Folders three levels below the snapshot root, in name order; anything else there is reported. */
+    /**
+     * Folders three levels below the snapshot root, in name order; anything else there is reported.
+     */
     public static List<Path> folders(Path snapshotRoot, Path workingDir, Consumer<Finding> out) {
         List<Path> folders = new ArrayList<>();
         if (!Files.isDirectory(snapshotRoot, LinkOption.NOFOLLOW_LINKS)) {
@@ -45,19 +47,32 @@ public final class SnapshotStore {
                 }
                 String shown = RecordFiles.display(path, workingDir);
                 if (Files.isSymbolicLink(path)) {
-                    out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_012, "symbolic links are not read in snapshots"));
+                    out.accept(
+                            Finding.error(
+                                    shown,
+                                    Position.WHOLE_FILE,
+                                    Check.LOAD_012,
+                                    "symbolic links are not read in snapshots"));
                 } else if (!Files.isDirectory(path)) {
                     if (depth < 3 && !path.getFileName().toString().startsWith(".")) {
-                        out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_011,
-                                "snapshots/ holds only <hub-org>/<repo>/<revision>/ folders"));
+                        out.accept(
+                                Finding.error(
+                                        shown,
+                                        Position.WHOLE_FILE,
+                                        Check.LOAD_011,
+                                        "snapshots/ holds only <hub-org>/<repo>/<revision>/ folders"));
                     }
                 } else if (depth == 3) {
                     folders.add(path);
                 }
             }
         } catch (IOException e) {
-            out.accept(Finding.error(RecordFiles.display(snapshotRoot, workingDir), Position.WHOLE_FILE, Check.LOAD_001,
-                    "cannot list snapshots: " + e.getMessage()));
+            out.accept(
+                    Finding.error(
+                            RecordFiles.display(snapshotRoot, workingDir),
+                            Position.WHOLE_FILE,
+                            Check.LOAD_001,
+                            "cannot list snapshots: " + e.getMessage()));
         }
         return folders;
     }
@@ -66,13 +81,20 @@ public final class SnapshotStore {
      * Reads one folder. {@code schemaCheck} validates the parsed description and reports whether it
      * passed; only then is it bound.
      */
-    public Optional<LoadedSnapshot> read(Path folder, Path workingDir, java.util.function.Predicate<ParsedRecord> schemaCheck,
+    public Optional<LoadedSnapshot> read(
+            Path folder,
+            Path workingDir,
+            java.util.function.Predicate<ParsedRecord> schemaCheck,
             Consumer<Finding> out) {
         Path description = folder.resolve(DESCRIPTION);
         String shown = RecordFiles.display(description, workingDir);
         if (!Files.isRegularFile(description, LinkOption.NOFOLLOW_LINKS)) {
-            out.accept(Finding.error(RecordFiles.display(folder, workingDir), Position.WHOLE_FILE, Check.SNAP_002,
-                    "the snapshot folder has no snapshot.json; re-run keizu fetch"));
+            out.accept(
+                    Finding.error(
+                            RecordFiles.display(folder, workingDir),
+                            Position.WHOLE_FILE,
+                            Check.SNAP_002,
+                            "the snapshot folder has no snapshot.json; re-run keizu fetch"));
             return Optional.empty();
         }
         Optional<ParsedRecord> parsed = parse(RecordKind.SNAPSHOT, description, shown, out);
@@ -90,13 +112,16 @@ public final class SnapshotStore {
         Path config = folder.resolve("config.json");
         Optional<JsonNode> configTree = Optional.empty();
         if (Files.isRegularFile(config, LinkOption.NOFOLLOW_LINKS)) {
-            configTree = parse(RecordKind.SNAPSHOT, config, RecordFiles.display(config, workingDir), out)
-                    .map(ParsedRecord::tree);
+            configTree =
+                    parse(RecordKind.SNAPSHOT, config, RecordFiles.display(config, workingDir), out)
+                            .map(ParsedRecord::tree);
         }
         return Optional.of(new LoadedSnapshot(bound.get(), folder, configTree, states));
     }
 
-    /** Hashes a listed file as it is on disk; the check against snapshot.json is SnapshotCheck's. */
+    /**
+     * Hashes a listed file as it is on disk; the check against snapshot.json is SnapshotCheck's.
+     */
     private static LoadedSnapshot.FileState state(Path file) {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return new LoadedSnapshot.FileState(false, "", -1);
@@ -108,20 +133,31 @@ public final class SnapshotStore {
             for (int n; (n = in.read(buffer)) > 0; size += n) {
                 digest.update(buffer, 0, n);
             }
-            return new LoadedSnapshot.FileState(true, java.util.HexFormat.of().formatHex(digest.digest()), size);
+            return new LoadedSnapshot.FileState(
+                    true, java.util.HexFormat.of().formatHex(digest.digest()), size);
         } catch (IOException | java.security.NoSuchAlgorithmException e) {
             return new LoadedSnapshot.FileState(false, "", -1);
         }
     }
 
-    private Optional<ParsedRecord> parse(RecordKind kind, Path file, String shown, Consumer<Finding> out) {
+    private Optional<ParsedRecord> parse(
+            RecordKind kind, Path file, String shown, Consumer<Finding> out) {
         try {
-            RecordParser.ParseResult result = parser.parse(kind, file, shown,
-                    RecordFiles.readCapped(file, RecordMapper.MAX_FILE_BYTES));
+            RecordParser.ParseResult result =
+                    parser.parse(
+                            kind,
+                            file,
+                            shown,
+                            RecordFiles.readCapped(file, RecordMapper.MAX_FILE_BYTES));
             result.findings().forEach(out);
             return result.record();
         } catch (IOException e) {
-            out.accept(Finding.error(shown, Position.WHOLE_FILE, Check.LOAD_001, "cannot read: " + e.getMessage()));
+            out.accept(
+                    Finding.error(
+                            shown,
+                            Position.WHOLE_FILE,
+                            Check.LOAD_001,
+                            "cannot read: " + e.getMessage()));
             return Optional.empty();
         }
     }

@@ -3,7 +3,10 @@ package org.keizu.model;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** What a claim says about origin. The terms and their meaning are in {@code data/vocab/claim-kinds.yaml}. */
+/**
+ * What a claim says about origin. The terms and their meaning are in {@code
+ * data/vocab/claim-kinds.yaml}.
+ */
 public enum ClaimKind {
     FROM_SCRATCH("from-scratch"),
     NAMES_BASE("names-base"),

@@ -3,9 +3,16 @@ package org.keizu.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * One piece of evidence for a lineage link. Config evidence may point into a snapshot
- * ({@code snapshot}, {@code pointer}, {@code equals}) so that the build can check it.
+ * One piece of evidence for a lineage link. Config evidence may point into a snapshot ({@code
+ * snapshot}, {@code pointer}, {@code equals}) so that the build can check it.
  */
-public record Evidence(String kind, String summary, Passage passage, String date, String source,
-        String snapshot, String pointer, JsonNode equals, String uncertain) {
-}
+public record Evidence(
+        String kind,
+        String summary,
+        Passage passage,
+        String date,
+        String source,
+        String snapshot,
+        String pointer,
+        JsonNode equals,
+        String uncertain) {}

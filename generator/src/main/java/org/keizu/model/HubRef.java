@@ -1,5 +1,4 @@
 package org.keizu.model;
 
 /** Where the weights are published, and the commit a snapshot was taken at. */
-public record HubRef(String repo, String revision) {
-}
+public record HubRef(String repo, String revision) {}

@@ -1,5 +1,4 @@
 package org.keizu.model;
 
 /** The licence the makers declare, as an SPDX id. */
-public record Licence(String declared, String name, String source) {
-}
+public record Licence(String declared, String name, String source) {}

@@ -5,5 +5,4 @@ package org.keizu.model;
  * without opening the link (Wikipedia's {@code quote=}). {@code language} is given only when it
  * differs from the source's; {@code translation} is the registry's own, and the site marks it so.
  */
-public record Passage(String text, String language, String translation) {
-}
+public record Passage(String text, String language, String translation) {}

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
- * How a model relates to a base. The line that matters most in the registry runs here:
- * {@link #ARCHITECTURE_ONLY} means "uses the architecture of", and is never a derivation.
+ * How a model relates to a base. The line that matters most in the registry runs here: {@link
+ * #ARCHITECTURE_ONLY} means "uses the architecture of", and is never a derivation.
  */
 public enum Relation {
     FINE_TUNE("fine-tune", true),
@@ -33,7 +33,9 @@ public enum Relation {
         return derivesWeights;
     }
 
-    /** True when something of the base's, weights or files, was reused; false for architecture only. */
+    /**
+     * True when something of the base's, weights or files, was reused; false for architecture only.
+     */
     public boolean reusesArtefacts() {
         return this != ARCHITECTURE_ONLY;
     }

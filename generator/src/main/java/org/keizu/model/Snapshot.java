@@ -3,24 +3,35 @@ package org.keizu.model;
 import java.util.List;
 
 /**
- * A pinned copy of a model's files under {@code data/snapshots/<hub-org>/<repo>/<folder>/}, described
- * by its {@code snapshot.json}: machine-written, never edited by hand. {@code revision} is the hub
- * commit when the bytes were fetched from the hub; it is null for copies taken from elsewhere, and
- * {@code via} then says where, so that nobody mistakes a mirror for the hub.
+ * A pinned copy of a model's files under {@code data/snapshots/<hub-org>/<repo>/<folder>/},
+ * described by its {@code snapshot.json}: machine-written, never edited by hand. {@code revision}
+ * is the hub commit when the bytes were fetched from the hub; it is null for copies taken from
+ * elsewhere, and {@code via} then says where, so that nobody mistakes a mirror for the hub.
  */
-public record Snapshot(String repo, String revision, String revisionNote, String retrieved, Via via,
-        List<SnapshotFile> files, TokenizerFingerprint tokenizer) {
+public record Snapshot(
+        String repo,
+        String revision,
+        String revisionNote,
+        String retrieved,
+        Via via,
+        List<SnapshotFile> files,
+        TokenizerFingerprint tokenizer) {
     public Snapshot {
         files = Lists.copy(files);
     }
 
-    /** The folder a snapshot lives in: its revision, or "unpinned-" and the config's hash prefix. */
+    /**
+     * The folder a snapshot lives in: its revision, or "unpinned-" and the config's hash prefix.
+     */
     public String folder() {
         if (revision != null) {
             return revision;
         }
-        return files.stream().filter(f -> f.name().equals("config.json")).findFirst()
-                .map(f -> "unpinned-" + f.sha256().substring(0, 12)).orElse("unpinned");
+        return files.stream()
+                .filter(f -> f.name().equals("config.json"))
+                .findFirst()
+                .map(f -> "unpinned-" + f.sha256().substring(0, 12))
+                .orElse("unpinned");
     }
 
     /** The id records cite it by: {@code deepseek-ai/DeepSeek-R1@unpinned-79ddea672a62}. */
@@ -28,8 +39,16 @@ public record Snapshot(String repo, String revision, String revisionNote, String
         return repo + "@" + folder();
     }
 
-    /** Where the bytes came from: the hub, or a mirror, extract, page capture or unattributed copy. */
-    public record Via(String kind, String repository, String path, String commit, String url, String grade,
+    /**
+     * Where the bytes came from: the hub, or a mirror, extract, page capture or unattributed copy.
+     */
+    public record Via(
+            String kind,
+            String repository,
+            String path,
+            String commit,
+            String url,
+            String grade,
             String caveats) {
         public boolean fromHub() {
             return "hub".equals(kind);
@@ -37,14 +56,18 @@ public record Snapshot(String repo, String revision, String revisionNote, String
     }
 
     /** One stored file with the hash and size of its bytes. */
-    public record SnapshotFile(String name, String sha256, long size) {
-    }
+    public record SnapshotFile(String name, String sha256, long size) {}
 
     /**
      * What identifies a tokenizer without storing it (tokenizers are too big to keep): the hash of
      * the file, its vocabulary size, a hash of its merges list and its special tokens.
      */
-    public record TokenizerFingerprint(String file, String sha256, long size, Integer vocabSize, String mergesSha256,
+    public record TokenizerFingerprint(
+            String file,
+            String sha256,
+            long size,
+            Integer vocabSize,
+            String mergesSha256,
             List<String> specialTokens) {
         public TokenizerFingerprint {
             specialTokens = Lists.copy(specialTokens);

@@ -4,8 +4,7 @@ import java.util.function.Function;
 
 /** Maps a vocabulary term back to its enum constant; the schema has already checked the term. */
 final class Terms {
-    private Terms() {
-    }
+    private Terms() {}
 
     static <E extends Enum<E>> E find(E[] values, Function<E, String> term, String wanted) {
         for (E value : values) {

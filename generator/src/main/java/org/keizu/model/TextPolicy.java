@@ -7,8 +7,7 @@ package org.keizu.model;
  * private-use, unassigned and surrogate code points, and the Hangul fillers that render as blanks.
  */
 public final class TextPolicy {
-    private TextPolicy() {
-    }
+    private TextPolicy() {}
 
     /** True when {@code cp} may not be published in text of this kind. */
     public static boolean hidden(int cp, boolean prose) {
@@ -17,8 +16,14 @@ public final class TextPolicy {
         boolean allowedJoiner = prose && (cp == 0x200C || cp == 0x200D);
         return (type == Character.CONTROL && !allowedBreak)
                 || (type == Character.FORMAT && !allowedJoiner)
-                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.SURROGATE
-                || cp == 0x3164 || cp == 0x115F || cp == 0x1160 || cp == 0xFFA0;
+                || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR
+                || type == Character.PRIVATE_USE
+                || type == Character.UNASSIGNED
+                || type == Character.SURROGATE
+                || cp == 0x3164
+                || cp == 0x115F
+                || cp == 0x1160
+                || cp == 0xFFA0;
     }
 }

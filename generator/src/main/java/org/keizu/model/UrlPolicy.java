@@ -9,21 +9,36 @@ import java.util.regex.Pattern;
 
 /**
  * The one rule for every address the site publishes (sources, archives, snapshot origins, hub
- * links): https, a registered host name, no credentials. Validation reports a breach with the
- * file and line; the page builder applies the same rule again and prints no link for an address
- * that breaks it, so a check switched off cannot publish a {@code javascript:} link.
+ * links): https, a registered host name, no credentials. Validation reports a breach with the file
+ * and line; the page builder applies the same rule again and prints no link for an address that
+ * breaks it, so a check switched off cannot publish a {@code javascript:} link.
  */
 public final class UrlPolicy {
     /** Any spelling a resolver may read as an IP address: dotted, decimal, hex or octal parts. */
-    private static final Pattern NUMERIC_HOST = Pattern.compile("(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}");
+    private static final Pattern NUMERIC_HOST =
+            Pattern.compile("(0x[0-9a-f]*|[0-9]+)(\\.(0x[0-9a-f]*|[0-9]+)){0,3}");
+
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
     private static final Pattern TOP_LEVEL = Pattern.compile("[a-z]{2,63}|xn--[a-z0-9-]{1,59}");
-    /** Names that resolve only inside a network, never on the public web. */
-    private static final Set<String> INTERNAL_SUFFIXES = Set.of("localhost", "local", "internal", "intranet", "lan",
-            "home", "corp", "private", "test", "invalid", "example", "arpa", "onion");
 
-    private UrlPolicy() {
-    }
+    /** Names that resolve only inside a network, never on the public web. */
+    private static final Set<String> INTERNAL_SUFFIXES =
+            Set.of(
+                    "localhost",
+                    "local",
+                    "internal",
+                    "intranet",
+                    "lan",
+                    "home",
+                    "corp",
+                    "private",
+                    "test",
+                    "invalid",
+                    "example",
+                    "arpa",
+                    "onion");
+
+    private UrlPolicy() {}
 
     /** True when the address may be published as a link. */
     public static boolean allows(String url) {
@@ -47,7 +62,8 @@ public final class UrlPolicy {
             return Optional.of("is not a valid URL: " + e.getReason());
         }
         if (!"https".equals(uri.getScheme())) {
-            return Optional.of("must start with https:// (links with other schemes are never published)");
+            return Optional.of(
+                    "must start with https:// (links with other schemes are never published)");
         }
         if (uri.getRawUserInfo() != null) {
             return Optional.of("must not carry a user name or password");
@@ -66,7 +82,8 @@ public final class UrlPolicy {
         String[] labels = host.split("\\.", -1);
         String top = labels[labels.length - 1];
         if (labels.length < 2 || !TOP_LEVEL.matcher(top).matches()) {
-            return Optional.of("must name a registered public host (like example.org), not \"" + host + "\"");
+            return Optional.of(
+                    "must name a registered public host (like example.org), not \"" + host + "\"");
         }
         for (String label : labels) {
             if (!LABEL.matcher(label).matches()) {

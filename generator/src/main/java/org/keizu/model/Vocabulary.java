@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The controlled vocabularies of {@code data/vocab/}, by file name without extension ({@code grades}). */
+/**
+ * The controlled vocabularies of {@code data/vocab/}, by file name without extension ({@code
+ * grades}).
+ */
 public record Vocabulary(Map<String, List<Term>> lists) {
     public Vocabulary {
         lists = Map.copyOf(lists);

@@ -18,14 +18,14 @@ import org.keizu.model.Programme;
 
 /**
  * Every record that loaded, in the order the files were listed (id order), with lookups by id and
- * reverse indexes. Records that failed to load are not here, only their ids ({@link #failedToLoad});
- * their findings stop the build, so nothing is ever rendered from a partial registry. Where two
- * records share an id (reported by the identity check), lookups return the first.
+ * reverse indexes. Records that failed to load are not here, only their ids ({@link
+ * #failedToLoad}); their findings stop the build, so nothing is ever rendered from a partial
+ * registry. Where two records share an id (reported by the identity check), lookups return the
+ * first.
  */
 public final class Registry {
     /** A model's declared link to a base: what a base's family is made of. */
-    public record Declared(Model model, LineageLink link) {
-    }
+    public record Declared(Model model, LineageLink link) {}
 
     private final List<Loaded<Model>> models;
     private final List<Loaded<Organisation>> organisations;
@@ -42,14 +42,24 @@ public final class Registry {
     private final Map<String, List<Model>> modelsByProgramme = new HashMap<>();
     private final Map<String, List<Declared>> declaredByBase = new HashMap<>();
 
-    public Registry(List<Loaded<Model>> models, List<Loaded<Organisation>> organisations,
-            List<Loaded<Programme>> programmes, List<LoadedSnapshot> snapshots) {
+    public Registry(
+            List<Loaded<Model>> models,
+            List<Loaded<Organisation>> organisations,
+            List<Loaded<Programme>> programmes,
+            List<LoadedSnapshot> snapshots) {
         this(models, organisations, programmes, snapshots, Map.of());
     }
 
-    /** @param failedToLoad ids of records that exist but did not load, so references to them are not reported twice */
-    public Registry(List<Loaded<Model>> models, List<Loaded<Organisation>> organisations,
-            List<Loaded<Programme>> programmes, List<LoadedSnapshot> snapshots, Map<RecordKind, Set<String>> failedToLoad) {
+    /**
+     * @param failedToLoad ids of records that exist but did not load, so references to them are not
+     *     reported twice
+     */
+    public Registry(
+            List<Loaded<Model>> models,
+            List<Loaded<Organisation>> organisations,
+            List<Loaded<Programme>> programmes,
+            List<LoadedSnapshot> snapshots,
+            Map<RecordKind, Set<String>> failedToLoad) {
         this.models = List.copyOf(models);
         this.organisations = List.copyOf(organisations);
         this.programmes = List.copyOf(programmes);
@@ -71,7 +81,9 @@ public final class Registry {
                 modelsByProgramme.computeIfAbsent(m.programme(), k -> new ArrayList<>()).add(m);
             }
             for (LineageLink link : m.lineage()) {
-                declaredByBase.computeIfAbsent(link.base(), k -> new ArrayList<>()).add(new Declared(m, link));
+                declaredByBase
+                        .computeIfAbsent(link.base(), k -> new ArrayList<>())
+                        .add(new Declared(m, link));
             }
         }
     }

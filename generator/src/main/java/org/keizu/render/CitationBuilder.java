@@ -20,16 +20,30 @@ final class CitationBuilder {
         String permalink = context.site.origin() + context.paths.href(SitePaths.model(model.id()));
         String datasetDate = context.site.datasetDate();
         String title = messages.format("citation_title", model.name());
-        String text = messages.format("citation_text", title, model.reviewed(), datasetDate, permalink);
+        String text =
+                messages.format("citation_text", title, model.reviewed(), datasetDate, permalink);
         String year = model.reviewed().substring(0, 4);
-        String bibtex = "@misc{keizu-" + model.id().replace('.', '-') + ",\n"
-                + "  author       = {{Keizu contributors}},\n"
-                + "  title        = {" + bibtex(title) + "},\n"
-                + "  howpublished = {" + bibtex(messages.format("citation_howpublished")) + "},\n"
-                + "  year         = {" + year + "},\n"
-                + "  note         = {" + bibtex(messages.format("citation_note", model.reviewed(), datasetDate)) + "},\n"
-                + "  url          = {" + permalink + "}\n"
-                + "}";
+        String bibtex =
+                "@misc{keizu-"
+                        + model.id().replace('.', '-')
+                        + ",\n"
+                        + "  author       = {{Keizu contributors}},\n"
+                        + "  title        = {"
+                        + bibtex(title)
+                        + "},\n"
+                        + "  howpublished = {"
+                        + bibtex(messages.format("citation_howpublished"))
+                        + "},\n"
+                        + "  year         = {"
+                        + year
+                        + "},\n"
+                        + "  note         = {"
+                        + bibtex(messages.format("citation_note", model.reviewed(), datasetDate))
+                        + "},\n"
+                        + "  url          = {"
+                        + permalink
+                        + "}\n"
+                        + "}";
         return new Citation(permalink, title, text, bibtex, model.reviewed());
     }
 

@@ -15,7 +15,10 @@ import org.keizu.render.Views.FieldRow;
 import org.keizu.render.Views.FileView;
 import org.keizu.render.Views.SnapshotView;
 
-/** The evidence page's config section: where the config came from, and its comparison with each base. */
+/**
+ * The evidence page's config section: where the config came from, and its comparison with each
+ * base.
+ */
 final class ConfigEvidence {
     /** How many of the detector's undeclared candidates an evidence page shows. */
     static final int CANDIDATES_SHOWN = 3;
@@ -27,23 +30,53 @@ final class ConfigEvidence {
     }
 
     ConfigSection section(Model model) {
-        return new ConfigSection(model.snapshot() == null ? context.messages.format("snapshot_none") : null,
-                snapshot(model), comparisons(model));
+        return new ConfigSection(
+                model.snapshot() == null ? context.messages.format("snapshot_none") : null,
+                snapshot(model),
+                comparisons(model));
     }
 
     private SnapshotView snapshot(Model model) {
-        return context.analysis.of(model.id()).snapshot().map(loaded -> {
-            Snapshot s = loaded.snapshot();
-            Snapshot.Via via = s.via();
-            String from = switch (via.kind()) {
-                case "mirror" -> context.messages.format("via_mirror", via.repository(), via.path(), via.commit());
-                case "extract" -> context.messages.format("via_extract", via.repository(), via.path(), via.commit());
-                default -> context.messages.format("via_" + MessageKeys.suffix(via.kind()));
-            };
-            return new SnapshotView(s.id(), s.repo(), s.revision(), s.revisionNote(), s.retrieved(), from,
-                    UrlPolicy.publishable(via.url()), via.grade(), via.caveats(),
-                    s.files().stream().map(f -> new FileView(f.name(), f.sha256(), f.size())).toList());
-        }).orElse(null);
+        return context.analysis
+                .of(model.id())
+                .snapshot()
+                .map(
+                        loaded -> {
+                            Snapshot s = loaded.snapshot();
+                            Snapshot.Via via = s.via();
+                            String from =
+                                    switch (via.kind()) {
+                                        case "mirror" ->
+                                                context.messages.format(
+                                                        "via_mirror",
+                                                        via.repository(),
+                                                        via.path(),
+                                                        via.commit());
+                                        case "extract" ->
+                                                context.messages.format(
+                                                        "via_extract",
+                                                        via.repository(),
+                                                        via.path(),
+                                                        via.commit());
+                                        default ->
+                                                context.messages.format(
+                                                        "via_" + MessageKeys.suffix(via.kind()));
+                                    };
+                            return new SnapshotView(
+                                    s.id(),
+                                    s.repo(),
+                                    s.revision(),
+                                    s.revisionNote(),
+                                    s.retrieved(),
+                                    from,
+                                    UrlPolicy.publishable(via.url()),
+                                    via.grade(),
+                                    via.caveats(),
+                                    s.files().stream()
+                                            .map(f -> new FileView(f.name(), f.sha256(), f.size()))
+                                            .toList());
+                        })
+                .orElse(null);
     }
 
     /**
@@ -59,21 +92,49 @@ final class ConfigEvidence {
                 views.add(view(c, true));
             }
         }
-        analysis.candidates().stream().limit(CANDIDATES_SHOWN).forEach(c -> views.add(view(c, false)));
+        analysis.candidates().stream()
+                .limit(CANDIDATES_SHOWN)
+                .forEach(c -> views.add(view(c, false)));
         return views;
     }
 
     private ComparisonView view(Comparison c, boolean declared) {
-        List<FieldRow> different = c.different().stream()
-                .sorted(Comparator.comparing((Comparison.FieldDifference d) -> d.tier()).thenComparing(d -> d.field()))
-                .map(d -> new FieldRow(d.field(), d.tier().name(), tierLabel(d.tier()), d.thisText(), d.baseText()))
-                .toList();
-        List<FieldRow> equal = c.matches().stream()
-                .sorted(Comparator.comparing((Comparison.FieldMatch m) -> m.tier()).thenComparing(m -> m.field()))
-                .map(m -> new FieldRow(m.field(), m.tier().name(), tierLabel(m.tier()), m.text(), m.text()))
-                .toList();
-        return new ComparisonView(context.modelLink(c.base()), c.grade().name(), context.label("grades", c.grade().name()),
-                context.messages.format(MessageKeys.finding(c.finding())), declared, different, equal,
+        List<FieldRow> different =
+                c.different().stream()
+                        .sorted(
+                                Comparator.comparing((Comparison.FieldDifference d) -> d.tier())
+                                        .thenComparing(d -> d.field()))
+                        .map(
+                                d ->
+                                        new FieldRow(
+                                                d.field(),
+                                                d.tier().name(),
+                                                tierLabel(d.tier()),
+                                                d.thisText(),
+                                                d.baseText()))
+                        .toList();
+        List<FieldRow> equal =
+                c.matches().stream()
+                        .sorted(
+                                Comparator.comparing((Comparison.FieldMatch m) -> m.tier())
+                                        .thenComparing(m -> m.field()))
+                        .map(
+                                m ->
+                                        new FieldRow(
+                                                m.field(),
+                                                m.tier().name(),
+                                                tierLabel(m.tier()),
+                                                m.text(),
+                                                m.text()))
+                        .toList();
+        return new ComparisonView(
+                context.modelLink(c.base()),
+                c.grade().name(),
+                context.label("grades", c.grade().name()),
+                context.messages.format(MessageKeys.finding(c.finding())),
+                declared,
+                different,
+                equal,
                 c.corroboration().stream().map(context.messages::format).toList());
     }
 

@@ -15,8 +15,8 @@ import org.keizu.render.Views.Link;
 
 /**
  * A page for every model that another model declares as a base or that the detector finds
- * shape-compatible with another: its family, with declared derivations, detected candidates,
- * reused components and mere architecture sharers kept apart, so that a model that only shares the
+ * shape-compatible with another: its family, with declared derivations, detected candidates, reused
+ * components and mere architecture sharers kept apart, so that a model that only shares the
  * architecture is never drawn as a descendant.
  */
 final class FamilyPages {
@@ -52,16 +52,33 @@ final class FamilyPages {
         Families families = new Families();
         for (Model m : context.modelsByName) {
             for (LineageLink l : m.lineage()) {
-                FamilyMember member = new FamilyMember(rows.row(m), context.label("relations", l.relation().term()),
-                        l.grade().name(), true);
-                Families.add(l.relation().derivesWeights() ? families.derived
-                        : l.relation() == Relation.ARCHITECTURE_ONLY ? families.architecture : families.components,
-                        l.base(), member);
+                FamilyMember member =
+                        new FamilyMember(
+                                rows.row(m),
+                                context.label("relations", l.relation().term()),
+                                l.grade().name(),
+                                true);
+                Families.add(
+                        l.relation().derivesWeights()
+                                ? families.derived
+                                : l.relation() == Relation.ARCHITECTURE_ONLY
+                                        ? families.architecture
+                                        : families.components,
+                        l.base(),
+                        member);
             }
             for (Comparison c : context.analysis.of(m.id()).candidates()) {
-                FamilyMember member = new FamilyMember(rows.row(m),
-                        context.messages.format("family_label_" + MessageKeys.suffix(c.finding())), c.grade().name(), false);
-                Families.add(c.shapeCompatible() ? families.detected : families.architecture, c.base(), member);
+                FamilyMember member =
+                        new FamilyMember(
+                                rows.row(m),
+                                context.messages.format(
+                                        "family_label_" + MessageKeys.suffix(c.finding())),
+                                c.grade().name(),
+                                false);
+                Families.add(
+                        c.shapeCompatible() ? families.detected : families.architecture,
+                        c.base(),
+                        member);
             }
         }
         List<BasePage> pages = new ArrayList<>();
@@ -78,11 +95,30 @@ final class FamilyPages {
         List<FamilyMember> components = families.components.getOrDefault(id, List.of());
         List<FamilyMember> architecture = families.architecture.getOrDefault(id, List.of());
         String modelHref = context.paths.href(SitePaths.model(id));
-        List<List<Link>> chains = context.analysis.indirectDescendants(id).stream()
-                .map(path -> path.stream().map(context::modelLink).toList()).toList();
-        return new BasePage(context.site, id, base.name(), context.paths.href(SitePaths.base(id)), modelHref,
-                context.country(base.country()), context.organisationName(base.organisation()), derived, chains, detected,
-                components, architecture,
-                FamilyTreeLayout.layout(base.name(), modelHref, derived, detected, components, architecture, context.messages));
+        List<List<Link>> chains =
+                context.analysis.indirectDescendants(id).stream()
+                        .map(path -> path.stream().map(context::modelLink).toList())
+                        .toList();
+        return new BasePage(
+                context.site,
+                id,
+                base.name(),
+                context.paths.href(SitePaths.base(id)),
+                modelHref,
+                context.country(base.country()),
+                context.organisationName(base.organisation()),
+                derived,
+                chains,
+                detected,
+                components,
+                architecture,
+                FamilyTreeLayout.layout(
+                        base.name(),
+                        modelHref,
+                        derived,
+                        detected,
+                        components,
+                        architecture,
+                        context.messages));
     }
 }

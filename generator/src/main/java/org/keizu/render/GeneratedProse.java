@@ -7,11 +7,12 @@ import org.keizu.lineage.Tier;
 
 /**
  * Parts of the prose pages that are generated from the tables the code uses, so that the
- * methodology can never list other fields than the detector compares. A prose page asks for one
- * by a line or a phrase of its Markdown:
+ * methodology can never list other fields than the detector compares. A prose page asks for one by
+ * a line or a phrase of its Markdown:
+ *
  * <ul>
- * <li>{@code {{config-field-tiers}}}: the table of tiers, their fields and what a match means;</li>
- * <li>{@code {{export-only-fields}}}: the keys dropped before comparing.</li>
+ *   <li>{@code {{config-field-tiers}}}: the table of tiers, their fields and what a match means;
+ *   <li>{@code {{export-only-fields}}}: the keys dropped before comparing.
  * </ul>
  */
 public final class GeneratedProse {
@@ -29,19 +30,34 @@ public final class GeneratedProse {
         if (!markdown.contains("{{")) {
             return markdown;
         }
-        return markdown.replace(TIERS, tierTable()).replace(EXPORT_ONLY, code(ConfigFields.exportOnly()));
+        return markdown.replace(TIERS, tierTable())
+                .replace(EXPORT_ONLY, code(ConfigFields.exportOnly()));
     }
 
     private String tierTable() {
-        StringBuilder table = new StringBuilder()
-                .append("| ").append(messages.format("tiers_column_tier"))
-                .append(" | ").append(messages.format("tiers_column_fields"))
-                .append(" | ").append(messages.format("tiers_column_meaning")).append(" |\n|---|---|---|\n");
+        StringBuilder table =
+                new StringBuilder()
+                        .append("| ")
+                        .append(messages.format("tiers_column_tier"))
+                        .append(" | ")
+                        .append(messages.format("tiers_column_fields"))
+                        .append(" | ")
+                        .append(messages.format("tiers_column_meaning"))
+                        .append(" |\n|---|---|---|\n");
         for (Tier tier : Tier.values()) {
             List<String> fields = ConfigFields.listed(tier);
-            table.append("| ").append(tier.name()).append(": ").append(messages.format("tier_label_" + tier.name()))
-                    .append(" | ").append(fields.isEmpty() ? messages.format("tier_fields_" + tier.name()) : code(fields))
-                    .append(" | ").append(messages.format("tier_meaning_" + tier.name())).append(" |\n");
+            table.append("| ")
+                    .append(tier.name())
+                    .append(": ")
+                    .append(messages.format("tier_label_" + tier.name()))
+                    .append(" | ")
+                    .append(
+                            fields.isEmpty()
+                                    ? messages.format("tier_fields_" + tier.name())
+                                    : code(fields))
+                    .append(" | ")
+                    .append(messages.format("tier_meaning_" + tier.name()))
+                    .append(" |\n");
         }
         return table.toString().stripTrailing();
     }

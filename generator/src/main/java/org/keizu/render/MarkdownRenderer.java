@@ -16,25 +16,28 @@ import org.jsoup.safety.Safelist;
  * Turns the prose pages of {@code data/pages/*.md} into HTML that is safe to print unescaped
  * (SECURITY.md §5.3): raw HTML in the Markdown is escaped, links keep only https, mailto and
  * relative targets (never protocol-relative), images are dropped, and jsoup's safelist cleans the
- * result once more. Its output is the only HTML a template prints without escaping, in the
- * {@code markdown} macro of {@code layout.ftlh}.
+ * result once more. Its output is the only HTML a template prints without escaping, in the {@code
+ * markdown} macro of {@code layout.ftlh}.
  */
 public final class MarkdownRenderer {
-    private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), HeadingAnchorExtension.create());
+    private static final List<Extension> EXTENSIONS =
+            List.of(TablesExtension.create(), HeadingAnchorExtension.create());
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
-    private final HtmlRenderer renderer = HtmlRenderer.builder()
-            .extensions(EXTENSIONS)
-            .escapeHtml(true)
-            .sanitizeUrls(true)
-            .urlSanitizer(new StrictUrls())
-            .percentEncodeUrls(true)
-            .build();
-    private final Safelist safelist = Safelist.relaxed()
-            .removeTags("img")
-            .addAttributes(":all", "id")
-            .removeProtocols("a", "href", "ftp", "http")
-            .preserveRelativeLinks(true);
+    private final HtmlRenderer renderer =
+            HtmlRenderer.builder()
+                    .extensions(EXTENSIONS)
+                    .escapeHtml(true)
+                    .sanitizeUrls(true)
+                    .urlSanitizer(new StrictUrls())
+                    .percentEncodeUrls(true)
+                    .build();
+    private final Safelist safelist =
+            Safelist.relaxed()
+                    .removeTags("img")
+                    .addAttributes(":all", "id")
+                    .removeProtocols("a", "href", "ftp", "http")
+                    .preserveRelativeLinks(true);
 
     /** The HTML of one Markdown document, cleaned; relative links are kept relative. */
     public String render(String markdown) {
@@ -51,7 +54,9 @@ public final class MarkdownRenderer {
         public String sanitizeLinkUrl(String url) {
             String clean = base.sanitizeLinkUrl(url);
             String trimmed = clean.strip();
-            return trimmed.startsWith("//") || trimmed.startsWith("\\") || trimmed.startsWith("/\\") ? "" : clean;
+            return trimmed.startsWith("//") || trimmed.startsWith("\\") || trimmed.startsWith("/\\")
+                    ? ""
+                    : clean;
         }
 
         @Override

@@ -1,9 +1,10 @@
 package org.keizu.render;
 
-/** The bundle's keys for terms of the data: "vocabulary-extension" becomes "vocabulary_extension". */
+/**
+ * The bundle's keys for terms of the data: "vocabulary-extension" becomes "vocabulary_extension".
+ */
 public final class MessageKeys {
-    private MessageKeys() {
-    }
+    private MessageKeys() {}
 
     static String suffix(String term) {
         return term.replace('-', '_');

@@ -21,13 +21,16 @@ public final class Messages {
         if (pattern == null) {
             throw new IllegalStateException("templates/messages.properties has no key " + key);
         }
-        // One pass over the pattern: an argument that itself holds "{1}" (a model named so) is printed
-        // as it is, never filled in again. Not MessageFormat: it would read the apostrophe of "Keizu's".
+        // One pass over the pattern: an argument that itself holds "{1}" (a model named so) is
+        // printed
+        // as it is, never filled in again. Not MessageFormat: it would read the apostrophe of
+        // "Keizu's".
         StringBuilder text = new StringBuilder(pattern.length() + 32);
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);
             int close = c == '{' ? pattern.indexOf('}', i) : -1;
-            if (close > i + 1 && pattern.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
+            if (close > i + 1
+                    && pattern.substring(i + 1, close).chars().allMatch(Character::isDigit)) {
                 int index = Integer.parseInt(pattern.substring(i + 1, close));
                 if (index < args.length) {
                     text.append(args[index]);

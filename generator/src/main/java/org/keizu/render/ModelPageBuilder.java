@@ -51,30 +51,73 @@ final class ModelPageBuilder {
     ModelPage page(Model model) {
         SourceNumbers refs = new SourceNumbers(model.sources());
         Analysis.ModelAnalysis analysis = context.analysis.of(model.id());
-        return new ModelPage(context.site, facts(model, refs), verdict(analysis.verdict()),
+        return new ModelPage(
+                context.site,
+                facts(model, refs),
+                verdict(analysis.verdict()),
                 model.claims().stream().map(c -> claim(c, refs)).toList(),
-                new LineageSection(model.lineage().stream().sorted(Comparator.comparing(LineageLink::grade).reversed())
-                        .map(l -> lineage(l, refs)).toList(), chain(model.id(), analysis.ancestors())),
+                new LineageSection(
+                        model.lineage().stream()
+                                .sorted(Comparator.comparing(LineageLink::grade).reversed())
+                                .map(l -> lineage(l, refs))
+                                .toList(),
+                        chain(model.id(), analysis.ancestors())),
                 config.section(model),
                 model.disputes().stream().map(d -> dispute(d, refs)).toList(),
                 model.licenceObligations().stream().map(o -> obligation(o, refs)).toList(),
-                model.timeline().stream().map(e -> new EventView(e.date(), e.event(), refs.ref(e.source(), e.passage()),
-                        e.uncertain())).toList(),
-                model.response() == null ? null : statement(model.response(), refs), refs.views(),
-                model.corrections().stream().map(c -> new CorrectionView(c.date(), c.what())).toList(),
-                context.terms("grades"), facets(model, analysis), citations.citation(model));
+                model.timeline().stream()
+                        .map(
+                                e ->
+                                        new EventView(
+                                                e.date(),
+                                                e.event(),
+                                                refs.ref(e.source(), e.passage()),
+                                                e.uncertain()))
+                        .toList(),
+                model.response() == null ? null : statement(model.response(), refs),
+                refs.views(),
+                model.corrections().stream()
+                        .map(c -> new CorrectionView(c.date(), c.what()))
+                        .toList(),
+                context.terms("grades"),
+                facets(model, analysis),
+                citations.citation(model));
     }
 
     private ModelFacts facts(Model model, SourceNumbers refs) {
         Organisation org = context.registry.organisation(model.organisation()).orElseThrow();
-        Link organisation = new Link(org.nativeName() == null ? org.name() : org.name() + " (" + org.nativeName() + ")",
-                context.paths.href(SitePaths.organisation(org.id())));
-        Link programme = model.programme() == null ? null : context.registry.programme(model.programme())
-                .map(p -> new Link(p.name(), context.paths.href(SitePaths.programme(p.id())))).orElse(null);
-        return new ModelFacts(model.id(), model.name(), model.nativeName(), model.aliases(), organisation,
-                context.country(model.country()), programme, model.released(), model.reviewed(),
+        Link organisation =
+                new Link(
+                        org.nativeName() == null
+                                ? org.name()
+                                : org.name() + " (" + org.nativeName() + ")",
+                        context.paths.href(SitePaths.organisation(org.id())));
+        Link programme =
+                model.programme() == null
+                        ? null
+                        : context.registry
+                                .programme(model.programme())
+                                .map(
+                                        p ->
+                                                new Link(
+                                                        p.name(),
+                                                        context.paths.href(
+                                                                SitePaths.programme(p.id()))))
+                                .orElse(null);
+        return new ModelFacts(
+                model.id(),
+                model.name(),
+                model.nativeName(),
+                model.aliases(),
+                organisation,
+                context.country(model.country()),
+                programme,
+                model.released(),
+                model.reviewed(),
                 model.summary() == null ? null : model.summary().text(),
-                model.summary() == null ? null : refs.ref(model.summary().source(), model.summary().passage()),
+                model.summary() == null
+                        ? null
+                        : refs.ref(model.summary().source(), model.summary().passage()),
                 model.parameters() == null ? null : parameters(model),
                 model.parameters() == null ? null : refs.ref(model.parameters().source()),
                 model.hub() == null ? null : model.hub().repo(),
@@ -86,15 +129,18 @@ final class ModelPageBuilder {
 
     private VerdictView verdict(VerdictRule.Finding verdict) {
         String term = verdict.verdict().term();
-        return new VerdictView(term, context.label("verdicts", term),
+        return new VerdictView(
+                term,
+                context.label("verdicts", term),
                 context.vocabulary.find("verdicts", term).map(t -> t.meaning()).orElse(null),
-                context.messages.format(verdict.headline()), verdict.uncertain());
+                context.messages.format(verdict.headline()),
+                verdict.uncertain());
     }
 
     /** The chain from the ultimate base down to this model, when it runs through another model. */
     private List<Link> chain(String modelId, List<String> ancestors) {
         if (ancestors.size() < 2) {
-            return List.of();    // a direct derivation: the lineage statement already names the base
+            return List.of(); // a direct derivation: the lineage statement already names the base
         }
         List<String> down = new java.util.ArrayList<>(ancestors);
         java.util.Collections.reverse(down);
@@ -105,73 +151,140 @@ final class ModelPageBuilder {
     /** What the search index files the model under. */
     private SearchFacets facets(Model model, Analysis.ModelAnalysis analysis) {
         Optional<LineageLink> shown = analysis.principalLink();
-        return new SearchFacets(context.country(model.country()).name(), context.organisationName(model.organisation()),
-                model.programme() == null ? null : context.registry.programme(model.programme()).map(p -> p.name()).orElse(null),
+        return new SearchFacets(
+                context.country(model.country()).name(),
+                context.organisationName(model.organisation()),
+                model.programme() == null
+                        ? null
+                        : context.registry
+                                .programme(model.programme())
+                                .map(p -> p.name())
+                                .orElse(null),
                 shown.map(l -> context.modelName(l.base())).orElse(null),
                 shown.map(l -> context.label("relations", l.relation().term())).orElse(null),
                 shown.map(l -> l.grade().name()).orElse(null),
                 context.label("verdicts", analysis.verdict().verdict().term()),
-                PartialDate.parse(model.released()).map(d -> String.valueOf(d.year())).orElse(null));
+                PartialDate.parse(model.released())
+                        .map(d -> String.valueOf(d.year()))
+                        .orElse(null));
     }
 
     private ClaimView claim(Claim c, SourceNumbers refs) {
-        return new ClaimView(c.kind().term(), context.label("claim-kinds", c.kind().term()), c.quote(), c.language(),
-                c.translation() != null, c.translation(), c.isParaphrased(), c.date(), c.by(), refs.ref(c.source(), c.passage()),
+        return new ClaimView(
+                c.kind().term(),
+                context.label("claim-kinds", c.kind().term()),
+                c.quote(),
+                c.language(),
+                c.translation() != null,
+                c.translation(),
+                c.isParaphrased(),
+                c.date(),
+                c.by(),
+                refs.ref(c.source(), c.passage()),
                 c.uncertain());
     }
 
-    /** One lineage link in plain words: "Derived from X" only for a derivation, "Uses the architecture of X" for a shared architecture. */
+    /**
+     * One lineage link in plain words: "Derived from X" only for a derivation, "Uses the
+     * architecture of X" for a shared architecture.
+     */
     private LineageView lineage(LineageLink l, SourceNumbers refs) {
         Messages messages = context.messages;
         String base = context.modelName(l.base());
-        String statement = switch (l.relation()) {
-            case ARCHITECTURE_ONLY -> messages.format("statement_architecture", base);
-            case COMPONENT -> l.component() == null ? messages.format("statement_component_unnamed", base)
-                    : messages.format("statement_component", l.component(), base);
-            case TOKENIZER -> messages.format("statement_tokenizer", base);
-            default -> messages.format("statement_derived", base,
-                    context.label("relations", l.relation().term()).toLowerCase(Locale.ROOT));
-        };
+        String statement =
+                switch (l.relation()) {
+                    case ARCHITECTURE_ONLY -> messages.format("statement_architecture", base);
+                    case COMPONENT ->
+                            l.component() == null
+                                    ? messages.format("statement_component_unnamed", base)
+                                    : messages.format("statement_component", l.component(), base);
+                    case TOKENIZER -> messages.format("statement_tokenizer", base);
+                    default ->
+                            messages.format(
+                                    "statement_derived",
+                                    base,
+                                    context.label("relations", l.relation().term())
+                                            .toLowerCase(Locale.ROOT));
+                };
         List<EvidenceView> evidence = l.evidence().stream().map(e -> evidence(e, refs)).toList();
-        return new LineageView(context.modelLink(l.base()), l.relation().term(),
-                context.label("relations", l.relation().term()), l.relation().derivesWeights(), l.grade().name(),
-                context.label("grades", l.grade().name()), statement, l.component(), l.uncertain(), evidence);
+        return new LineageView(
+                context.modelLink(l.base()),
+                l.relation().term(),
+                context.label("relations", l.relation().term()),
+                l.relation().derivesWeights(),
+                l.grade().name(),
+                context.label("grades", l.grade().name()),
+                statement,
+                l.component(),
+                l.uncertain(),
+                evidence);
     }
 
     private EvidenceView evidence(Evidence e, SourceNumbers refs) {
-        return new EvidenceView(context.label("evidence-kinds", e.kind()), e.summary(), e.date(),
-                refs.ref(e.source(), e.passage()), e.uncertain());
+        return new EvidenceView(
+                context.label("evidence-kinds", e.kind()),
+                e.summary(),
+                e.date(),
+                refs.ref(e.source(), e.passage()),
+                e.uncertain());
     }
 
     private StatementView statement(Statement s, SourceNumbers refs) {
-        return new StatementView(s.date(), s.by(), s.text(), s.language(), s.translation() != null, s.translation(),
-                s.isParaphrased(), refs.ref(s.source(), s.passage()), s.uncertain());
+        return new StatementView(
+                s.date(),
+                s.by(),
+                s.text(),
+                s.language(),
+                s.translation() != null,
+                s.translation(),
+                s.isParaphrased(),
+                refs.ref(s.source(), s.passage()),
+                s.uncertain());
     }
 
     private DisputeView dispute(Dispute d, SourceNumbers refs) {
         Link base = d.base() == null ? null : context.modelLink(d.base());
-        return new DisputeView(base, d.allegation(), d.raisedBy(), d.date(), d.status().term(), refs.ref(d.source(), d.passage()),
-                d.replies().stream().map(r -> statement(r, refs)).toList(), d.uncertain());
+        return new DisputeView(
+                base,
+                d.allegation(),
+                d.raisedBy(),
+                d.date(),
+                d.status().term(),
+                refs.ref(d.source(), d.passage()),
+                d.replies().stream().map(r -> statement(r, refs)).toList(),
+                d.uncertain());
     }
 
     private ObligationView obligation(LicenceObligation o, SourceNumbers refs) {
-        return new ObligationView(context.modelLink(o.base()), o.requires(), o.met(), o.metOn(),
-                refs.ref(o.source(), o.passage()), o.uncertain());
+        return new ObligationView(
+                context.modelLink(o.base()),
+                o.requires(),
+                o.met(),
+                o.metOn(),
+                refs.ref(o.source(), o.passage()),
+                o.uncertain());
     }
 
     private String parameters(Model model) {
         String total = humanCount(model.parameters().total());
-        return model.parameters().active() == null ? context.messages.format("parameters_total", total)
-                : context.messages.format("parameters_active", total, humanCount(model.parameters().active()));
+        return model.parameters().active() == null
+                ? context.messages.format("parameters_total", total)
+                : context.messages.format(
+                        "parameters_active", total, humanCount(model.parameters().active()));
     }
 
     /** 671e9 becomes "671B", 1.04e12 "1.04T": the form model cards use. */
     static String humanCount(BigDecimal n) {
-        BigDecimal[] scales = {new BigDecimal("1e12"), new BigDecimal("1e9"), new BigDecimal("1e6")};
+        BigDecimal[] scales = {
+            new BigDecimal("1e12"), new BigDecimal("1e9"), new BigDecimal("1e6")
+        };
         String[] suffixes = {"T", "B", "M"};
         for (int i = 0; i < scales.length; i++) {
             if (n.compareTo(scales[i]) >= 0) {
-                return n.divide(scales[i], 2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString() + suffixes[i];
+                return n.divide(scales[i], 2, RoundingMode.HALF_UP)
+                                .stripTrailingZeros()
+                                .toPlainString()
+                        + suffixes[i];
             }
         }
         return n.stripTrailingZeros().toPlainString();

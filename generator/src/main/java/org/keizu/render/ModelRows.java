@@ -23,17 +23,27 @@ final class ModelRows {
         this.context = context;
     }
 
-    /** One row: the model, its maker, what the makers claim, the base it is shown with, and the verdict. */
+    /**
+     * One row: the model, its maker, what the makers claim, the base it is shown with, and the
+     * verdict.
+     */
     ModelRow row(Model model) {
         Analysis.ModelAnalysis analysis = context.analysis.of(model.id());
         Verdict verdict = analysis.verdict().verdict();
         Optional<LineageLink> shown = analysis.principalLink();
-        return new ModelRow(model.name(), model.nativeName(), context.paths.href(SitePaths.model(model.id())),
-                context.country(model.country()), context.organisationName(model.organisation()),
-                claimSummary(model), shown.map(l -> context.modelName(l.base())).orElse(null),
+        return new ModelRow(
+                model.name(),
+                model.nativeName(),
+                context.paths.href(SitePaths.model(model.id())),
+                context.country(model.country()),
+                context.organisationName(model.organisation()),
+                claimSummary(model),
+                shown.map(l -> context.modelName(l.base())).orElse(null),
                 shown.map(l -> context.label("relations", l.relation().term())).orElse(null),
                 shown.map(l -> l.grade().name()).orElse(null),
-                verdict.term(), context.label("verdicts", verdict.term()), analysis.verdict().uncertain());
+                verdict.term(),
+                context.label("verdicts", verdict.term()),
+                analysis.verdict().uncertain());
     }
 
     /** A table of these models, in the site's order, with how many have each verdict. */
@@ -43,8 +53,14 @@ final class ModelRows {
             counts.merge(context.analysis.of(m.id()).verdict().verdict(), 1, Integer::sum);
         }
         List<VerdictCount> verdictCounts = new ArrayList<>();
-        counts.forEach((v, count) -> verdictCounts.add(new VerdictCount(v.term(), context.label("verdicts", v.term()),
-                context.paths.href(SitePaths.verdict(v.term())), count)));
+        counts.forEach(
+                (v, count) ->
+                        verdictCounts.add(
+                                new VerdictCount(
+                                        v.term(),
+                                        context.label("verdicts", v.term()),
+                                        context.paths.href(SitePaths.verdict(v.term())),
+                                        count)));
         return new ModelList(models.stream().map(this::row).toList(), verdictCounts);
     }
 
@@ -53,7 +69,10 @@ final class ModelRows {
         return context.modelsByName.stream().filter(test).toList();
     }
 
-    /** The kinds of claim the makers made, in the order they made them ("Vague, then names its base"). */
+    /**
+     * The kinds of claim the makers made, in the order they made them ("Vague, then names its
+     * base").
+     */
     private String claimSummary(Model model) {
         if (model.claims().isEmpty()) {
             return context.messages.format("claims_none_recorded");
@@ -61,7 +80,10 @@ final class ModelRows {
         List<String> kinds = new ArrayList<>();
         for (Claim c : model.claims()) {
             String kind = context.label("claim-kinds", c.kind().term());
-            kind = kinds.isEmpty() ? kind : kind.substring(0, 1).toLowerCase(Locale.ROOT) + kind.substring(1);
+            kind =
+                    kinds.isEmpty()
+                            ? kind
+                            : kind.substring(0, 1).toLowerCase(Locale.ROOT) + kind.substring(1);
             if (!kinds.contains(kind)) {
                 kinds.add(kind);
             }

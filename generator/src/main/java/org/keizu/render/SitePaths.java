@@ -23,9 +23,23 @@ public record SitePaths(String baseUrl) {
      * Every name the site itself writes at its root, so that a prose page ({@code /<slug>/}) can be
      * refused the address before anything is rendered.
      */
-    public static final java.util.Set<String> ROOT_NAMES = java.util.Set.of("index.html", "models", "countries", "verdicts",
-            "organisations", "programmes", "bases", "search", "pagefind", "data", "assets", "404.html", ".nojekyll",
-            "robots.txt", SITEMAP);
+    public static final java.util.Set<String> ROOT_NAMES =
+            java.util.Set.of(
+                    "index.html",
+                    "models",
+                    "countries",
+                    "verdicts",
+                    "organisations",
+                    "programmes",
+                    "bases",
+                    "search",
+                    "pagefind",
+                    "data",
+                    "assets",
+                    "404.html",
+                    ".nojekyll",
+                    "robots.txt",
+                    SITEMAP);
 
     /** The file that serves a page's folder. */
     public static String file(String pagePath) {

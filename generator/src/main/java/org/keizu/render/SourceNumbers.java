@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import org.keizu.model.Passage;
 import org.keizu.model.Source;
+import org.keizu.model.UrlPolicy;
 import org.keizu.render.Views.PassageView;
 import org.keizu.render.Views.SourceRef;
 import org.keizu.render.Views.SourceView;
-import org.keizu.model.UrlPolicy;
 
 /** Numbers a record's sources in the order listed, for "[n]" markers and #source-id anchors. */
 final class SourceNumbers {
@@ -24,14 +24,21 @@ final class SourceNumbers {
         }
     }
 
-    /** A citation marker carrying the source's supporting words; their language is the source's unless stated. */
+    /**
+     * A citation marker carrying the source's supporting words; their language is the source's
+     * unless stated.
+     */
     SourceRef ref(String id, Passage passage) {
         if (id == null) {
             return null;
         }
-        PassageView words = passage == null ? null
-                : new PassageView(passage.text(), passage.language() != null ? passage.language() : languages.get(id),
-                        passage.translation());
+        PassageView words =
+                passage == null
+                        ? null
+                        : new PassageView(
+                                passage.text(),
+                                passage.language() != null ? passage.language() : languages.get(id),
+                                passage.translation());
         return new SourceRef(number(id), anchor(id), words);
     }
 
@@ -41,9 +48,21 @@ final class SourceNumbers {
 
     /** The numbered list of sources the page ends with. */
     List<SourceView> views() {
-        return sources.stream().map(s -> new SourceView(number(s.id()), anchor(s.id()), s.title(), s.publisher(),
-                UrlPolicy.publishable(s.url()), UrlPolicy.publishable(s.archived()),
-                s.published(), s.accessed(), s.language(), s.uncertain())).toList();
+        return sources.stream()
+                .map(
+                        s ->
+                                new SourceView(
+                                        number(s.id()),
+                                        anchor(s.id()),
+                                        s.title(),
+                                        s.publisher(),
+                                        UrlPolicy.publishable(s.url()),
+                                        UrlPolicy.publishable(s.archived()),
+                                        s.published(),
+                                        s.accessed(),
+                                        s.language(),
+                                        s.uncertain()))
+                .toList();
     }
 
     private int number(String id) {

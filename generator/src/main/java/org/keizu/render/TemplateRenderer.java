@@ -19,6 +19,7 @@ import java.util.TimeZone;
  * Renders view records through the Freemarker templates in {@code templates/}. HTML escaping is
  * always on ({@code .ftlh}, and HTML output for any other name); templates cannot instantiate
  * classes or reach the Java API. Templates are trusted code; the data they print is not.
+ *
  * <pre>
  *   TemplateRenderer renderer = new TemplateRenderer(Path.of("templates"));
  *   String html = renderer.render("model.ftlh", Map.of("page", modelPageView));
@@ -50,7 +51,9 @@ public final class TemplateRenderer {
         config.setNumberFormat("computer");
     }
 
-    /** Renders one page; a template error is a bug in the templates, so it is thrown, not collected. */
+    /**
+     * Renders one page; a template error is a bug in the templates, so it is thrown, not collected.
+     */
     public String render(String templateName, Map<String, Object> model) {
         try {
             Template template = config.getTemplate(templateName);
@@ -60,7 +63,8 @@ public final class TemplateRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load template " + templateName, e);
         } catch (TemplateException e) {
-            throw new IllegalStateException("template " + templateName + " failed: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "template " + templateName + " failed: " + e.getMessage(), e);
         }
     }
 }

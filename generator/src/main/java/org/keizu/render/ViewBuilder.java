@@ -32,7 +32,9 @@ public final class ViewBuilder {
         return context.site;
     }
 
-    /** Every model's id, in the order the site lists them; pages are built one at a time from these. */
+    /**
+     * Every model's id, in the order the site lists them; pages are built one at a time from these.
+     */
     public List<String> modelIds() {
         return context.modelsByName.stream().map(Model::id).toList();
     }
@@ -74,10 +76,20 @@ public final class ViewBuilder {
     public Views.SearchPage searchPage() {
         SitePaths paths = context.paths;
         Messages messages = context.messages;
-        return new Views.SearchPage(context.site, List.of(
-                new Link(messages.format("search_browse_countries"), paths.href(SitePaths.COUNTRIES)),
-                new Link(messages.format("search_browse_verdicts"),
-                        paths.href(SitePaths.verdict(org.keizu.lineage.Verdict.DISCLOSED_AFTER_THE_FACT.term()))),
-                new Link(messages.format("search_browse_bases"), paths.href(SitePaths.BASES))));
+        return new Views.SearchPage(
+                context.site,
+                List.of(
+                        new Link(
+                                messages.format("search_browse_countries"),
+                                paths.href(SitePaths.COUNTRIES)),
+                        new Link(
+                                messages.format("search_browse_verdicts"),
+                                paths.href(
+                                        SitePaths.verdict(
+                                                org.keizu.lineage.Verdict.DISCLOSED_AFTER_THE_FACT
+                                                        .term()))),
+                        new Link(
+                                messages.format("search_browse_bases"),
+                                paths.href(SitePaths.BASES))));
     }
 }

@@ -16,7 +16,8 @@ import org.keizu.render.Views.TermView;
 
 /**
  * What every page builder reads: the registry, its analysis, the vocabulary's labels, the message
- * bundle and the site's links; and the few lookups they all make (a model's name, a country's link).
+ * bundle and the site's links; and the few lookups they all make (a model's name, a country's
+ * link).
  */
 final class ViewContext {
     final Registry registry;
@@ -25,8 +26,10 @@ final class ViewContext {
     final SiteView site;
     final SitePaths paths;
     final Messages messages;
+
     /** Every model in the order the site lists them: by name, ignoring case, then by id. */
     final List<Model> modelsByName;
+
     private final java.util.Map<String, Integer> siteOrder = new java.util.HashMap<>();
 
     ViewContext(Registry registry, Analysis analysis, Vocabulary vocabulary, SiteView site) {
@@ -36,10 +39,15 @@ final class ViewContext {
         this.site = site;
         this.paths = new SitePaths(site.baseUrl());
         this.messages = new Messages(site.msg());
-        this.modelsByName = registry.models().stream().map(l -> l.record())
-                .map(m -> new SortKey(m.name().toLowerCase(Locale.ROOT), m))
-                .sorted(Comparator.comparing(SortKey::name).thenComparing(k -> k.model().id()))
-                .map(SortKey::model).toList();
+        this.modelsByName =
+                registry.models().stream()
+                        .map(l -> l.record())
+                        .map(m -> new SortKey(m.name().toLowerCase(Locale.ROOT), m))
+                        .sorted(
+                                Comparator.comparing(SortKey::name)
+                                        .thenComparing(k -> k.model().id()))
+                        .map(SortKey::model)
+                        .toList();
         for (Model m : modelsByName) {
             siteOrder.putIfAbsent(m.id(), siteOrder.size());
         }
@@ -47,19 +55,24 @@ final class ViewContext {
 
     /** These models (say, one organisation's) in the site's order. */
     List<Model> inSiteOrder(List<Model> models) {
-        return models.stream().sorted(Comparator.comparingInt(m -> siteOrder.getOrDefault(m.id(), Integer.MAX_VALUE))).toList();
+        return models.stream()
+                .sorted(
+                        Comparator.comparingInt(
+                                m -> siteOrder.getOrDefault(m.id(), Integer.MAX_VALUE)))
+                .toList();
     }
 
     /** The lower-cased name is computed once per model, not on every comparison. */
-    private record SortKey(String name, Model model) {
-    }
+    private record SortKey(String name, Model model) {}
 
     String label(String list, String term) {
         return vocabulary.label(list, term);
     }
 
     List<TermView> terms(String list) {
-        return vocabulary.list(list).stream().map(t -> new TermView(t.term(), t.label(), t.meaning())).toList();
+        return vocabulary.list(list).stream()
+                .map(t -> new TermView(t.term(), t.label(), t.meaning()))
+                .toList();
     }
 
     /** A model's name, or its id when it is not held (so a link never shows an empty label). */
@@ -76,7 +89,10 @@ final class ViewContext {
     }
 
     CountryLink country(String code) {
-        return new CountryLink(code, Countries.name(code), paths.href(SitePaths.country(code)),
+        return new CountryLink(
+                code,
+                Countries.name(code),
+                paths.href(SitePaths.country(code)),
                 registry.modelsOfCountry(code).size());
     }
 }

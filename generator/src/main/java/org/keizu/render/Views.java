@@ -3,205 +3,375 @@ package org.keizu.render;
 import java.util.List;
 
 /**
- * The view records templates receive: plain values, already decided and formatted in Java.
- * Optional values are null and the templates print them with a default.
+ * The view records templates receive: plain values, already decided and formatted in Java. Optional
+ * values are null and the templates print them with a default.
  */
 public final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     /**
      * What every page needs. {@code baseUrl} starts and ends with '/'; templates never join paths
      * themselves but use the ready-made links of {@code href}.
      */
-    public record SiteView(String baseUrl, String origin, SiteHrefs href, String datasetDate, int modelCount,
-            java.util.Map<String, String> msg, List<Link> nav) {
-    }
+    public record SiteView(
+            String baseUrl,
+            String origin,
+            SiteHrefs href,
+            String datasetDate,
+            int modelCount,
+            java.util.Map<String, String> msg,
+            List<Link> nav) {}
 
     /** The links every page may show, each complete (base URL included). */
-    public record SiteHrefs(String home, String countries, String bases, String search, String searchIndex,
-            String registryJson, String registryCsv, String stylesheet, String script, String searchScript, String icon) {
-    }
+    public record SiteHrefs(
+            String home,
+            String countries,
+            String bases,
+            String search,
+            String searchIndex,
+            String registryJson,
+            String registryCsv,
+            String stylesheet,
+            String script,
+            String searchScript,
+            String icon) {}
 
-    public record Link(String label, String href) {
-    }
+    public record Link(String label, String href) {}
 
     /**
-     * A citation marker: "[3]" linking to the source's entry on the same page, with the source's own
-     * words that support the fact when the record gives them.
+     * A citation marker: "[3]" linking to the source's entry on the same page, with the source's
+     * own words that support the fact when the record gives them.
      */
-    public record SourceRef(int number, String anchor, PassageView passage) {
-    }
+    public record SourceRef(int number, String anchor, PassageView passage) {}
 
-    /** Verbatim words of a source; {@code translation}, when present, is the registry's and is shown marked so. */
-    public record PassageView(String text, String language, String translation) {
-    }
+    /**
+     * Verbatim words of a source; {@code translation}, when present, is the registry's and is shown
+     * marked so.
+     */
+    public record PassageView(String text, String language, String translation) {}
 
-    public record TermView(String term, String label, String meaning) {
-    }
+    public record TermView(String term, String label, String meaning) {}
 
-    public record ClaimView(String kind, String kindLabel, String quote, String language, boolean translated,
-            String translation, boolean paraphrased, String date, String by, SourceRef source, String uncertain) {
-    }
+    public record ClaimView(
+            String kind,
+            String kindLabel,
+            String quote,
+            String language,
+            boolean translated,
+            String translation,
+            boolean paraphrased,
+            String date,
+            String by,
+            SourceRef source,
+            String uncertain) {}
 
-    public record EvidenceView(String kindLabel, String summary, String date, SourceRef source, String uncertain) {
-    }
+    public record EvidenceView(
+            String kindLabel, String summary, String date, SourceRef source, String uncertain) {}
 
-    /** One lineage link; {@code statement} is the plain-words finding ("Derived from X" or "Uses the architecture of X"). */
-    public record LineageView(Link base, String relation, String relationLabel, boolean derivation, String grade,
-            String gradeLabel, String statement, String component, String uncertain, List<EvidenceView> evidence) {
-    }
+    /**
+     * One lineage link; {@code statement} is the plain-words finding ("Derived from X" or "Uses the
+     * architecture of X").
+     */
+    public record LineageView(
+            Link base,
+            String relation,
+            String relationLabel,
+            boolean derivation,
+            String grade,
+            String gradeLabel,
+            String statement,
+            String component,
+            String uncertain,
+            List<EvidenceView> evidence) {}
 
-    public record StatementView(String date, String by, String text, String language, boolean translated,
-            String translation, boolean paraphrased, SourceRef source, String uncertain) {
-    }
+    public record StatementView(
+            String date,
+            String by,
+            String text,
+            String language,
+            boolean translated,
+            String translation,
+            boolean paraphrased,
+            SourceRef source,
+            String uncertain) {}
 
-    public record DisputeView(Link base, String allegation, String raisedBy, String date, String status,
-            SourceRef source, List<StatementView> replies, String uncertain) {
-    }
+    public record DisputeView(
+            Link base,
+            String allegation,
+            String raisedBy,
+            String date,
+            String status,
+            SourceRef source,
+            List<StatementView> replies,
+            String uncertain) {}
 
-    public record ObligationView(Link base, String requires, String met, String metOn, SourceRef source,
-            String uncertain) {
-    }
+    public record ObligationView(
+            Link base,
+            String requires,
+            String met,
+            String metOn,
+            SourceRef source,
+            String uncertain) {}
 
-    public record EventView(String date, String event, SourceRef source, String uncertain) {
-    }
+    public record EventView(String date, String event, SourceRef source, String uncertain) {}
 
-    public record SourceView(int number, String anchor, String title, String publisher, String url, String archived,
-            String published, String accessed, String language, String uncertain) {
-    }
+    public record SourceView(
+            int number,
+            String anchor,
+            String title,
+            String publisher,
+            String url,
+            String archived,
+            String published,
+            String accessed,
+            String language,
+            String uncertain) {}
 
-    public record CorrectionView(String date, String what) {
-    }
+    public record CorrectionView(String date, String what) {}
 
     /**
      * An evidence page, as the sections a reader meets: who made the model, the verdict, what the
      * makers claim beside what the evidence shows, the configs compared, and how to cite it.
      */
-    public record ModelPage(SiteView site, ModelFacts facts, VerdictView verdict, List<ClaimView> claims,
-            LineageSection lineage, ConfigSection config, List<DisputeView> disputes, List<ObligationView> obligations,
-            List<EventView> timeline, StatementView response, List<SourceView> sources, List<CorrectionView> corrections,
-            List<TermView> grades, SearchFacets facets, Citation citation) {
-    }
+    public record ModelPage(
+            SiteView site,
+            ModelFacts facts,
+            VerdictView verdict,
+            List<ClaimView> claims,
+            LineageSection lineage,
+            ConfigSection config,
+            List<DisputeView> disputes,
+            List<ObligationView> obligations,
+            List<EventView> timeline,
+            StatementView response,
+            List<SourceView> sources,
+            List<CorrectionView> corrections,
+            List<TermView> grades,
+            SearchFacets facets,
+            Citation citation) {}
 
     /** Who made the model, where, when, how large, and where its weights and record are. */
-    public record ModelFacts(String id, String name, String nativeName, List<String> aliases, Link organisation,
-            CountryLink country, Link programme, String released, String reviewed, String summary,
-            SourceRef summarySource, String parameters, SourceRef parametersSource, String hubRepo, String hubUrl,
-            String licence, SourceRef licenceSource, String recordJsonHref) {
-    }
+    public record ModelFacts(
+            String id,
+            String name,
+            String nativeName,
+            List<String> aliases,
+            Link organisation,
+            CountryLink country,
+            Link programme,
+            String released,
+            String reviewed,
+            String summary,
+            SourceRef summarySource,
+            String parameters,
+            SourceRef parametersSource,
+            String hubRepo,
+            String hubUrl,
+            String licence,
+            SourceRef licenceSource,
+            String recordJsonHref) {}
 
-    /** The verdict as the page states it: its term, label and meaning, the headline, and whether it is uncertain. */
-    public record VerdictView(String term, String label, String meaning, String headline, boolean uncertain) {
-    }
+    /**
+     * The verdict as the page states it: its term, label and meaning, the headline, and whether it
+     * is uncertain.
+     */
+    public record VerdictView(
+            String term, String label, String meaning, String headline, boolean uncertain) {}
 
     /**
      * The declared lineage, strongest first. {@code chain} runs from the ultimate base down to this
-     * model through every declared derivation (empty when the model derives directly or from nothing held).
+     * model through every declared derivation (empty when the model derives directly or from
+     * nothing held).
      */
-    public record LineageSection(List<LineageView> links, List<Link> chain) {
-    }
+    public record LineageSection(List<LineageView> links, List<Link> chain) {}
 
-    /** The config the registry checks against, and its comparison with each base; a note when there is none. */
-    public record ConfigSection(String note, SnapshotView snapshot, List<ComparisonView> comparisons) {
-    }
+    /**
+     * The config the registry checks against, and its comparison with each base; a note when there
+     * is none.
+     */
+    public record ConfigSection(
+            String note, SnapshotView snapshot, List<ComparisonView> comparisons) {}
 
     /** How to cite an evidence page: its permanent address, a text citation and a BibTeX entry. */
-    public record Citation(String permalink, String title, String text, String bibtex, String reviewed) {
-    }
+    public record Citation(
+            String permalink, String title, String text, String bibtex, String reviewed) {}
 
-    /** What the search index files a model under: its facets, each a plain label. Null where none applies. */
-    public record SearchFacets(String country, String organisation, String programme, String base, String relation,
-            String grade, String verdict, String year) {
-    }
+    /**
+     * What the search index files a model under: its facets, each a plain label. Null where none
+     * applies.
+     */
+    public record SearchFacets(
+            String country,
+            String organisation,
+            String programme,
+            String base,
+            String relation,
+            String grade,
+            String verdict,
+            String year) {}
 
     /** Where the config the registry checks against came from, stated plainly. */
-    public record SnapshotView(String id, String repo, String revision, String revisionNote, String retrieved,
-            String via, String viaUrl, String viaGrade, String caveats, List<FileView> files) {
-    }
+    public record SnapshotView(
+            String id,
+            String repo,
+            String revision,
+            String revisionNote,
+            String retrieved,
+            String via,
+            String viaUrl,
+            String viaGrade,
+            String caveats,
+            List<FileView> files) {}
 
-    public record FileView(String name, String sha256, long size) {
-    }
+    public record FileView(String name, String sha256, long size) {}
 
-    /** The config compared field by field with one base: differing fields first, each with its tier. */
-    public record ComparisonView(Link base, String grade, String gradeLabel, String finding, boolean declared,
-            List<FieldRow> different, List<FieldRow> equal, List<String> corroboration) {
-    }
+    /**
+     * The config compared field by field with one base: differing fields first, each with its tier.
+     */
+    public record ComparisonView(
+            Link base,
+            String grade,
+            String gradeLabel,
+            String finding,
+            boolean declared,
+            List<FieldRow> different,
+            List<FieldRow> equal,
+            List<String> corroboration) {}
 
-    public record FieldRow(String field, String tier, String tierLabel, String thisValue, String baseValue) {
-    }
+    public record FieldRow(
+            String field, String tier, String tierLabel, String thisValue, String baseValue) {}
 
     /** One row of the home page's table. */
-    public record ModelRow(String name, String nativeName, String href, CountryLink country,
-            String maker, String claim, String detectedBase, String detectedRelation, String grade, String verdict,
-            String verdictLabel, boolean verdictUncertain) {
-    }
+    public record ModelRow(
+            String name,
+            String nativeName,
+            String href,
+            CountryLink country,
+            String maker,
+            String claim,
+            String detectedBase,
+            String detectedRelation,
+            String grade,
+            String verdict,
+            String verdictLabel,
+            boolean verdictUncertain) {}
 
-    public record VerdictCount(String verdict, String label, String href, int count) {
-    }
+    public record VerdictCount(String verdict, String label, String href, int count) {}
 
-    public record IndexPage(SiteView site, ModelList models, List<CountryLink> countries, List<TermView> grades,
-            List<TermView> verdicts) {
-    }
+    public record IndexPage(
+            SiteView site,
+            ModelList models,
+            List<CountryLink> countries,
+            List<TermView> grades,
+            List<TermView> verdicts) {}
 
     /** A list of models on a browse page, with the counts the page states. */
-    public record ModelList(List<ModelRow> rows, List<VerdictCount> counts) {
-    }
+    public record ModelList(List<ModelRow> rows, List<VerdictCount> counts) {}
 
-    public record CountryPage(SiteView site, CountryLink country, ModelList models, int onForeignBase,
-            int examined) {
-    }
+    public record CountryPage(
+            SiteView site,
+            CountryLink country,
+            ModelList models,
+            int onForeignBase,
+            int examined) {}
 
     /** A country: its code, name, the link to its page and how many models it has. */
-    public record CountryLink(String code, String name, String href, int count) {
-    }
+    public record CountryLink(String code, String name, String href, int count) {}
 
-    public record CountriesPage(SiteView site, List<CountryLink> countries) {
-    }
+    public record CountriesPage(SiteView site, List<CountryLink> countries) {}
 
-    public record VerdictPage(SiteView site, String verdict, String label, String meaning, ModelList models) {
-    }
+    public record VerdictPage(
+            SiteView site, String verdict, String label, String meaning, ModelList models) {}
 
-    public record OrganisationPage(SiteView site, String id, String name, String nativeName, CountryLink country,
-            String kind, String website, String summary, SourceRef summarySource,
-            ModelList models, List<SourceView> sources) {
-    }
+    public record OrganisationPage(
+            SiteView site,
+            String id,
+            String name,
+            String nativeName,
+            CountryLink country,
+            String kind,
+            String website,
+            String summary,
+            SourceRef summarySource,
+            ModelList models,
+            List<SourceView> sources) {}
 
-    public record ProgrammePage(SiteView site, String id, String name, String nativeName, CountryLink country,
-            String funder, String started, String website, String summary, SourceRef summarySource,
-            List<EventView> timeline, ModelList models, List<SourceView> sources) {
-    }
+    public record ProgrammePage(
+            SiteView site,
+            String id,
+            String name,
+            String nativeName,
+            CountryLink country,
+            String funder,
+            String started,
+            String website,
+            String summary,
+            SourceRef summarySource,
+            List<EventView> timeline,
+            ModelList models,
+            List<SourceView> sources) {}
 
-    /** One model in a base's family, with how it relates and whether the makers or the detector said so. */
-    public record FamilyMember(ModelRow model, String relationLabel, String grade, boolean declared) {
-    }
+    /**
+     * One model in a base's family, with how it relates and whether the makers or the detector said
+     * so.
+     */
+    public record FamilyMember(
+            ModelRow model, String relationLabel, String grade, boolean declared) {}
 
-    /** A base's family page; {@code href} is the family page, {@code modelHref} the base's own evidence page. */
-    public record BasePage(SiteView site, String id, String name, String href, String modelHref, CountryLink country,
-            String maker, List<FamilyMember> derived, List<List<Link>> chains, List<FamilyMember> detected,
-            List<FamilyMember> components, List<FamilyMember> architectureOnly, FamilyTree tree) {
-    }
+    /**
+     * A base's family page; {@code href} is the family page, {@code modelHref} the base's own
+     * evidence page.
+     */
+    public record BasePage(
+            SiteView site,
+            String id,
+            String name,
+            String href,
+            String modelHref,
+            CountryLink country,
+            String maker,
+            List<FamilyMember> derived,
+            List<List<Link>> chains,
+            List<FamilyMember> detected,
+            List<FamilyMember> components,
+            List<FamilyMember> architectureOnly,
+            FamilyTree tree) {}
 
     /** The family drawn as inline SVG: boxes and the lines between them, laid out in Java. */
-    public record FamilyTree(int width, int height, List<TreeNode> nodes, List<TreeEdge> edges, String description) {
-    }
+    public record FamilyTree(
+            int width,
+            int height,
+            List<TreeNode> nodes,
+            List<TreeEdge> edges,
+            String description) {}
 
-    /** A box of the tree; {@code labelX}, {@code labelY} and {@code sublabelY} place its two lines of text. */
-    public record TreeNode(int x, int y, int width, int height, int labelX, int labelY, int sublabelY, String label,
-            String fullLabel, String sublabel, String href, String kind) {
-    }
+    /**
+     * A box of the tree; {@code labelX}, {@code labelY} and {@code sublabelY} place its two lines
+     * of text.
+     */
+    public record TreeNode(
+            int x,
+            int y,
+            int width,
+            int height,
+            int labelX,
+            int labelY,
+            int sublabelY,
+            String label,
+            String fullLabel,
+            String sublabel,
+            String href,
+            String kind) {}
 
-    /** A connector drawn as an SVG path ({@code d}), routed so that it never crosses another box. */
-    public record TreeEdge(String path, String kind, String label) {
-    }
+    /**
+     * A connector drawn as an SVG path ({@code d}), routed so that it never crosses another box.
+     */
+    public record TreeEdge(String path, String kind, String label) {}
 
-    public record ProsePage(SiteView site, String slug, String title, String html) {
-    }
+    public record ProsePage(SiteView site, String slug, String title, String html) {}
 
-    public record PlainPage(SiteView site) {
-    }
+    public record PlainPage(SiteView site) {}
 
     /** The search page, and where to browse without JavaScript. */
-    public record SearchPage(SiteView site, List<Link> browse) {
-    }
+    public record SearchPage(SiteView site, List<Link> browse) {}
 }

@@ -2,8 +2,8 @@ package org.keizu.site;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,9 +17,9 @@ import org.keizu.lineage.Analysis;
 import org.keizu.lineage.VerdictRule;
 import org.keizu.load.Loaded;
 import org.keizu.load.RecordMapper;
-import org.keizu.registry.Registry;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
+import org.keizu.registry.Registry;
 import org.keizu.render.Messages;
 import org.keizu.render.SitePaths;
 import org.keizu.render.Views;
@@ -32,15 +32,34 @@ import org.keizu.render.Views;
  */
 public final class OpenData {
     public static final int SCHEMA_VERSION = 1;
-    private static final List<String> COLUMNS = List.of("id", "name", "native_name", "country", "organisation", "programme",
-            "released", "reviewed", "verdict", "verdict_uncertain", "detected_base", "detected_relation", "detected_grade", "url");
+    private static final List<String> COLUMNS =
+            List.of(
+                    "id",
+                    "name",
+                    "native_name",
+                    "country",
+                    "organisation",
+                    "programme",
+                    "released",
+                    "reviewed",
+                    "verdict",
+                    "verdict_uncertain",
+                    "detected_base",
+                    "detected_relation",
+                    "detected_grade",
+                    "url");
 
     private final JsonNodeFactory json = JsonNodeFactory.instance;
     private final Registry registry;
     private final Analysis analysis;
     private final String datasetDate;
-    /** Origin and base URL, e.g. https://host/keizu/, or the base URL alone when the origin is not known. */
+
+    /**
+     * Origin and base URL, e.g. https://host/keizu/, or the base URL alone when the origin is not
+     * known.
+     */
     private final SitePaths absolute;
+
     private final Messages messages;
 
     public OpenData(Registry registry, Analysis analysis, Views.SiteView site, Messages messages) {
@@ -51,10 +70,15 @@ public final class OpenData {
         this.absolute = new SitePaths(site.origin() + site.baseUrl());
     }
 
-    /** Each record as JSON, the registry as JSON and CSV, and the schemas, handed to {@code files} one by one. */
+    /**
+     * Each record as JSON, the registry as JSON and CSV, and the schemas, handed to {@code files}
+     * one by one.
+     */
     public void write(Path schemaDir, SitePlan.Sink files) throws IOException {
-        List<Loaded<Model>> models = registry.models().stream()
-                .sorted(Comparator.comparing((Loaded<Model> l) -> l.record().id())).toList();
+        List<Loaded<Model>> models =
+                registry.models().stream()
+                        .sorted(Comparator.comparing((Loaded<Model> l) -> l.record().id()))
+                        .toList();
         ObjectNode all = json.objectNode();
         all.put("schema_version", SCHEMA_VERSION);
         all.put("dataset_date", datasetDate);
@@ -65,7 +89,10 @@ public final class OpenData {
         for (Loaded<Model> loaded : models) {
             ObjectNode summary = summary(loaded.record());
             list.add(summary);
-            csv.add(COLUMNS.stream().map(c -> spreadsheetSafe(text(summary.get(c)))).toArray(String[]::new));
+            csv.add(
+                    COLUMNS.stream()
+                            .map(c -> spreadsheetSafe(text(summary.get(c))))
+                            .toArray(String[]::new));
             ObjectNode record = json.objectNode();
             record.put("schema_version", SCHEMA_VERSION);
             record.put("dataset_date", datasetDate);
@@ -76,8 +103,12 @@ public final class OpenData {
         files.accept(OutputFile.text(SitePaths.REGISTRY_JSON, write(all)));
         files.accept(OutputFile.text(SitePaths.REGISTRY_CSV, csvLines(csv)));
         try (Stream<Path> schemas = Files.list(schemaDir)) {
-            for (Path schema : schemas.filter(p -> p.toString().endsWith(".schema.json")).sorted().toList()) {
-                files.accept(new OutputFile(SitePaths.SCHEMAS + schema.getFileName(), Files.readAllBytes(schema)));
+            for (Path schema :
+                    schemas.filter(p -> p.toString().endsWith(".schema.json")).sorted().toList()) {
+                files.accept(
+                        new OutputFile(
+                                SitePaths.SCHEMAS + schema.getFileName(),
+                                Files.readAllBytes(schema)));
             }
         }
     }
@@ -119,7 +150,8 @@ public final class OpenData {
     /** Rows as CSV text, each line ending in CRLF. */
     static String csvLines(List<String[]> rows) {
         java.io.StringWriter out = new java.io.StringWriter();
-        try (com.fasterxml.jackson.databind.SequenceWriter writer = RecordMapper.csv().writeValues(out)) {
+        try (com.fasterxml.jackson.databind.SequenceWriter writer =
+                RecordMapper.csv().writeValues(out)) {
             writer.writeAll(rows);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -134,8 +166,8 @@ public final class OpenData {
     }
 
     /**
-     * A cell that a spreadsheet would run as a formula ({@code = + - @}, tab, carriage return) gets a
-     * leading apostrophe (OWASP, SECURITY.md §5.8). Quoting is the CSV writer's.
+     * A cell that a spreadsheet would run as a formula ({@code = + - @}, tab, carriage return) gets
+     * a leading apostrophe (OWASP, SECURITY.md §5.8). Quoting is the CSV writer's.
      */
     public static String spreadsheetSafe(String value) {
         return !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;

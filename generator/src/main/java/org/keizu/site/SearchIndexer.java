@@ -23,15 +23,22 @@ import java.util.concurrent.TimeUnit;
 public final class SearchIndexer {
     /** How long one Pagefind run may take unless the caller says otherwise. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
-    /** At most this much of Pagefind's output goes into an error message (its end, where the cause is). */
+
+    /**
+     * At most this much of Pagefind's output goes into an error message (its end, where the cause
+     * is).
+     */
     private static final int MAX_OUTPUT_CHARS = 8_000;
+
     /** How long to wait for killed processes to go. */
     private static final long KILL_WAIT_SECONDS = 10;
 
     private final Path repoRoot;
     private final Duration timeout;
 
-    /** @param repoRoot where package.json and node_modules are */
+    /**
+     * @param repoRoot where package.json and node_modules are
+     */
     public SearchIndexer(Path repoRoot) {
         this(repoRoot, DEFAULT_TIMEOUT);
     }
@@ -51,21 +58,31 @@ public final class SearchIndexer {
     public void index(Path site) throws IOException {
         Path pagefind = repoRoot.resolve("node_modules/.bin/pagefind").toAbsolutePath();
         if (!Files.isExecutable(pagefind)) {
-            throw new IOException("the search index needs Pagefind: run `npm ci` in " + repoRoot.toAbsolutePath().normalize()
-                    + " (Node.js and npm must be installed), or build with --no-search");
+            throw new IOException(
+                    "the search index needs Pagefind: run `npm ci` in "
+                            + repoRoot.toAbsolutePath().normalize()
+                            + " (Node.js and npm must be installed), or build with --no-search");
         }
         Path log = Files.createTempFile("keizu-pagefind", ".log");
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of(pagefind.toString(), "--site", site.toAbsolutePath().toString(),
-                    "--output-subdir", "pagefind", "--quiet"))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+            ProcessBuilder builder =
+                    new ProcessBuilder(
+                                    List.of(
+                                            pagefind.toString(),
+                                            "--site",
+                                            site.toAbsolutePath().toString(),
+                                            "--output-subdir",
+                                            "pagefind",
+                                            "--quiet"))
+                            .redirectErrorStream(true)
+                            .redirectOutput(log.toFile())
+                            .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
             Process process;
             try {
                 process = builder.start();
             } catch (IOException e) {
-                throw new IOException("cannot run Pagefind (is node on the PATH?): " + e.getMessage(), e);
+                throw new IOException(
+                        "cannot run Pagefind (is node on the PATH?): " + e.getMessage(), e);
             }
             run(process, log);
         } finally {
@@ -85,11 +102,15 @@ public final class SearchIndexer {
         if (!finished) {
             destroyTree(process);
             String output = tail(log);
-            throw new IOException("Pagefind did not finish within " + describe(timeout) + " and was stopped"
-                    + (output.isEmpty() ? "" : ": " + output));
+            throw new IOException(
+                    "Pagefind did not finish within "
+                            + describe(timeout)
+                            + " and was stopped"
+                            + (output.isEmpty() ? "" : ": " + output));
         }
         if (process.exitValue() != 0) {
-            throw new IOException("Pagefind failed (exit " + process.exitValue() + "): " + tail(log));
+            throw new IOException(
+                    "Pagefind failed (exit " + process.exitValue() + "): " + tail(log));
         }
     }
 
@@ -105,7 +126,8 @@ public final class SearchIndexer {
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(KILL_WAIT_SECONDS);
             process.waitFor(KILL_WAIT_SECONDS, TimeUnit.SECONDS);
             // Not our children: their exit cannot be waited for, only seen.
-            while (descendants.stream().anyMatch(ProcessHandle::isAlive) && System.nanoTime() < until) {
+            while (descendants.stream().anyMatch(ProcessHandle::isAlive)
+                    && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
         } catch (InterruptedException e) {
@@ -143,6 +165,7 @@ public final class SearchIndexer {
     }
 
     private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
+        return new java.io.File(
+                System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 }

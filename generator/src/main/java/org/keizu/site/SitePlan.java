@@ -21,8 +21,8 @@ import org.keizu.load.ProsePages;
 import org.keizu.render.GeneratedProse;
 import org.keizu.render.MarkdownRenderer;
 import org.keizu.render.Messages;
-import org.keizu.render.TemplateRenderer;
 import org.keizu.render.SitePaths;
+import org.keizu.render.TemplateRenderer;
 import org.keizu.render.ViewBuilder;
 import org.keizu.render.Views;
 
@@ -30,6 +30,7 @@ import org.keizu.render.Views;
  * Decides which files the site has and renders them one at a time, handing each to a sink as soon
  * as it is rendered (the staging folder of {@link SiteWriter}), so memory does not grow with the
  * registry. Nothing here touches the output folder itself.
+ *
  * <pre>
  *   SitePlan plan = new SitePlan(renderer, templateDir);
  *   plan.render(new ViewBuilder(registry, analysis, vocabulary, plan.siteView(...)), pages, staging::write);
@@ -61,7 +62,12 @@ public final class SitePlan {
     }
 
     /** What every page shares: paths, the message bundle and the navigation. */
-    public Views.SiteView siteView(String baseUrl, String origin, String datasetDate, int modelCount, List<ProsePages.Page> pages) {
+    public Views.SiteView siteView(
+            String baseUrl,
+            String origin,
+            String datasetDate,
+            int modelCount,
+            List<ProsePages.Page> pages) {
         Map<String, String> msg = messages(templateDir);
         SitePaths paths = new SitePaths(baseUrl);
         List<Views.Link> nav = new ArrayList<>();
@@ -69,20 +75,41 @@ public final class SitePlan {
         nav.add(new Views.Link(msg.get("nav_countries"), paths.href(SitePaths.COUNTRIES)));
         nav.add(new Views.Link(msg.get("nav_bases"), paths.href(SitePaths.BASES)));
         for (String slug : List.of("about", "methodology", "contribute", "cite")) {
-            pages.stream().filter(p -> p.slug().equals(slug)).findFirst()
-                    .ifPresent(p -> nav.add(new Views.Link(msg.getOrDefault("nav_" + slug, p.title()), paths.href(SitePaths.prose(slug)))));
+            pages.stream()
+                    .filter(p -> p.slug().equals(slug))
+                    .findFirst()
+                    .ifPresent(
+                            p ->
+                                    nav.add(
+                                            new Views.Link(
+                                                    msg.getOrDefault("nav_" + slug, p.title()),
+                                                    paths.href(SitePaths.prose(slug)))));
         }
-        Views.SiteHrefs href = new Views.SiteHrefs(baseUrl, paths.href(SitePaths.COUNTRIES), paths.href(SitePaths.BASES),
-                paths.href(SitePaths.SEARCH), paths.href(SitePaths.SEARCH_INDEX), paths.href(SitePaths.REGISTRY_JSON),
-                paths.href(SitePaths.REGISTRY_CSV), paths.href(cssPath), paths.href(scriptPath), paths.href(searchScriptPath),
-                paths.href(iconPath));
+        Views.SiteHrefs href =
+                new Views.SiteHrefs(
+                        baseUrl,
+                        paths.href(SitePaths.COUNTRIES),
+                        paths.href(SitePaths.BASES),
+                        paths.href(SitePaths.SEARCH),
+                        paths.href(SitePaths.SEARCH_INDEX),
+                        paths.href(SitePaths.REGISTRY_JSON),
+                        paths.href(SitePaths.REGISTRY_CSV),
+                        paths.href(cssPath),
+                        paths.href(scriptPath),
+                        paths.href(searchScriptPath),
+                        paths.href(iconPath));
         return new Views.SiteView(baseUrl, origin, href, datasetDate, modelCount, msg, nav);
     }
 
-    /** The message bundle: every user-facing string of the templates, in one file a translation can copy. */
+    /**
+     * The message bundle: every user-facing string of the templates, in one file a translation can
+     * copy.
+     */
     public static Map<String, String> messages(Path templateDir) {
         Properties properties = new Properties();
-        try (Reader in = Files.newBufferedReader(templateDir.resolve("messages.properties"), StandardCharsets.UTF_8)) {
+        try (Reader in =
+                Files.newBufferedReader(
+                        templateDir.resolve("messages.properties"), StandardCharsets.UTF_8)) {
             properties.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read templates/messages.properties", e);
@@ -93,25 +120,37 @@ public final class SitePlan {
     }
 
     /**
-     * Output paths that two sources would write, found before anything is rendered: a prose page may
-     * not take the address of a page the site builds itself. (Record ids cannot collide: each kind has
-     * its own folder, and ids are unique ignoring case.)
+     * Output paths that two sources would write, found before anything is rendered: a prose page
+     * may not take the address of a page the site builds itself. (Record ids cannot collide: each
+     * kind has its own folder, and ids are unique ignoring case.)
      */
-    public static void checkAddresses(List<ProsePages.Page> pages, java.util.function.Consumer<Finding> out) {
+    public static void checkAddresses(
+            List<ProsePages.Page> pages, java.util.function.Consumer<Finding> out) {
         for (ProsePages.Page page : pages) {
             if (SitePaths.ROOT_NAMES.contains(page.slug())) {
-                out.accept(Finding.error(page.file(), Position.WHOLE_FILE, Check.SITE_001, "the page would be published at /"
-                        + page.slug() + "/, an address the site uses for its own pages; rename the file"));
+                out.accept(
+                        Finding.error(
+                                page.file(),
+                                Position.WHOLE_FILE,
+                                Check.SITE_001,
+                                "the page would be published at /"
+                                        + page.slug()
+                                        + "/, an address the site uses for its own pages; rename the file"));
             }
         }
     }
 
-    /** An asset's published name carries a hash of its bytes, so browsers never keep a stale copy. */
+    /**
+     * An asset's published name carries a hash of its bytes, so browsers never keep a stale copy.
+     */
     public static String hashedName(String name, byte[] bytes) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
             int dot = name.lastIndexOf('.');
-            return name.substring(0, dot) + "." + HexFormat.of().formatHex(digest, 0, 5) + name.substring(dot);
+            return name.substring(0, dot)
+                    + "."
+                    + HexFormat.of().formatHex(digest, 0, 5)
+                    + name.substring(dot);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -130,20 +169,25 @@ public final class SitePlan {
         void accept(OutputFile file) throws IOException;
     }
 
-    /** Every file of the site, in a fixed order; the sitemap last, from the paths that went before. */
-    public void render(ViewBuilder views, List<ProsePages.Page> pages, Sink sink) throws IOException {
+    /**
+     * Every file of the site, in a fixed order; the sitemap last, from the paths that went before.
+     */
+    public void render(ViewBuilder views, List<ProsePages.Page> pages, Sink sink)
+            throws IOException {
         String origin = views.site().origin();
         List<String> paths = new ArrayList<>();
-        Sink files = file -> {
-            paths.add(file.path());
-            sink.accept(file);
-        };
+        Sink files =
+                file -> {
+                    paths.add(file.path());
+                    sink.accept(file);
+                };
         files.accept(new OutputFile(cssPath, css));
         files.accept(new OutputFile(scriptPath, script));
         files.accept(new OutputFile(searchScriptPath, searchScript));
         files.accept(new OutputFile(iconPath, icon));
         files.accept(page("", "index.ftlh", views.index()));
-        for (String id : views.modelIds()) {     // one evidence page at a time: the views are built as they go
+        for (String id :
+                views.modelIds()) { // one evidence page at a time: the views are built as they go
             files.accept(page(SitePaths.model(id), "model.ftlh", views.modelPage(id)));
         }
         files.accept(page(SitePaths.COUNTRIES, "countries.ftlh", views.countries()));
@@ -167,34 +211,69 @@ public final class SitePlan {
         MarkdownRenderer markdown = new MarkdownRenderer();
         GeneratedProse generated = new GeneratedProse(new Messages(views.site().msg()));
         for (ProsePages.Page p : pages) {
-            files.accept(page(SitePaths.prose(p.slug()), "prose.ftlh",
-                    new Views.ProsePage(views.site(), p.slug(), p.title(), markdown.render(generated.expand(p.markdown())))));
+            files.accept(
+                    page(
+                            SitePaths.prose(p.slug()),
+                            "prose.ftlh",
+                            new Views.ProsePage(
+                                    views.site(),
+                                    p.slug(),
+                                    p.title(),
+                                    markdown.render(generated.expand(p.markdown())))));
         }
         files.accept(page(SitePaths.SEARCH, "search.ftlh", views.searchPage()));
-        files.accept(OutputFile.text("404.html", renderer.render("404.ftlh", Map.of("page", new Views.PlainPage(views.site())))));
+        files.accept(
+                OutputFile.text(
+                        "404.html",
+                        renderer.render(
+                                "404.ftlh", Map.of("page", new Views.PlainPage(views.site())))));
         files.accept(OutputFile.text(".nojekyll", ""));
         String siteUrl = origin + views.site().baseUrl();
-        files.accept(OutputFile.text("robots.txt", "User-agent: *\nAllow: /\n"
-                + (origin.isEmpty() ? "" : "Sitemap: " + siteUrl + SitePaths.SITEMAP + "\n")));
+        files.accept(
+                OutputFile.text(
+                        "robots.txt",
+                        "User-agent: *\nAllow: /\n"
+                                + (origin.isEmpty()
+                                        ? ""
+                                        : "Sitemap: " + siteUrl + SitePaths.SITEMAP + "\n")));
         files.accept(OutputFile.text(SitePaths.SITEMAP, sitemap(paths, siteUrl)));
     }
 
     /** The bases index: every base with a family page. */
-    public record BasesIndex(Views.SiteView site, List<Views.BasePage> bases) {
-    }
+    public record BasesIndex(Views.SiteView site, List<Views.BasePage> bases) {}
 
-    /** The page at {@code pagePath} (a folder, "" for the home page), rendered with {@code template}. */
+    /**
+     * The page at {@code pagePath} (a folder, "" for the home page), rendered with {@code
+     * template}.
+     */
     private OutputFile page(String pagePath, String template, Object view) {
-        return OutputFile.text(SitePaths.file(pagePath), renderer.render(template, Map.of("page", view)));
+        return OutputFile.text(
+                SitePaths.file(pagePath), renderer.render(template, Map.of("page", view)));
     }
 
-    /** Every HTML page but 404, as absolute URLs when the origin is known (--origin), else as paths. */
+    /**
+     * Every HTML page but 404, as absolute URLs when the origin is known (--origin), else as paths.
+     */
     static String sitemap(List<String> paths, String prefix) {
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        paths.stream().filter(p -> p.endsWith("index.html")).sorted().forEach(p -> xml
-                .append("  <url><loc>").append(escapeXml(prefix + p.substring(0, p.length() - "index.html".length())))
-                .append("</loc></url>\n"));
+        StringBuilder xml =
+                new StringBuilder(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        paths.stream()
+                .filter(p -> p.endsWith("index.html"))
+                .sorted()
+                .forEach(
+                        p ->
+                                xml.append("  <url><loc>")
+                                        .append(
+                                                escapeXml(
+                                                        prefix
+                                                                + p.substring(
+                                                                        0,
+                                                                        p.length()
+                                                                                - "index.html"
+                                                                                        .length())))
+                                        .append("</loc></url>\n"));
         return xml.append("</urlset>\n").toString();
     }
 

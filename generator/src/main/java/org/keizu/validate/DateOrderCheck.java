@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.load.Loaded;
-import org.keizu.registry.Registry;
 import org.keizu.model.Model;
 import org.keizu.model.PartialDate;
+import org.keizu.registry.Registry;
 
 /**
  * Dates follow a sensible order: nothing in a record happened after the day it was reviewed, the
@@ -18,7 +18,10 @@ import org.keizu.model.PartialDate;
 public final class DateOrderCheck implements RegistryCheck {
     private final Optional<PartialDate> asOf;
 
-    /** @param asOf the dataset's date ({@code --as-of} or the commit's date), when something fixes it */
+    /**
+     * @param asOf the dataset's date ({@code --as-of} or the commit's date), when something fixes
+     *     it
+     */
     public DateOrderCheck(Optional<PartialDate> asOf) {
         this.asOf = asOf;
     }
@@ -27,18 +30,44 @@ public final class DateOrderCheck implements RegistryCheck {
     public void check(Registry registry, Consumer<Finding> out) {
         for (Loaded<Model> loaded : registry.models()) {
             Optional<PartialDate> reviewed = PartialDate.parse(loaded.record().reviewed());
-            reviewed.ifPresent(r -> {
-                TreeWalk.texts(loaded.source().tree(), (pointer, field, text) -> {
-                    if (ValueCheck.DATE_FIELDS.contains(field) && !pointer.equals("/reviewed")) {
-                        PartialDate.parse(text).filter(d -> d.certainlyAfter(r)).ifPresent(d -> out.accept(
-                                Finding.error(loaded.file(), loaded.at(pointer), Check.VAL_004, field + " " + d
-                                        + " is after the record's reviewed date " + r + "; a record cannot be reviewed before its facts")));
-                    }
-                });
-                asOf.filter(r::certainlyAfter).ifPresent(a -> out.accept(Finding.error(loaded.file(),
-                        loaded.at("/reviewed"), Check.VAL_004, "reviewed " + r + " is after the dataset's date " + a
-                                + "; a record cannot be reviewed in the future (commit the change, or give --as-of)")));
-            });
+            reviewed.ifPresent(
+                    r -> {
+                        TreeWalk.texts(
+                                loaded.source().tree(),
+                                (pointer, field, text) -> {
+                                    if (ValueCheck.DATE_FIELDS.contains(field)
+                                            && !pointer.equals("/reviewed")) {
+                                        PartialDate.parse(text)
+                                                .filter(d -> d.certainlyAfter(r))
+                                                .ifPresent(
+                                                        d ->
+                                                                out.accept(
+                                                                        Finding.error(
+                                                                                loaded.file(),
+                                                                                loaded.at(pointer),
+                                                                                Check.VAL_004,
+                                                                                field
+                                                                                        + " "
+                                                                                        + d
+                                                                                        + " is after the record's reviewed date "
+                                                                                        + r
+                                                                                        + "; a record cannot be reviewed before its facts")));
+                                    }
+                                });
+                        asOf.filter(r::certainlyAfter)
+                                .ifPresent(
+                                        a ->
+                                                out.accept(
+                                                        Finding.error(
+                                                                loaded.file(),
+                                                                loaded.at("/reviewed"),
+                                                                Check.VAL_004,
+                                                                "reviewed "
+                                                                        + r
+                                                                        + " is after the dataset's date "
+                                                                        + a
+                                                                        + "; a record cannot be reviewed in the future (commit the change, or give --as-of)")));
+                    });
         }
         registry.models().forEach(r -> checkTimelineAndSources(r, out));
         registry.models().forEach(r -> checkAccessedAfterRelease(r, out));
@@ -54,10 +83,19 @@ public final class DateOrderCheck implements RegistryCheck {
         }
         JsonNode sources = loaded.source().tree().path("sources");
         for (int i = 0; i < sources.size(); i++) {
-            Optional<PartialDate> accessed = PartialDate.parse(sources.get(i).path("accessed").asText(null));
+            Optional<PartialDate> accessed =
+                    PartialDate.parse(sources.get(i).path("accessed").asText(null));
             if (accessed.isPresent() && released.get().certainlyAfter(accessed.get())) {
-                out.accept(Finding.error(loaded.file(), loaded.at("/sources/" + i + "/accessed"), Check.VAL_004,
-                        "accessed " + accessed.get() + " is before the model was released (" + released.get() + ")"));
+                out.accept(
+                        Finding.error(
+                                loaded.file(),
+                                loaded.at("/sources/" + i + "/accessed"),
+                                Check.VAL_004,
+                                "accessed "
+                                        + accessed.get()
+                                        + " is before the model was released ("
+                                        + released.get()
+                                        + ")"));
             }
         }
     }
@@ -67,23 +105,44 @@ public final class DateOrderCheck implements RegistryCheck {
         JsonNode timeline = tree.path("timeline");
         PartialDate previous = null;
         for (int i = 0; i < timeline.size(); i++) {
-            Optional<PartialDate> date = PartialDate.parse(timeline.get(i).path("date").asText(null));
+            Optional<PartialDate> date =
+                    PartialDate.parse(timeline.get(i).path("date").asText(null));
             if (date.isEmpty()) {
                 continue;
             }
             if (previous != null && previous.certainlyAfter(date.get())) {
-                out.accept(Finding.error(loaded.file(), loaded.at("/timeline/" + i + "/date"), Check.VAL_004,
-                        "timeline event dated " + date.get() + " comes after one dated " + previous + "; keep the timeline in date order"));
+                out.accept(
+                        Finding.error(
+                                loaded.file(),
+                                loaded.at("/timeline/" + i + "/date"),
+                                Check.VAL_004,
+                                "timeline event dated "
+                                        + date.get()
+                                        + " comes after one dated "
+                                        + previous
+                                        + "; keep the timeline in date order"));
             }
             previous = date.get();
         }
         JsonNode sources = tree.path("sources");
         for (int i = 0; i < sources.size(); i++) {
-            Optional<PartialDate> published = PartialDate.parse(sources.get(i).path("published").asText(null));
-            Optional<PartialDate> accessed = PartialDate.parse(sources.get(i).path("accessed").asText(null));
-            if (published.isPresent() && accessed.isPresent() && published.get().certainlyAfter(accessed.get())) {
-                out.accept(Finding.error(loaded.file(), loaded.at("/sources/" + i + "/accessed"), Check.VAL_004,
-                        "accessed " + accessed.get() + " is before the source was published (" + published.get() + ")"));
+            Optional<PartialDate> published =
+                    PartialDate.parse(sources.get(i).path("published").asText(null));
+            Optional<PartialDate> accessed =
+                    PartialDate.parse(sources.get(i).path("accessed").asText(null));
+            if (published.isPresent()
+                    && accessed.isPresent()
+                    && published.get().certainlyAfter(accessed.get())) {
+                out.accept(
+                        Finding.error(
+                                loaded.file(),
+                                loaded.at("/sources/" + i + "/accessed"),
+                                Check.VAL_004,
+                                "accessed "
+                                        + accessed.get()
+                                        + " is before the source was published ("
+                                        + published.get()
+                                        + ")"));
             }
         }
     }

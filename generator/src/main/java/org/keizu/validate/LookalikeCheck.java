@@ -13,22 +13,23 @@ import org.keizu.load.Loaded;
 import org.keizu.registry.Registry;
 
 /**
- * Names that readers could take for one another (Unicode UTS #39, through ICU's SpoofChecker):
- * a word of a name or alias that mixes scripts the way no real name does (Latin with Cyrillic
+ * Names that readers could take for one another (Unicode UTS #39, through ICU's SpoofChecker): a
+ * word of a name or alias that mixes scripts the way no real name does (Latin with Cyrillic
  * look-alikes, "Еxample"), and two records whose names, aliases or ids look the same but are
  * different strings. Native names are free to use their own script; Japanese, Chinese and Korean
  * mixed with Latin ("楽天AI") is ordinary and allowed.
  */
 public final class LookalikeCheck implements RegistryCheck {
-    private final SpoofChecker mixedScripts = new SpoofChecker.Builder()
-            .setChecks(SpoofChecker.RESTRICTION_LEVEL)
-            .setRestrictionLevel(SpoofChecker.RestrictionLevel.HIGHLY_RESTRICTIVE)
-            .build();
-    private final SpoofChecker skeletons = new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
+    private final SpoofChecker mixedScripts =
+            new SpoofChecker.Builder()
+                    .setChecks(SpoofChecker.RESTRICTION_LEVEL)
+                    .setRestrictionLevel(SpoofChecker.RestrictionLevel.HIGHLY_RESTRICTIVE)
+                    .build();
+    private final SpoofChecker skeletons =
+            new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
 
     /** One name as a reader sees it, with where it stands. */
-    private record Name(String text, Loaded<?> record, String pointer, boolean nativeScript) {
-    }
+    private record Name(String text, Loaded<?> record, String pointer, boolean nativeScript) {}
 
     @Override
     public void check(Registry registry, Consumer<Finding> out) {
@@ -41,23 +42,39 @@ public final class LookalikeCheck implements RegistryCheck {
             if (!name.nativeScript()) {
                 for (String word : name.text().split("[\\s\\p{Z}]+")) {
                     if (!word.isEmpty() && mixedScripts.failsChecks(word)) {
-                        out.accept(Finding.error(name.record().file(), name.record().at(name.pointer()), Check.VAL_007,
-                                "\"" + word + "\" mixes letters of different scripts that look alike; write it in one script"
-                                        + " (a name in its own script belongs in native_name)"));
+                        out.accept(
+                                Finding.error(
+                                        name.record().file(),
+                                        name.record().at(name.pointer()),
+                                        Check.VAL_007,
+                                        "\""
+                                                + word
+                                                + "\" mixes letters of different scripts that look alike; write it in one script"
+                                                + " (a name in its own script belongs in native_name)"));
                     }
                 }
             }
             String skeleton = skeletons.getSkeleton(name.text().toLowerCase(java.util.Locale.ROOT));
             Name earlier = bySkeleton.putIfAbsent(skeleton, name);
-            if (earlier != null && earlier.record() != name.record()
+            if (earlier != null
+                    && earlier.record() != name.record()
                     && !earlier.text().equalsIgnoreCase(name.text())) {
                 // Report the impostor: the name that leaves plain ASCII, else the one met later.
                 boolean earlierIsOdd = !plain(earlier.text()) && plain(name.text());
                 Name odd = earlierIsOdd ? earlier : name;
                 Name genuine = earlierIsOdd ? name : earlier;
-                out.accept(Finding.error(odd.record().file(), odd.record().at(odd.pointer()), Check.VAL_007,
-                        "\"" + odd.text() + "\" looks like \"" + genuine.text() + "\" of " + genuine.record().file()
-                                + " but is a different string; readers would take one for the other"));
+                out.accept(
+                        Finding.error(
+                                odd.record().file(),
+                                odd.record().at(odd.pointer()),
+                                Check.VAL_007,
+                                "\""
+                                        + odd.text()
+                                        + "\" looks like \""
+                                        + genuine.text()
+                                        + "\" of "
+                                        + genuine.record().file()
+                                        + " but is a different string; readers would take one for the other"));
             }
         }
     }
@@ -77,7 +94,12 @@ public final class LookalikeCheck implements RegistryCheck {
         }
     }
 
-    private static void add(Loaded<?> record, JsonNode tree, String pointer, boolean nativeScript, List<Name> names) {
+    private static void add(
+            Loaded<?> record,
+            JsonNode tree,
+            String pointer,
+            boolean nativeScript,
+            List<Name> names) {
         JsonNode value = tree.at(pointer);
         if (value.isTextual() && !value.asText().isBlank()) {
             names.add(new Name(value.asText(), record, pointer, nativeScript));

@@ -2,7 +2,6 @@ package org.keizu.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -13,12 +12,12 @@ import org.keizu.registry.Registry;
 
 /**
  * Every fact can be checked without opening its link: lineage evidence, allegations, timeline
- * events and paraphrased statements carry the words of their source that support them
- * ({@code passage}); a summary should. A passage in another language than English carries the
- * registry's translation, so that every reader can follow it.
+ * events and paraphrased statements carry the words of their source that support them ({@code
+ * passage}); a summary should. A passage in another language than English carries the registry's
+ * translation, so that every reader can follow it.
  *
- * <p>Config evidence that points into a snapshot ({@code snapshot}, {@code pointer}, {@code equals})
- * needs no passage: the build reads the value from the snapshot's own bytes.
+ * <p>Config evidence that points into a snapshot ({@code snapshot}, {@code pointer}, {@code
+ * equals}) needs no passage: the build reads the value from the snapshot's own bytes.
  */
 public final class PassageCheck implements RegistryCheck {
 
@@ -33,18 +32,36 @@ public final class PassageCheck implements RegistryCheck {
                 JsonNode evidence = lineage.get(i).path("evidence");
                 for (int j = 0; j < evidence.size(); j++) {
                     JsonNode item = evidence.get(j);
-                    boolean readFromSnapshot = item.has("snapshot") && item.has("pointer") && item.has("equals");
+                    boolean readFromSnapshot =
+                            item.has("snapshot") && item.has("pointer") && item.has("equals");
                     if (!readFromSnapshot) {
-                        require(loaded, "/lineage/" + i + "/evidence/" + j, item, "this evidence item", languages, out);
+                        require(
+                                loaded,
+                                "/lineage/" + i + "/evidence/" + j,
+                                item,
+                                "this evidence item",
+                                languages,
+                                out);
                     }
                 }
             }
             JsonNode disputes = tree.path("disputes");
             for (int i = 0; i < disputes.size(); i++) {
-                require(loaded, "/disputes/" + i, disputes.get(i), "this allegation", languages, out);
+                require(
+                        loaded,
+                        "/disputes/" + i,
+                        disputes.get(i),
+                        "this allegation",
+                        languages,
+                        out);
                 JsonNode replies = disputes.get(i).path("replies");
                 for (int j = 0; j < replies.size(); j++) {
-                    statement(loaded, "/disputes/" + i + "/replies/" + j, replies.get(j), languages, out);
+                    statement(
+                            loaded,
+                            "/disputes/" + i + "/replies/" + j,
+                            replies.get(j),
+                            languages,
+                            out);
                 }
             }
             if (tree.has("response")) {
@@ -72,20 +89,26 @@ public final class PassageCheck implements RegistryCheck {
         }
     }
 
-    private static void summary(Loaded<?> loaded, JsonNode tree, Languages languages, Consumer<Finding> out) {
+    private static void summary(
+            Loaded<?> loaded, JsonNode tree, Languages languages, Consumer<Finding> out) {
         JsonNode summary = tree.path("summary");
         if (summary.isMissingNode()) {
             return;
         }
         if (!summary.has("passage")) {
-            out.accept(Finding.warning(loaded.file(), loaded.at("/summary"), Check.PAS_001,
-                    "the summary should quote the words of its source that support it (passage: {text: ...})"));
+            out.accept(
+                    Finding.warning(
+                            loaded.file(),
+                            loaded.at("/summary"),
+                            Check.PAS_001,
+                            "the summary should quote the words of its source that support it (passage: {text: ...})"));
         } else {
             translated(loaded, "/summary", summary, languages, out);
         }
     }
 
-    private static void timeline(Loaded<?> loaded, JsonNode tree, Languages languages, Consumer<Finding> out) {
+    private static void timeline(
+            Loaded<?> loaded, JsonNode tree, Languages languages, Consumer<Finding> out) {
         JsonNode timeline = tree.path("timeline");
         for (int i = 0; i < timeline.size(); i++) {
             require(loaded, "/timeline/" + i, timeline.get(i), "this event", languages, out);
@@ -93,7 +116,11 @@ public final class PassageCheck implements RegistryCheck {
     }
 
     /** Verbatim statements are their own passage; a paraphrase must show the words it rests on. */
-    private static void statement(Loaded<?> loaded, String at, JsonNode statement, Languages languages,
+    private static void statement(
+            Loaded<?> loaded,
+            String at,
+            JsonNode statement,
+            Languages languages,
             Consumer<Finding> out) {
         if (statement.path("paraphrased").asBoolean(false)) {
             require(loaded, at, statement, "this paraphrase", languages, out);
@@ -102,25 +129,47 @@ public final class PassageCheck implements RegistryCheck {
         }
     }
 
-    private static void require(Loaded<?> loaded, String at, JsonNode item, String what, Languages languages,
+    private static void require(
+            Loaded<?> loaded,
+            String at,
+            JsonNode item,
+            String what,
+            Languages languages,
             Consumer<Finding> out) {
         if (!item.has("passage")) {
-            out.accept(Finding.error(loaded.file(), loaded.at(at), Check.PAS_001,
-                    what + " needs the words of its source that support it: add passage: {text: ...}, copied verbatim"));
+            out.accept(
+                    Finding.error(
+                            loaded.file(),
+                            loaded.at(at),
+                            Check.PAS_001,
+                            what
+                                    + " needs the words of its source that support it: add passage: {text: ...}, copied verbatim"));
         } else {
             translated(loaded, at, item, languages, out);
         }
     }
 
-    private static void translated(Loaded<?> loaded, String at, JsonNode item, Languages languages, Consumer<Finding> out) {
+    private static void translated(
+            Loaded<?> loaded,
+            String at,
+            JsonNode item,
+            Languages languages,
+            Consumer<Finding> out) {
         JsonNode passage = item.path("passage");
         if (!passage.isObject() || passage.has("translation")) {
             return;
         }
-        String language = passage.path("language").asText(languages.of(item.path("source").asText(null)));
+        String language =
+                passage.path("language").asText(languages.of(item.path("source").asText(null)));
         if (language != null && !language.toLowerCase(Locale.ROOT).startsWith("en")) {
-            out.accept(Finding.warning(loaded.file(), loaded.at(at + "/passage"), Check.PAS_002,
-                    "the passage is in \"" + language + "\": add translation: with its English meaning"));
+            out.accept(
+                    Finding.warning(
+                            loaded.file(),
+                            loaded.at(at + "/passage"),
+                            Check.PAS_002,
+                            "the passage is in \""
+                                    + language
+                                    + "\": add translation: with its English meaning"));
         }
     }
 

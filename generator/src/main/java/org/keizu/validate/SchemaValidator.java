@@ -34,12 +34,21 @@ public final class SchemaValidator {
 
     /** Loads every kind's schema; a missing or broken schema is a set-up error, so it throws. */
     public SchemaValidator(Path schemaDir) {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> builder.schemas((String iri) -> iri.startsWith(SCHEMA_BASE)
-                        ? readSchema(schemaDir, iri.substring(SCHEMA_BASE.length())) : null));
+        SchemaRegistry registry =
+                SchemaRegistry.withDefaultDialect(
+                        SpecificationVersion.DRAFT_2020_12,
+                        builder ->
+                                builder.schemas(
+                                        (String iri) ->
+                                                iri.startsWith(SCHEMA_BASE)
+                                                        ? readSchema(
+                                                                schemaDir,
+                                                                iri.substring(SCHEMA_BASE.length()))
+                                                        : null));
         for (RecordKind kind : RecordKind.values()) {
             // Relative $refs such as common.schema.json#/$defs/source resolve under the same base.
-            schemas.put(kind, registry.getSchema(SchemaLocation.of(SCHEMA_BASE + kind.schemaFile())));
+            schemas.put(
+                    kind, registry.getSchema(SchemaLocation.of(SCHEMA_BASE + kind.schemaFile())));
         }
     }
 
@@ -51,17 +60,20 @@ public final class SchemaValidator {
             throw new IllegalStateException("schema not found: " + file);
         }
         try {
-            if (Files.size(file) > MAX_SCHEMA_BYTES) {    // checked before reading, like every input
-                throw new IllegalStateException("schema " + file + " is larger than " + MAX_SCHEMA_BYTES / 1024 + " KiB");
+            if (Files.size(file) > MAX_SCHEMA_BYTES) { // checked before reading, like every input
+                throw new IllegalStateException(
+                        "schema " + file + " is larger than " + MAX_SCHEMA_BYTES / 1024 + " KiB");
             }
-            return Files.readString(file);    // strict UTF-8: a malformed byte is an exception, not U+FFFD
+            return Files.readString(
+                    file); // strict UTF-8: a malformed byte is an exception, not U+FFFD
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read schema " + file, e);
         }
     }
 
     public void validate(ParsedRecord record, Consumer<Finding> out) {
-        List<com.networknt.schema.Error> errors = schemas.get(record.kind()).validate(record.tree());
+        List<com.networknt.schema.Error> errors =
+                schemas.get(record.kind()).validate(record.tree());
         for (com.networknt.schema.Error error : errors) {
             out.accept(toFinding(record, error));
         }
@@ -71,25 +83,72 @@ public final class SchemaValidator {
         String pointer = pointer(error.getInstanceLocation());
         PositionIndex positions = record.positions();
         String file = record.displayPath();
-        String field = pointer.isEmpty() ? "the record" : "\"" + pointer.substring(1).replace('/', '.') + "\"";
+        String field =
+                pointer.isEmpty()
+                        ? "the record"
+                        : "\"" + pointer.substring(1).replace('/', '.') + "\"";
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
         return switch (keyword) {
             case "additionalProperties", "unevaluatedProperties" -> {
                 String child = PositionIndex.child(pointer, error.getProperty());
-                yield Finding.error(file, positions.key(child), Check.SCHEMA_001,
-                        "unknown field \"" + error.getProperty() + "\"" + (pointer.isEmpty() ? "" : " in " + field)
-                                + "; see data/schema/" + record.kind().schemaFile() + " for the fields allowed");
+                yield Finding.error(
+                        file,
+                        positions.key(child),
+                        Check.SCHEMA_001,
+                        "unknown field \""
+                                + error.getProperty()
+                                + "\""
+                                + (pointer.isEmpty() ? "" : " in " + field)
+                                + "; see data/schema/"
+                                + record.kind().schemaFile()
+                                + " for the fields allowed");
             }
-            case "required" -> Finding.error(file, positions.value(pointer), Check.SCHEMA_002,
-                    "missing required field \"" + error.getProperty() + "\"" + (pointer.isEmpty() ? "" : " in " + field));
-            case "type" -> Finding.error(file, positions.value(pointer), Check.SCHEMA_003,
-                    field + " " + detail(error) + typeHint(record.tree().at(pointer)));
-            case "enum", "const" -> Finding.error(file, positions.value(pointer), Check.SCHEMA_004,
-                    field + " is " + shown(record.tree().at(pointer)) + "; allowed: " + allowed(error.getSchemaNode()));
-            case "pattern", "format", "minLength", "maxLength", "minItems", "maxItems", "minimum", "maximum",
-                    "exclusiveMinimum", "exclusiveMaximum" ->
-                    Finding.error(file, positions.value(pointer), Check.SCHEMA_005, field + " " + detail(error));
-            default -> Finding.error(file, positions.value(pointer), Check.SCHEMA_006, field + " " + detail(error));
+            case "required" ->
+                    Finding.error(
+                            file,
+                            positions.value(pointer),
+                            Check.SCHEMA_002,
+                            "missing required field \""
+                                    + error.getProperty()
+                                    + "\""
+                                    + (pointer.isEmpty() ? "" : " in " + field));
+            case "type" ->
+                    Finding.error(
+                            file,
+                            positions.value(pointer),
+                            Check.SCHEMA_003,
+                            field + " " + detail(error) + typeHint(record.tree().at(pointer)));
+            case "enum", "const" ->
+                    Finding.error(
+                            file,
+                            positions.value(pointer),
+                            Check.SCHEMA_004,
+                            field
+                                    + " is "
+                                    + shown(record.tree().at(pointer))
+                                    + "; allowed: "
+                                    + allowed(error.getSchemaNode()));
+            case "pattern",
+                    "format",
+                    "minLength",
+                    "maxLength",
+                    "minItems",
+                    "maxItems",
+                    "minimum",
+                    "maximum",
+                    "exclusiveMinimum",
+                    "exclusiveMaximum" ->
+                    Finding.error(
+                            file,
+                            positions.value(pointer),
+                            Check.SCHEMA_005,
+                            field + " " + detail(error));
+            default ->
+                    Finding.error(
+                            file,
+                            positions.value(pointer),
+                            Check.SCHEMA_006,
+                            field + " " + detail(error));
         };
     }
 
@@ -103,7 +162,10 @@ public final class SchemaValidator {
 
     private static String typeHint(JsonNode value) {
         if (value.isNumber() || value.isBoolean() || value.isNull()) {
-            return " (YAML read " + shown(value) + " as a " + (value.isNumber() ? "number" : value.isNull() ? "null" : "boolean")
+            return " (YAML read "
+                    + shown(value)
+                    + " as a "
+                    + (value.isNumber() ? "number" : value.isNull() ? "null" : "boolean")
                     + "; put it in quotes to keep it as text)";
         }
         return "";
@@ -119,7 +181,8 @@ public final class SchemaValidator {
         }
         if (schemaNode.isArray()) {
             StringBuilder out = new StringBuilder();
-            schemaNode.forEach(term -> out.append(out.length() == 0 ? "" : ", ").append(term.asText()));
+            schemaNode.forEach(
+                    term -> out.append(out.length() == 0 ? "" : ", ").append(term.asText()));
             return out.toString();
         }
         return schemaNode.toString();
@@ -130,9 +193,10 @@ public final class SchemaValidator {
         String pointer = "";
         for (int i = 0; i < path.getNameCount(); i++) {
             Object element = path.getElement(i);
-            pointer = element instanceof Integer index
-                    ? PositionIndex.child(pointer, index)
-                    : PositionIndex.child(pointer, String.valueOf(element));
+            pointer =
+                    element instanceof Integer index
+                            ? PositionIndex.child(pointer, index)
+                            : PositionIndex.child(pointer, String.valueOf(element));
         }
         return pointer;
     }

@@ -11,10 +11,10 @@ import java.util.stream.Stream;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.load.LoadedSnapshot;
-import org.keizu.registry.Registry;
 import org.keizu.load.SnapshotStore;
 import org.keizu.model.Snapshot;
 import org.keizu.model.UrlPolicy;
+import org.keizu.registry.Registry;
 
 /**
  * Each snapshot's bytes are what its snapshot.json says: same sha256 and size, no file missing or
@@ -34,11 +34,22 @@ public final class SnapshotCheck implements RegistryCheck {
         for (LoadedSnapshot loaded : registry.snapshots()) {
             Snapshot snapshot = loaded.snapshot();
             String file = loaded.description().file();
-            Path expected = snapshotRoot.resolve(snapshot.repo()).resolve(snapshot.folder()).normalize();
+            Path expected =
+                    snapshotRoot.resolve(snapshot.repo()).resolve(snapshot.folder()).normalize();
             if (!expected.equals(loaded.folder().normalize())) {
-                out.accept(Finding.error(file, loaded.description().at(snapshot.revision() == null ? "/repo" : "/revision"),
-                        Check.SNAP_003, "this snapshot of " + snapshot.repo() + " belongs in snapshots/" + snapshot.repo()
-                                + "/" + snapshot.folder() + "/"));
+                out.accept(
+                        Finding.error(
+                                file,
+                                loaded.description()
+                                        .at(snapshot.revision() == null ? "/repo" : "/revision"),
+                                Check.SNAP_003,
+                                "this snapshot of "
+                                        + snapshot.repo()
+                                        + " belongs in snapshots/"
+                                        + snapshot.repo()
+                                        + "/"
+                                        + snapshot.folder()
+                                        + "/"));
             }
             Set<String> listed = new HashSet<>();
             List<Snapshot.SnapshotFile> files = snapshot.files();
@@ -47,33 +58,69 @@ public final class SnapshotCheck implements RegistryCheck {
                 listed.add(f.name());
                 LoadedSnapshot.FileState found = loaded.files().get(f.name());
                 if (found == null || !found.present()) {
-                    out.accept(Finding.error(file, loaded.description().at("/files/" + i + "/name"), Check.SNAP_002,
-                            f.name() + " is listed but missing from the folder"));
+                    out.accept(
+                            Finding.error(
+                                    file,
+                                    loaded.description().at("/files/" + i + "/name"),
+                                    Check.SNAP_002,
+                                    f.name() + " is listed but missing from the folder"));
                 } else if (found.size() != f.size() || !found.sha256().equals(f.sha256())) {
-                    out.accept(Finding.error(file, loaded.description().at("/files/" + i + "/sha256"), Check.SNAP_001,
-                            f.name() + " has sha256 " + found.sha256() + " and " + found.size() + " bytes; snapshot.json says "
-                                    + f.sha256() + " and " + f.size() + ". Snapshots are never edited by hand: re-run keizu fetch"));
+                    out.accept(
+                            Finding.error(
+                                    file,
+                                    loaded.description().at("/files/" + i + "/sha256"),
+                                    Check.SNAP_001,
+                                    f.name()
+                                            + " has sha256 "
+                                            + found.sha256()
+                                            + " and "
+                                            + found.size()
+                                            + " bytes; snapshot.json says "
+                                            + f.sha256()
+                                            + " and "
+                                            + f.size()
+                                            + ". Snapshots are never edited by hand: re-run keizu fetch"));
                 }
             }
             String via = snapshot.via() == null ? null : snapshot.via().url();
             if (via != null) {
-                UrlPolicy.problem(via).ifPresent(problem -> out.accept(Finding.error(file, loaded.description().at("/via/url"),
-                        Check.VAL_005, "URL \"" + via + "\" " + problem)));
+                UrlPolicy.problem(via)
+                        .ifPresent(
+                                problem ->
+                                        out.accept(
+                                                Finding.error(
+                                                        file,
+                                                        loaded.description().at("/via/url"),
+                                                        Check.VAL_005,
+                                                        "URL \"" + via + "\" " + problem)));
             }
             if (!listed.contains("config.json")) {
-                out.accept(Finding.error(file, loaded.description().at("/files"), Check.SNAP_002,
-                        "a snapshot holds config.json; detection reads it"));
+                out.accept(
+                        Finding.error(
+                                file,
+                                loaded.description().at("/files"),
+                                Check.SNAP_002,
+                                "a snapshot holds config.json; detection reads it"));
             }
             try (Stream<Path> present = Files.list(loaded.folder())) {
                 for (Path p : present.sorted().toList()) {
                     String name = p.getFileName().toString();
                     if (!name.equals(SnapshotStore.DESCRIPTION) && !listed.contains(name)) {
-                        out.accept(Finding.error(org.keizu.load.RecordFiles.display(p, workingDir), org.keizu.diagnostic.Position.WHOLE_FILE,
-                                Check.SNAP_002, "not listed in snapshot.json; snapshots hold only the files they describe"));
+                        out.accept(
+                                Finding.error(
+                                        org.keizu.load.RecordFiles.display(p, workingDir),
+                                        org.keizu.diagnostic.Position.WHOLE_FILE,
+                                        Check.SNAP_002,
+                                        "not listed in snapshot.json; snapshots hold only the files they describe"));
                     }
                 }
             } catch (IOException e) {
-                out.accept(Finding.error(file, org.keizu.diagnostic.Position.WHOLE_FILE, Check.SNAP_002, e.getMessage()));
+                out.accept(
+                        Finding.error(
+                                file,
+                                org.keizu.diagnostic.Position.WHOLE_FILE,
+                                Check.SNAP_002,
+                                e.getMessage()));
             }
         }
     }

@@ -6,10 +6,12 @@ import org.keizu.load.PositionIndex;
 
 /** Visits every text value of a record tree with its JSON pointer and the name of its field. */
 final class TreeWalk {
-    private TreeWalk() {
-    }
+    private TreeWalk() {}
 
-    /** Receives one text value; {@code field} is the nearest field name (for list items, the list's). */
+    /**
+     * Receives one text value; {@code field} is the nearest field name (for list items, the
+     * list's).
+     */
     interface TextVisitor {
         void visit(String pointer, String field, String text);
     }
@@ -23,8 +25,13 @@ final class TreeWalk {
             visitor.visit(pointer, field, node.asText());
         } else if (node.isObject()) {
             for (Map.Entry<String, JsonNode> member : node.properties()) {
-                if (!member.getKey().equals("equals")) {    // copied verbatim from a snapshot, checked there
-                    walk(member.getValue(), PositionIndex.child(pointer, member.getKey()), member.getKey(), visitor);
+                if (!member.getKey()
+                        .equals("equals")) { // copied verbatim from a snapshot, checked there
+                    walk(
+                            member.getValue(),
+                            PositionIndex.child(pointer, member.getKey()),
+                            member.getKey(),
+                            visitor);
                 }
             }
         } else if (node.isArray()) {

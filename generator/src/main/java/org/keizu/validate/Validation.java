@@ -20,9 +20,17 @@ public final class Validation {
      * @param asOf the dataset's date, when fixed: nothing may be dated after it
      */
     public Validation(Path dataDir, Path workingDir, Optional<PartialDate> asOf) {
-        this.checks = List.of(new IdentityCheck(), new ReferenceCheck(), new ValueCheck(ValueCheck.bundledSpdxIds()),
-                new DateOrderCheck(asOf), new LineageCheck(), new SnapshotCheck(dataDir.resolve("snapshots"), workingDir),
-                new SnapshotReferenceCheck(), new PassageCheck(), new LookalikeCheck());
+        this.checks =
+                List.of(
+                        new IdentityCheck(),
+                        new ReferenceCheck(),
+                        new ValueCheck(ValueCheck.bundledSpdxIds()),
+                        new DateOrderCheck(asOf),
+                        new LineageCheck(),
+                        new SnapshotCheck(dataDir.resolve("snapshots"), workingDir),
+                        new SnapshotReferenceCheck(),
+                        new PassageCheck(),
+                        new LookalikeCheck());
     }
 
     public void run(Registry registry, Consumer<Finding> out) {

@@ -30,7 +30,8 @@ public final class DetectBenchmark {
         List<JsonNode> hundred = thousand.subList(0, 100);
         JsonNode subject = real.get(0);
         LineageDetector detector = new LineageDetector();
-        System.out.printf("detect benchmark: %d real configs varied into %d synthetic bases; %d runs after %d warm-up runs%n",
+        System.out.printf(
+                "detect benchmark: %d real configs varied into %d synthetic bases; %d runs after %d warm-up runs%n",
                 real.size(), thousand.size(), RUNS, WARM_UP);
         double[] t1000 = measure(detector, subject, thousand);
         double[] t100 = measure(detector, subject, hundred);
@@ -38,11 +39,13 @@ public final class DetectBenchmark {
         report("rank 1 config against 1,000 bases (normalise + compare + sort)", t1000);
         report("rank 1 config against   100 bases (the comparison)", t100);
         report("normalise 1,000 configs alone", n1000);
-        System.out.printf("ratio 1,000 / 100 bases (median): %.1fx; per base: %.1f us%n",
+        System.out.printf(
+                "ratio 1,000 / 100 bases (median): %.1fx; per base: %.1f us%n",
                 median(t1000) / median(t100), median(t1000) * 1000 / thousand.size());
     }
 
-    private static double[] measure(LineageDetector detector, JsonNode subject, List<JsonNode> bases) {
+    private static double[] measure(
+            LineageDetector detector, JsonNode subject, List<JsonNode> bases) {
         double[] ms = new double[RUNS];
         for (int run = -WARM_UP; run < RUNS; run++) {
             long start = System.nanoTime();
@@ -50,7 +53,8 @@ public final class DetectBenchmark {
             for (int i = 0; i < bases.size(); i++) {
                 subjects.add(LineageDetector.Subject.of("base-" + i, bases.get(i)));
             }
-            List<Comparison> ranked = detector.rank(LineageDetector.Subject.of("subject", subject), subjects);
+            List<Comparison> ranked =
+                    detector.rank(LineageDetector.Subject.of("subject", subject), subjects);
             long elapsed = System.nanoTime() - start;
             if (ranked.size() != bases.size()) {
                 throw new IllegalStateException("lost candidates");
@@ -84,7 +88,9 @@ public final class DetectBenchmark {
     private static void report(String what, double[] ms) {
         double[] sorted = ms.clone();
         Arrays.sort(sorted);
-        System.out.printf("%-62s median %8.2f ms   min %8.2f   max %8.2f%n", what, median(ms), sorted[0], sorted[sorted.length - 1]);
+        System.out.printf(
+                "%-62s median %8.2f ms   min %8.2f   max %8.2f%n",
+                what, median(ms), sorted[0], sorted[sorted.length - 1]);
     }
 
     private static double median(double[] values) {
@@ -98,7 +104,10 @@ public final class DetectBenchmark {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> configs = new ArrayList<>();
         try (Stream<Path> files = Files.walk(snapshots)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().equals("config.json")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.getFileName().toString().equals("config.json"))
+                            .sorted()
+                            .toList()) {
                 configs.add(json.readTree(f.toFile()));
             }
         }
@@ -108,7 +117,10 @@ public final class DetectBenchmark {
         return configs;
     }
 
-    /** Varies the real configs' shape fields deterministically: base i gets hidden size + 64·(i / n) and so on. */
+    /**
+     * Varies the real configs' shape fields deterministically: base i gets hidden size + 64·(i / n)
+     * and so on.
+     */
     private static List<JsonNode> synthetic(List<JsonNode> real, int count) {
         List<JsonNode> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

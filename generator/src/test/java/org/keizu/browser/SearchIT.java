@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,8 +68,10 @@ class SearchIT {
     void findsByEnglishName() {
         List<String> found = search(q("Rakuten"));
         assertTrue(found.containsAll(List.of("Rakuten AI 3.0", "Rakuten AI 7B")), found.toString());
-        String meta = driver.findElement(By.cssSelector("#search-list > li .result-meta")).getText();
-        assertTrue(meta.matches(" ?— .+( · E[0-4])?"), "results show the verdict and grade: " + meta);
+        String meta =
+                driver.findElement(By.cssSelector("#search-list > li .result-meta")).getText();
+        assertTrue(
+                meta.matches(" ?— .+( · E[0-4])?"), "results show the verdict and grade: " + meta);
     }
 
     @Test
@@ -87,8 +88,11 @@ class SearchIT {
 
     @Test
     void filtersByFacetAlone() {
-        List<String> found = search("?country=" + URLEncoder.encode("South Korea", StandardCharsets.UTF_8));
-        assertTrue(found.containsAll(List.of("A.X K1", "Solar Open 100B", "HyperCLOVA X SEED 32B Think")),
+        List<String> found =
+                search("?country=" + URLEncoder.encode("South Korea", StandardCharsets.UTF_8));
+        assertTrue(
+                found.containsAll(
+                        List.of("A.X K1", "Solar Open 100B", "HyperCLOVA X SEED 32B Think")),
                 found.toString());
         assertFalse(found.stream().anyMatch(t -> t.startsWith("Rakuten")), found.toString());
     }
@@ -96,10 +100,13 @@ class SearchIT {
     @Test
     void combinesAQueryWithFacets() {
         search(q("model"));
-        new Select(driver.findElement(By.name("verdict"))).selectByValue("Disclosed after the fact");
+        new Select(driver.findElement(By.name("verdict")))
+                .selectByValue("Disclosed after the fact");
         List<String> found = waitForResults();
         assertEquals(List.of("Rakuten AI 3.0"), found);
-        assertTrue(driver.getCurrentUrl().contains("verdict=Disclosed"), "the filter is kept in the URL: " + driver.getCurrentUrl());
+        assertTrue(
+                driver.getCurrentUrl().contains("verdict=Disclosed"),
+                "the filter is kept in the URL: " + driver.getCurrentUrl());
     }
 
     @Test
@@ -116,11 +123,16 @@ class SearchIT {
         box.sendKeys("Kimi", Keys.ENTER);
         List<String> found = waitForResults();
         assertEquals("Kimi K2", found.get(0), found.toString());
-        List<String> prose = List.of("About Keizu", "Methodology", "How to contribute", "How to cite Keizu");
-        assertEquals(java.util.Set.of("Kimi K2", "DeepSeek-V3"), found.stream().filter(t -> !prose.contains(t))
-                .collect(java.util.stream.Collectors.toSet()),
+        List<String> prose =
+                List.of("About Keizu", "Methodology", "How to contribute", "How to cite Keizu");
+        assertEquals(
+                java.util.Set.of("Kimi K2", "DeepSeek-V3"),
+                found.stream()
+                        .filter(t -> !prose.contains(t))
+                        .collect(java.util.stream.Collectors.toSet()),
                 "only the models that mention Kimi: boilerplate such as the grade legend is not indexed");
-        assertTrue(driver.getCurrentUrl().endsWith("/keizu/search/?q=Kimi"), driver.getCurrentUrl());
+        assertTrue(
+                driver.getCurrentUrl().endsWith("/keizu/search/?q=Kimi"), driver.getCurrentUrl());
         assertEquals("Kimi", driver.findElement(By.id("search-q")).getAttribute("value"));
     }
 
@@ -142,8 +154,11 @@ class SearchIT {
     void withoutJavaScriptTheSearchPageSaysHowToBrowse() throws IOException {
         String html = Files.readString(site.resolve("search/index.html"));
         org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(html);
-        assertFalse(page.selectFirst(".search-no-js").hasAttr("hidden"), "visible without JavaScript");
+        assertFalse(
+                page.selectFirst(".search-no-js").hasAttr("hidden"), "visible without JavaScript");
         assertEquals(3, page.select(".search-no-js a").size());
-        assertTrue(page.selectFirst("#search-form").hasAttr("hidden"), "the JS-only form stays hidden without JavaScript");
+        assertTrue(
+                page.selectFirst("#search-form").hasAttr("hidden"),
+                "the JS-only form stays hidden without JavaScript");
     }
 }

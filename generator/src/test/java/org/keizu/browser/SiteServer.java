@@ -10,28 +10,51 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Serves built sites on 127.0.0.1 the way GitHub Pages does: {@code /x/} serves {@code x/index.html},
- * unknown paths get the site's 404.html with status 404. One server can serve a site at the root
- * and another under a sub-path.
+ * Serves built sites on 127.0.0.1 the way GitHub Pages does: {@code /x/} serves {@code
+ * x/index.html}, unknown paths get the site's 404.html with status 404. One server can serve a site
+ * at the root and another under a sub-path.
  */
 final class SiteServer implements AutoCloseable {
-    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "css", "text/css",
-            "js", "text/javascript", "svg", "image/svg+xml", "json", "application/json", "xml", "application/xml",
-            "txt", "text/plain; charset=utf-8", "wasm", "application/wasm");
+    private static final Map<String, String> TYPES =
+            Map.of(
+                    "html",
+                    "text/html; charset=utf-8",
+                    "css",
+                    "text/css",
+                    "js",
+                    "text/javascript",
+                    "svg",
+                    "image/svg+xml",
+                    "json",
+                    "application/json",
+                    "xml",
+                    "application/xml",
+                    "txt",
+                    "text/plain; charset=utf-8",
+                    "wasm",
+                    "application/wasm");
 
     private final HttpServer server;
-    /** Bytes served under /pagefind/ since the last reset: what a browser downloads for search. */
-    private final java.util.concurrent.atomic.AtomicLong searchBytes = new java.util.concurrent.atomic.AtomicLong();
 
-    /** @param sites URL prefix ("/" or "/keizu/") to the folder served there */
+    /** Bytes served under /pagefind/ since the last reset: what a browser downloads for search. */
+    private final java.util.concurrent.atomic.AtomicLong searchBytes =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * @param sites URL prefix ("/" or "/keizu/") to the folder served there
+     */
     SiteServer(Map<String, Path> sites) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        sites.forEach((prefix, folder) -> server.createContext(prefix, exchange -> {
-            long sent = serve(exchange, prefix, folder);
-            if (exchange.getRequestURI().getPath().contains("/pagefind/")) {
-                searchBytes.addAndGet(sent);
-            }
-        }));
+        sites.forEach(
+                (prefix, folder) ->
+                        server.createContext(
+                                prefix,
+                                exchange -> {
+                                    long sent = serve(exchange, prefix, folder);
+                                    if (exchange.getRequestURI().getPath().contains("/pagefind/")) {
+                                        searchBytes.addAndGet(sent);
+                                    }
+                                }));
         server.start();
     }
 
@@ -43,7 +66,8 @@ final class SiteServer implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    private static long serve(HttpExchange exchange, String prefix, Path folder) throws IOException {
+    private static long serve(HttpExchange exchange, String prefix, Path folder)
+            throws IOException {
         String path = exchange.getRequestURI().getPath().substring(prefix.length());
         Path file = folder.resolve(path).normalize();
         if (Files.isDirectory(file)) {
@@ -56,7 +80,12 @@ final class SiteServer implements AutoCloseable {
         }
         byte[] body = Files.readAllBytes(file);
         String name = file.getFileName().toString();
-        exchange.getResponseHeaders().add("Content-Type", TYPES.getOrDefault(name.substring(name.lastIndexOf('.') + 1), "application/octet-stream"));
+        exchange.getResponseHeaders()
+                .add(
+                        "Content-Type",
+                        TYPES.getOrDefault(
+                                name.substring(name.lastIndexOf('.') + 1),
+                                "application/octet-stream"));
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

@@ -24,12 +24,21 @@ class CommandLineTest {
     void printsFindingsAsFileLineColumnAndExitsOne(@TempDir Path root) throws Exception {
         Path data = TestRegistries.validFixture(root);
         Path model = data.resolve("models/national-model.yaml");
-        String broken = Files.readString(model).replace("base: base-model\n    relation", "base: deepseek-v9\n    relation");
+        String broken =
+                Files.readString(model)
+                        .replace(
+                                "base: base-model\n    relation",
+                                "base: deepseek-v9\n    relation");
         Files.writeString(model, broken);
         int line = broken.substring(0, broken.indexOf("base: deepseek-v9")).split("\n", -1).length;
         Cli cli = Cli.run("validate", "--data", data.toString());
         assertEquals(1, cli.exitCode());
-        assertTrue(cli.out().contains("national-model.yaml:" + line + ":11: error [REF-002 unknown-base] base \"deepseek-v9\" is not in the registry"),
+        assertTrue(
+                cli.out()
+                        .contains(
+                                "national-model.yaml:"
+                                        + line
+                                        + ":11: error [REF-002 unknown-base] base \"deepseek-v9\" is not in the registry"),
                 cli.out());
     }
 
@@ -40,7 +49,9 @@ class CommandLineTest {
         Cli cli = Cli.run("validate", "--format", "github", "--data", data.toString());
         assertEquals(1, cli.exitCode());
         assertTrue(cli.out().contains("::error file="), cli.out());
-        assertTrue(cli.out().contains(",title=SCHEMA-002 missing-field::missing required field"), cli.out());
+        assertTrue(
+                cli.out().contains(",title=SCHEMA-002 missing-field::missing required field"),
+                cli.out());
     }
 
     @Test
@@ -49,15 +60,30 @@ class CommandLineTest {
         assertEquals(2, Cli.run().exitCode());
         assertEquals(2, Cli.run("frobnicate").exitCode());
         assertEquals(2, Cli.run("validate", "--no-such-option").exitCode());
-        assertEquals(2, Cli.run("validate", "--format", "xml", "--data", data.toString()).exitCode());
-        assertEquals(2, Cli.run("validate", "--as-of", "2024-02-30", "--data", data.toString()).exitCode());
-        assertEquals(2, Cli.run("validate", "--data", root.resolve("nowhere").toString()).exitCode());
-        assertEquals(2, Cli.run("build", "--base-url", "https://x/", "--data", data.toString()).exitCode());
-        Cli http = Cli.run("fetch", "--hub", "http://127.0.0.1:1", "--data", data.toString(), "national-model");
+        assertEquals(
+                2, Cli.run("validate", "--format", "xml", "--data", data.toString()).exitCode());
+        assertEquals(
+                2,
+                Cli.run("validate", "--as-of", "2024-02-30", "--data", data.toString()).exitCode());
+        assertEquals(
+                2, Cli.run("validate", "--data", root.resolve("nowhere").toString()).exitCode());
+        assertEquals(
+                2,
+                Cli.run("build", "--base-url", "https://x/", "--data", data.toString()).exitCode());
+        Cli http =
+                Cli.run(
+                        "fetch",
+                        "--hub",
+                        "http://127.0.0.1:1",
+                        "--data",
+                        data.toString(),
+                        "national-model");
         assertEquals(2, http.exitCode());
         assertTrue(http.err().contains("only speaks https"), http.err());
         assertEquals(2, Cli.run("fetch", "--data", data.toString()).exitCode());
-        assertEquals(2, Cli.run("fetch", "--all", "national-model", "--data", data.toString()).exitCode());
+        assertEquals(
+                2,
+                Cli.run("fetch", "--all", "national-model", "--data", data.toString()).exitCode());
     }
 
     @Test
@@ -86,6 +112,10 @@ class CommandLineTest {
         Path data = TestRegistries.validFixture(root);
         Cli cli = Cli.run("validate", "--as-of", "2026-01-01", "--data", data.toString());
         assertEquals(1, cli.exitCode());
-        assertTrue(cli.out().contains("[VAL-004 dates-out-of-order] reviewed 2026-11-29 is after the dataset's date 2026-01-01"), cli.out());
+        assertTrue(
+                cli.out()
+                        .contains(
+                                "[VAL-004 dates-out-of-order] reviewed 2026-11-29 is after the dataset's date 2026-01-01"),
+                cli.out());
     }
 }

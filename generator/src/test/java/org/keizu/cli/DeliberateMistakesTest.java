@@ -24,22 +24,52 @@ class DeliberateMistakesTest {
 
     static Stream<Arguments> mistakes() {
         return Stream.of(
-                Arguments.of("wrong country code", "country: JP", "country: JA", "VAL-001 unknown-country"),
-                Arguments.of("unknown base", "  - base: deepseek-v3\n    relation", "  - base: deepseek-v9\n    relation", "REF-002 unknown-base"),
-                Arguments.of("dangling source id", "    source: hf-card-3-0-1\n    uncertain", "    source: hf-card-9\n    uncertain", "REF-004 unknown-source"),
-                Arguments.of("duplicate key", "country: JP\n", "country: JP\ncountry: JP\n", "LOAD-003 duplicate-key"),
-                Arguments.of("an alias", "released: 2026-03-17", "released: *release", "LOAD-004 anchor-or-alias"),
-                Arguments.of("a tab-indented line", "  total: 671e9", "\ttotal: 671e9", "LOAD-009 tab-indentation"),
-                Arguments.of("a javascript: URL", "url: https://aifriends.jp/rakuten-ai-3-0/", "url: javascript:alert(document.domain)", "VAL-005 insecure-url"));
+                Arguments.of(
+                        "wrong country code",
+                        "country: JP",
+                        "country: JA",
+                        "VAL-001 unknown-country"),
+                Arguments.of(
+                        "unknown base",
+                        "  - base: deepseek-v3\n    relation",
+                        "  - base: deepseek-v9\n    relation",
+                        "REF-002 unknown-base"),
+                Arguments.of(
+                        "dangling source id",
+                        "    source: hf-card-3-0-1\n    uncertain",
+                        "    source: hf-card-9\n    uncertain",
+                        "REF-004 unknown-source"),
+                Arguments.of(
+                        "duplicate key",
+                        "country: JP\n",
+                        "country: JP\ncountry: JP\n",
+                        "LOAD-003 duplicate-key"),
+                Arguments.of(
+                        "an alias",
+                        "released: 2026-03-17",
+                        "released: *release",
+                        "LOAD-004 anchor-or-alias"),
+                Arguments.of(
+                        "a tab-indented line",
+                        "  total: 671e9",
+                        "\ttotal: 671e9",
+                        "LOAD-009 tab-indentation"),
+                Arguments.of(
+                        "a javascript: URL",
+                        "url: https://aifriends.jp/rakuten-ai-3-0/",
+                        "url: javascript:alert(document.domain)",
+                        "VAL-005 insecure-url"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("mistakes")
-    void isReportedAtItsLineAndLeavesTheSiteAlone(String what, String from, String to, String code, @TempDir Path root)
-            throws Exception {
+    void isReportedAtItsLineAndLeavesTheSiteAlone(
+            String what, String from, String to, String code, @TempDir Path root) throws Exception {
         Path data = TestRegistries.realCopy(root);
         Path site = root.resolve("site");
-        String[] common = {"--data", data.toString(), "--templates", TestRegistries.TEMPLATES.toString()};
+        String[] common = {
+            "--data", data.toString(), "--templates", TestRegistries.TEMPLATES.toString()
+        };
         Cli first = Cli.run(concat(new String[] {"build", "--out", site.toString()}, common));
         assertEquals(0, first.exitCode(), first.out() + first.err());
         Map<String, byte[]> before = TestRegistries.snapshot(site);
@@ -57,7 +87,12 @@ class DeliberateMistakesTest {
         assertEquals(1, validate.exitCode());
         assertEquals(1, build.exitCode());
         List<String> lines = validate.out().lines().toList();
-        assertTrue(lines.stream().anyMatch(l -> l.contains(RECORD + ":" + line + ":") && l.contains("error [" + code + "]")),
+        assertTrue(
+                lines.stream()
+                        .anyMatch(
+                                l ->
+                                        l.contains(RECORD + ":" + line + ":")
+                                                && l.contains("error [" + code + "]")),
                 "expected " + code + " at line " + line + " in:\n" + validate.out());
         Map<String, byte[]> after = TestRegistries.snapshot(site);
         assertEquals(before.keySet(), after.keySet());

@@ -14,9 +14,18 @@ import org.keizu.TestRegistries;
 /** {@code keizu detect} over a config from outside the registry, in text and JSON. */
 class DetectCommandTest {
     private static Path kimiOutsideTheRegistry(Path dir) throws Exception {
-        // A copy with one tier-C change, so that it is not byte-identical to the registry's snapshot.
-        JsonNode kimi = new ObjectMapper().readTree(TestRegistries.REPO.resolve("data/snapshots/moonshotai/Kimi-K2-Instruct")
-                .toFile().listFiles()[0].toPath().resolve("config.json").toFile());
+        // A copy with one tier-C change, so that it is not byte-identical to the registry's
+        // snapshot.
+        JsonNode kimi =
+                new ObjectMapper()
+                        .readTree(
+                                TestRegistries.REPO
+                                        .resolve("data/snapshots/moonshotai/Kimi-K2-Instruct")
+                                        .toFile()
+                                        .listFiles()[0]
+                                        .toPath()
+                                        .resolve("config.json")
+                                        .toFile());
         ((com.fasterxml.jackson.databind.node.ObjectNode) kimi).put("rope_theta", 60000.0);
         Path file = dir.resolve("config.json");
         Files.writeString(file, kimi.toString());
@@ -50,19 +59,35 @@ class DetectCommandTest {
         Cli cli = Cli.run("detect", "--top", "2", kimiOutsideTheRegistry(dir).toString());
         assertEquals(0, cli.exitCode(), cli.err());
         assertTrue(cli.out().contains("E1  deepseek-v3  architecture-only"), cli.out());
-        assertTrue(cli.out().contains("it uses the architecture; the weights cannot be the base's as they are"), cli.out());
+        assertTrue(
+                cli.out()
+                        .contains(
+                                "it uses the architecture; the weights cannot be the base's as they are"),
+                cli.out());
     }
 
     @Test
-    void printsHostileConfigStringsWithTheirControlCharactersEscaped(@TempDir Path dir) throws Exception {
+    void printsHostileConfigStringsWithTheirControlCharactersEscaped(@TempDir Path dir)
+            throws Exception {
         Path config = dir.resolve("config.json");
-        Files.writeString(config, "{\"architectures\": [\"Evil\\u001b[2J\\u202eForCausalLM\\u0007\"],"
-                + " \"model_type\": \"llama\\u001b]0;owned\\u0007\", \"hidden_size\": 4096, \"num_hidden_layers\": 32}");
+        Files.writeString(
+                config,
+                "{\"architectures\": [\"Evil\\u001b[2J\\u202eForCausalLM\\u0007\"],"
+                        + " \"model_type\": \"llama\\u001b]0;owned\\u0007\", \"hidden_size\": 4096, \"num_hidden_layers\": 32}");
         Cli cli = Cli.run("detect", "--top", "3", config.toString());
         assertEquals(0, cli.exitCode(), cli.err());
-        assertTrue(cli.out().contains("\\u001B[2J"), "the escape is shown, not obeyed: " + cli.out());
-        assertTrue(cli.out().codePoints().noneMatch(cp -> (Character.getType(cp) == Character.CONTROL && cp != '\n' && cp != '\r')
-                || Character.getType(cp) == Character.FORMAT), cli.out());
+        assertTrue(
+                cli.out().contains("\\u001B[2J"), "the escape is shown, not obeyed: " + cli.out());
+        assertTrue(
+                cli.out()
+                        .codePoints()
+                        .noneMatch(
+                                cp ->
+                                        (Character.getType(cp) == Character.CONTROL
+                                                        && cp != '\n'
+                                                        && cp != '\r')
+                                                || Character.getType(cp) == Character.FORMAT),
+                cli.out());
     }
 
     @Test

@@ -27,7 +27,12 @@ import javax.net.ssl.TrustManagerFactory;
  */
 final class FakeHub implements AutoCloseable {
     /** A canned answer for one path. */
-    record Answer(int status, Map<String, String> headers, byte[] body, boolean chunked, long dripMillis) {
+    record Answer(
+            int status,
+            Map<String, String> headers,
+            byte[] body,
+            boolean chunked,
+            long dripMillis) {
         Answer(int status, Map<String, String> headers, byte[] body, boolean chunked) {
             this(status, headers, body, chunked, 0);
         }
@@ -47,7 +52,10 @@ final class FakeHub implements AutoCloseable {
     private final Map<String, List<Answer>> answers = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
 
-    /** Starts a server whose certificate is kept in {@code workDir}; made once, so later hubs start fast. */
+    /**
+     * Starts a server whose certificate is kept in {@code workDir}; made once, so later hubs start
+     * fast.
+     */
     FakeHub(Path workDir) throws Exception {
         Path keystore = workDir.resolve("hub.p12");
         if (!Files.exists(keystore)) {
@@ -57,11 +65,13 @@ final class FakeHub implements AutoCloseable {
         try (InputStream in = Files.newInputStream(keystore)) {
             store.load(in, "changeit".toCharArray());
         }
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        KeyManagerFactory keys =
+                KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         keys.init(store, "changeit".toCharArray());
         SSLContext serverSsl = SSLContext.getInstance("TLS");
         serverSsl.init(keys.getKeyManagers(), null, null);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        TrustManagerFactory trust =
+                TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(store);
         clientSsl = SSLContext.getInstance("TLS");
         clientSsl.init(null, trust.getTrustManagers(), null);
@@ -73,10 +83,33 @@ final class FakeHub implements AutoCloseable {
     }
 
     private static void makeKeystore(Path keystore) throws Exception {
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "hub", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=127.0.0.1",
-                "-ext", "SAN=ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12", "-keystore", keystore.toString(),
-                "-storepass", "changeit", "-keypass", "changeit").redirectErrorStream(true).start();
+        Process keytool =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                        .toString(),
+                                "-genkeypair",
+                                "-alias",
+                                "hub",
+                                "-keyalg",
+                                "RSA",
+                                "-keysize",
+                                "2048",
+                                "-dname",
+                                "CN=127.0.0.1",
+                                "-ext",
+                                "SAN=ip:127.0.0.1",
+                                "-validity",
+                                "2",
+                                "-storetype",
+                                "PKCS12",
+                                "-keystore",
+                                keystore.toString(),
+                                "-storepass",
+                                "changeit",
+                                "-keypass",
+                                "changeit")
+                        .redirectErrorStream(true)
+                        .start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (keytool.waitFor() != 0) {
             throw new IllegalStateException("keytool failed: " + output);
@@ -96,26 +129,49 @@ final class FakeHub implements AutoCloseable {
         answers.put(path, new CopyOnWriteArrayList<>(List.of(sequence)));
     }
 
-    /** Publishes a repository at a commit: the revision API for "main" and the commit, and each file. */
+    /**
+     * Publishes a repository at a commit: the revision API for "main" and the commit, and each
+     * file.
+     */
     void publish(String repo, String sha, Map<String, byte[]> files) {
         StringBuilder siblings = new StringBuilder();
-        files.keySet().stream().sorted().forEach(name ->
-                siblings.append(siblings.length() == 0 ? "" : ",").append("{\"rfilename\":\"").append(name).append("\"}"));
-        byte[] api = ("{\"id\":\"" + repo + "\",\"sha\":\"" + sha + "\",\"siblings\":[" + siblings + "]}").getBytes(StandardCharsets.UTF_8);
+        files.keySet().stream()
+                .sorted()
+                .forEach(
+                        name ->
+                                siblings.append(siblings.length() == 0 ? "" : ",")
+                                        .append("{\"rfilename\":\"")
+                                        .append(name)
+                                        .append("\"}"));
+        byte[] api =
+                ("{\"id\":\""
+                                + repo
+                                + "\",\"sha\":\""
+                                + sha
+                                + "\",\"siblings\":["
+                                + siblings
+                                + "]}")
+                        .getBytes(StandardCharsets.UTF_8);
         on("/api/models/" + repo + "/revision/main", Answer.ok(api));
         on("/api/models/" + repo + "/revision/" + sha, Answer.ok(api));
-        files.forEach((name, bytes) -> on("/" + repo + "/resolve/" + sha + "/" + name, Answer.ok(bytes)));
+        files.forEach(
+                (name, bytes) -> on("/" + repo + "/resolve/" + sha + "/" + name, Answer.ok(bytes)));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         requests.add(path);
         List<Answer> sequence = answers.get(path);
-        Answer answer = sequence == null ? new Answer(404, Map.of(), "not found".getBytes(StandardCharsets.UTF_8), false)
-                : sequence.size() > 1 ? sequence.remove(0) : sequence.get(0);
+        Answer answer =
+                sequence == null
+                        ? new Answer(
+                                404, Map.of(), "not found".getBytes(StandardCharsets.UTF_8), false)
+                        : sequence.size() > 1 ? sequence.remove(0) : sequence.get(0);
         answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
         try (OutputStream out = exchange.getResponseBody()) {
-            exchange.sendResponseHeaders(answer.status(), answer.chunked() ? 0 : answer.body().length == 0 ? -1 : answer.body().length);
+            exchange.sendResponseHeaders(
+                    answer.status(),
+                    answer.chunked() ? 0 : answer.body().length == 0 ? -1 : answer.body().length);
             if (answer.dripMillis() > 0) {
                 for (byte b : answer.body()) {
                     out.write(b);

@@ -6,11 +6,17 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Config equality and normalisation as tables: what makes two config values the same, and what a config implies. */
+/**
+ * Config equality and normalisation as tables: what makes two config values the same, and what a
+ * config implies.
+ */
 class ConfigNormalisationSpecTest {
 
     @ParameterizedTest(name = "{0} vs {1}: {2}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
         1                       | 1.0                     | true
         4096                    | 4097                    | false
         "a"                     | "a"                     | true
@@ -30,11 +36,17 @@ class ConfigNormalisationSpecTest {
         """)
     void equalMeansWhatAConfigMeans(String a, String b, boolean equal) {
         assertEquals(equal, ConfigValues.equal(ConfigValues.parse(a), ConfigValues.parse(b)));
-        assertEquals(equal, ConfigValues.equal(ConfigValues.parse(b), ConfigValues.parse(a)), "symmetric");
+        assertEquals(
+                equal,
+                ConfigValues.equal(ConfigValues.parse(b), ConfigValues.parse(a)),
+                "symmetric");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
         head_dim derived from hidden size and heads           | {"hidden_size": 4096, "num_attention_heads": 32}                                   | head_dim            | 128
         an explicit head_dim is kept                          | {"hidden_size": 4096, "num_attention_heads": 32, "head_dim": 64}                   | head_dim            | 64
         multi-head latent attention sets its own head dims    | {"hidden_size": 7168, "num_attention_heads": 128, "kv_lora_rank": 512}             | head_dim            | absent
@@ -54,24 +66,36 @@ class ConfigNormalisationSpecTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
         {"architectures": ["LlamaForCausalLM", "Other"]} | LlamaForCausalLM
         {"architectures": []}                            | absent
         {"architectures": "LlamaForCausalLM"}            | absent
         {}                                               | absent
         """)
     void theArchitectureClassIsTheFirstEntry(String config, String expected) {
-        assertEquals(expected, NormalisedConfig.of(ConfigValues.parse(config)).architectureClass().orElse("absent"));
+        assertEquals(
+                expected,
+                NormalisedConfig.of(ConfigValues.parse(config))
+                        .architectureClass()
+                        .orElse("absent"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(
+            delimiter = '|',
+            textBlock =
+                    """
         absent | absent
         "text" | text
         12     | 12
         [1,2]  | [1,2]
         """)
     void showsValuesAsTheTablePrintsThem(String value, String shown) {
-        assertEquals(shown, ConfigValues.show(value.equals("absent") ? null : ConfigValues.parse(value)));
+        assertEquals(
+                shown,
+                ConfigValues.show(value.equals("absent") ? null : ConfigValues.parse(value)));
     }
 }

@@ -13,13 +13,38 @@ import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
 import org.keizu.model.Relation;
 
-/** Chains follow declared derivations only, pick the strongest link, and survive cycles in the data. */
+/**
+ * Chains follow declared derivations only, pick the strongest link, and survive cycles in the data.
+ */
 class DerivationChainsTest {
     private final Map<String, Model> models = new LinkedHashMap<>();
 
     private void model(String id, LineageLink... lineage) {
-        models.put(id, new Model(id, id, null, null, "org", "SG", null, null, "2026-11-30", null, null, null, null,
-                null, null, Arrays.asList(lineage), null, null, null, null, null, null));
+        models.put(
+                id,
+                new Model(
+                        id,
+                        id,
+                        null,
+                        null,
+                        "org",
+                        "SG",
+                        null,
+                        null,
+                        "2026-11-30",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        Arrays.asList(lineage),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     private static LineageLink link(String base, Relation relation, Grade grade) {
@@ -36,7 +61,9 @@ class DerivationChainsTest {
         assertEquals(Optional.of("gemma"), chains.ultimateBase("sahabat"));
         assertEquals(Optional.of("gemma"), chains.ultimateBase("sea-lion"));
         assertEquals(Optional.empty(), chains.ultimateBase("gemma"));
-        assertEquals(List.of(List.of("gemma", "sea-lion", "sahabat")), chains.indirectDescendants("gemma"),
+        assertEquals(
+                List.of(List.of("gemma", "sea-lion", "sahabat")),
+                chains.indirectDescendants("gemma"),
                 "a direct derivation is not listed as an indirect one");
         assertEquals(List.of(), chains.indirectDescendants("sea-lion"));
     }
@@ -60,7 +87,10 @@ class DerivationChainsTest {
         model("a");
         model("b");
         model("c");
-        model("m", link("b", Relation.FINE_TUNE, Grade.E2), link("c", Relation.CONTINUED_PRETRAINING, Grade.E4),
+        model(
+                "m",
+                link("b", Relation.FINE_TUNE, Grade.E2),
+                link("c", Relation.CONTINUED_PRETRAINING, Grade.E4),
                 link("a", Relation.FINE_TUNE, Grade.E4));
         assertEquals(List.of("a"), new DerivationChains(models).ancestors("m"));
     }

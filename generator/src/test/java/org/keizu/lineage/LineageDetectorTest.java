@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.keizu.TestRegistries;
 import org.keizu.model.Grade;
 
-/** The detector over the real configs in ../shared/research/configs, as copied into data/snapshots. */
+/**
+ * The detector over the real configs in ../shared/research/configs, as copied into data/snapshots.
+ */
 class LineageDetectorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final LineageDetector detector = new LineageDetector();
@@ -34,11 +36,14 @@ class LineageDetectorTest {
     }
 
     private Comparison compare(JsonNode self, JsonNode base) {
-        return detector.compare(LineageDetector.Subject.of("self", self), LineageDetector.Subject.of("base", base));
+        return detector.compare(
+                LineageDetector.Subject.of("self", self), LineageDetector.Subject.of("base", base));
     }
 
     private static Set<String> differing(Comparison c) {
-        return c.different().stream().map(Comparison.FieldDifference::field).collect(Collectors.toSet());
+        return c.different().stream()
+                .map(Comparison.FieldDifference::field)
+                .collect(Collectors.toSet());
     }
 
     /**
@@ -60,32 +65,72 @@ class LineageDetectorTest {
         Comparison c = compare(config("deepseek-ai/DeepSeek-R1"), deepSeekV3December2024());
         assertEquals(LineageDetector.SAME_SHAPE, c.finding());
         assertEquals(Grade.E2, c.grade());
-        assertEquals(Set.of("aux_loss_alpha", "pretraining_tp", "seq_aux"), differing(c), "only tier-C noise differs");
-        assertTrue(c.equal().containsAll(List.of("hidden_size", "num_hidden_layers", "n_routed_experts", "vocab_size")));
+        assertEquals(
+                Set.of("aux_loss_alpha", "pretraining_tp", "seq_aux"),
+                differing(c),
+                "only tier-C noise differs");
+        assertTrue(
+                c.equal()
+                        .containsAll(
+                                List.of(
+                                        "hidden_size",
+                                        "num_hidden_layers",
+                                        "n_routed_experts",
+                                        "vocab_size")));
     }
 
     @Test
     void kimiK2OnlySharesDeepSeekV3sArchitecture() {
-        Comparison c = compare(config("moonshotai/Kimi-K2-Instruct"), config("deepseek-ai/DeepSeek-R1"));
+        Comparison c =
+                compare(config("moonshotai/Kimi-K2-Instruct"), config("deepseek-ai/DeepSeek-R1"));
         assertEquals(Grade.E1, c.grade());
         assertEquals(LineageDetector.ARCHITECTURE_ONLY, c.finding());
         assertTrue(c.sameClass());
-        assertTrue(differing(c).containsAll(Set.of("num_attention_heads", "n_routed_experts", "vocab_size",
-                "rope_theta", "rope_scaling.factor", "first_k_dense_replace")), differing(c).toString());
-        assertTrue(c.equal().containsAll(List.of("architectures", "hidden_size", "num_hidden_layers", "intermediate_size",
-                "moe_intermediate_size", "q_lora_rank", "kv_lora_rank")), c.equal().toString());
-        String words = new org.keizu.render.Messages(org.keizu.site.SitePlan.messages(org.keizu.TestRegistries.TEMPLATES))
-                .format(org.keizu.render.MessageKeys.finding(c.finding()));
+        assertTrue(
+                differing(c)
+                        .containsAll(
+                                Set.of(
+                                        "num_attention_heads",
+                                        "n_routed_experts",
+                                        "vocab_size",
+                                        "rope_theta",
+                                        "rope_scaling.factor",
+                                        "first_k_dense_replace")),
+                differing(c).toString());
+        assertTrue(
+                c.equal()
+                        .containsAll(
+                                List.of(
+                                        "architectures",
+                                        "hidden_size",
+                                        "num_hidden_layers",
+                                        "intermediate_size",
+                                        "moe_intermediate_size",
+                                        "q_lora_rank",
+                                        "kv_lora_rank")),
+                c.equal().toString());
+        String words =
+                new org.keizu.render.Messages(
+                                org.keizu.site.SitePlan.messages(
+                                        org.keizu.TestRegistries.TEMPLATES))
+                        .format(org.keizu.render.MessageKeys.finding(c.finding()));
         assertFalse(words.contains("derived"), words);
         assertTrue(words.contains("uses the architecture"), words);
     }
 
     @Test
     void rakutenAi7bIsMistral7bWithAnExtendedVocabulary() {
-        Comparison c = compare(config("Rakuten/RakutenAI-7B-instruct"), config("mistralai/Mistral-7B-Instruct-v0.3"));
+        Comparison c =
+                compare(
+                        config("Rakuten/RakutenAI-7B-instruct"),
+                        config("mistralai/Mistral-7B-Instruct-v0.3"));
         assertEquals(LineageDetector.VOCABULARY_EXTENSION, c.finding());
         assertEquals(Grade.E2, c.grade());
-        Comparison.FieldDifference vocab = c.different().stream().filter(d -> d.field().equals("vocab_size")).findFirst().orElseThrow();
+        Comparison.FieldDifference vocab =
+                c.different().stream()
+                        .filter(d -> d.field().equals("vocab_size"))
+                        .findFirst()
+                        .orElseThrow();
         assertEquals("48000", vocab.thisText());
         assertEquals("32768", vocab.baseText());
         assertEquals(1, c.shapeDifferences());
@@ -95,10 +140,20 @@ class LineageDetectorTest {
 
     @Test
     void llama31SeventyBIsTheSameClassButNotTheShapeOfEightB() {
-        Comparison c = compare(config("meta-llama/Llama-3.1-70B-Instruct"), config("meta-llama/Llama-3.1-8B"));
+        Comparison c =
+                compare(
+                        config("meta-llama/Llama-3.1-70B-Instruct"),
+                        config("meta-llama/Llama-3.1-8B"));
         assertTrue(c.sameClass());
         assertEquals(Grade.E1, c.grade());
-        assertTrue(differing(c).containsAll(Set.of("hidden_size", "num_hidden_layers", "intermediate_size", "num_attention_heads")));
+        assertTrue(
+                differing(c)
+                        .containsAll(
+                                Set.of(
+                                        "hidden_size",
+                                        "num_hidden_layers",
+                                        "intermediate_size",
+                                        "num_attention_heads")));
     }
 
     @Test
@@ -112,7 +167,8 @@ class LineageDetectorTest {
     @Test
     void recognisesDepthUpScalingAndFewerLayers() {
         ObjectNode mistral = config("mistralai/Mistral-7B-Instruct-v0.3").deepCopy();
-        ObjectNode deeper = mistral.deepCopy().put("num_hidden_layers", 48);   // SOLAR 10.7B's 32 -> 48
+        ObjectNode deeper =
+                mistral.deepCopy().put("num_hidden_layers", 48); // SOLAR 10.7B's 32 -> 48
         ObjectNode shallower = mistral.deepCopy().put("num_hidden_layers", 16);
         assertEquals(LineageDetector.DEPTH_UP_SCALING, compare(deeper, mistral).finding());
         assertEquals(LineageDetector.FEWER_LAYERS, compare(shallower, mistral).finding());
@@ -124,20 +180,45 @@ class LineageDetectorTest {
         JsonNode r1 = config("deepseek-ai/DeepSeek-R1");
         JsonNode kimi = config("moonshotai/Kimi-K2-Instruct");
         String sha = "a".repeat(64);
-        var withTokenizer = (java.util.function.BiFunction<String, JsonNode, LineageDetector.Subject>) (id, c) ->
-                new LineageDetector.Subject(id, NormalisedConfig.of(c), Optional.of(sha), Optional.empty());
-        assertEquals(Grade.E3, detector.compare(withTokenizer.apply("r1", r1), withTokenizer.apply("v3", deepSeekV3December2024())).grade());
-        assertEquals(Grade.E1, detector.compare(withTokenizer.apply("kimi", kimi), withTokenizer.apply("v3", r1)).grade());
+        var withTokenizer =
+                (java.util.function.BiFunction<String, JsonNode, LineageDetector.Subject>)
+                        (id, c) ->
+                                new LineageDetector.Subject(
+                                        id,
+                                        NormalisedConfig.of(c),
+                                        Optional.of(sha),
+                                        Optional.empty());
+        assertEquals(
+                Grade.E3,
+                detector.compare(
+                                withTokenizer.apply("r1", r1),
+                                withTokenizer.apply("v3", deepSeekV3December2024()))
+                        .grade());
+        assertEquals(
+                Grade.E1,
+                detector.compare(withTokenizer.apply("kimi", kimi), withTokenizer.apply("v3", r1))
+                        .grade());
     }
 
     @Test
     void ranksTheBestCandidateFirst() {
-        List<LineageDetector.Subject> bases = List.of(
-                LineageDetector.Subject.of("qwen3-8b", config("Qwen/Qwen3-8B")),
-                LineageDetector.Subject.of("mistral-7b-v0.3", config("mistralai/Mistral-7B-Instruct-v0.3")),
-                LineageDetector.Subject.of("mistral-nemo-12b", config("mistralai/Mistral-Nemo-Base-2407")));
-        List<Comparison> ranked = detector.rank(LineageDetector.Subject.of("rakuten", config("Rakuten/RakutenAI-7B-instruct")), bases);
-        assertEquals(List.of("mistral-7b-v0.3", "mistral-nemo-12b", "qwen3-8b"), ranked.stream().map(Comparison::base).toList());
-        assertEquals(List.of(Grade.E2, Grade.E1, Grade.E0), ranked.stream().map(Comparison::grade).toList());
+        List<LineageDetector.Subject> bases =
+                List.of(
+                        LineageDetector.Subject.of("qwen3-8b", config("Qwen/Qwen3-8B")),
+                        LineageDetector.Subject.of(
+                                "mistral-7b-v0.3", config("mistralai/Mistral-7B-Instruct-v0.3")),
+                        LineageDetector.Subject.of(
+                                "mistral-nemo-12b", config("mistralai/Mistral-Nemo-Base-2407")));
+        List<Comparison> ranked =
+                detector.rank(
+                        LineageDetector.Subject.of(
+                                "rakuten", config("Rakuten/RakutenAI-7B-instruct")),
+                        bases);
+        assertEquals(
+                List.of("mistral-7b-v0.3", "mistral-nemo-12b", "qwen3-8b"),
+                ranked.stream().map(Comparison::base).toList());
+        assertEquals(
+                List.of(Grade.E2, Grade.E1, Grade.E0),
+                ranked.stream().map(Comparison::grade).toList());
     }
 }

@@ -12,18 +12,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.keizu.RegistryLoad;
 import org.keizu.TestRegistries;
 import org.keizu.diagnostic.Findings;
-import org.keizu.registry.Registry;
 import org.keizu.model.Model;
+import org.keizu.registry.Registry;
 
 /** The verdicts the real records produce: the cases the registry exists to tell apart. */
 class VerdictRuleTest {
-    private static final Registry REGISTRY = new RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO)
-            .run(new Findings());
+    private static final Registry REGISTRY =
+            new RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO).run(new Findings());
     private static final Map<String, Model> MODELS = REGISTRY.modelsById();
     private final VerdictRule rule = new VerdictRule(MODELS);
+
     /** The headlines as the site words them, from the same bundle the templates use. */
     private static final org.keizu.render.Messages MESSAGES =
-            new org.keizu.render.Messages(org.keizu.site.SitePlan.messages(TestRegistries.TEMPLATES));
+            new org.keizu.render.Messages(
+                    org.keizu.site.SitePlan.messages(TestRegistries.TEMPLATES));
 
     private static String headline(VerdictRule.Finding finding) {
         return MESSAGES.format(finding.headline());
@@ -56,7 +58,9 @@ class VerdictRuleTest {
 
     @Test
     void aVerdictRestingOnAnUncertainLinkSaysSo() {
-        assertTrue(judge("krutrim-2").uncertain(), "Krutrim-2 rests on a card line its makers removed");
+        assertTrue(
+                judge("krutrim-2").uncertain(),
+                "Krutrim-2 rests on a card line its makers removed");
         assertFalse(judge("rakuten-ai-3.0").uncertain());
     }
 
@@ -70,10 +74,14 @@ class VerdictRuleTest {
     @Test
     void aDisputeOverAnArchitectureOnlyTieIsNotWordedAsADisputeOverTheWeights() {
         String axK1 = headline(judge("ax-k1"));
-        assertTrue(axK1.contains("uses the architecture of DeepSeek-V3") && axK1.contains("shared architecture only"), axK1);
+        assertTrue(
+                axK1.contains("uses the architecture of DeepSeek-V3")
+                        && axK1.contains("shared architecture only"),
+                axK1);
         assertFalse(axK1.contains("derives from"), axK1);
         String pangu = headline(judge("pangu-pro-moe"));
-        assertTrue(pangu.contains("disputed") && !pangu.contains("uses the architecture"),
+        assertTrue(
+                pangu.contains("disputed") && !pangu.contains("uses the architecture"),
                 "with no architecture link recorded, the dispute is about derivation: " + pangu);
     }
 
@@ -81,6 +89,9 @@ class VerdictRuleTest {
     void rakutenAi3HeadlineNamesTheBaseAndTheLateDisclosure() {
         VerdictRule.Finding finding = judge("rakuten-ai-3.0");
         assertEquals(Optional.of("deepseek-v3"), finding.baseId());
-        assertTrue(headline(finding).contains("DeepSeek-V3") && headline(finding).contains("only later"), headline(finding));
+        assertTrue(
+                headline(finding).contains("DeepSeek-V3")
+                        && headline(finding).contains("only later"),
+                headline(finding));
     }
 }

@@ -23,13 +23,28 @@ class RecordFilesTest {
         Files.createSymbolicLink(models.resolve("d.yaml"), models.resolve("a.yaml"));
         List<Finding> findings = new ArrayList<>();
 
-        List<Path> listed = RecordFiles.list(root.resolve("data"), RecordKind.MODEL, root, findings::add);
+        List<Path> listed =
+                RecordFiles.list(root.resolve("data"), RecordKind.MODEL, root, findings::add);
 
         assertEquals(List.of(models.resolve("a.yaml"), models.resolve("b.json")), listed);
-        assertEquals(List.of(Check.LOAD_011, Check.LOAD_011, Check.LOAD_012), findings.stream().map(Finding::check).sorted().toList());
-        assertEquals("data/models/c.yaml.bak", findings.stream().filter(f -> f.check() == Check.LOAD_011 && f.isError())
-                .findFirst().orElseThrow().file());
-        Finding hidden = findings.stream().filter(f -> f.file().endsWith(".DS_Store")).findFirst().orElseThrow();
-        assertEquals(org.keizu.diagnostic.Severity.WARNING, hidden.severity(), "a hidden file is said, as a warning");
+        assertEquals(
+                List.of(Check.LOAD_011, Check.LOAD_011, Check.LOAD_012),
+                findings.stream().map(Finding::check).sorted().toList());
+        assertEquals(
+                "data/models/c.yaml.bak",
+                findings.stream()
+                        .filter(f -> f.check() == Check.LOAD_011 && f.isError())
+                        .findFirst()
+                        .orElseThrow()
+                        .file());
+        Finding hidden =
+                findings.stream()
+                        .filter(f -> f.file().endsWith(".DS_Store"))
+                        .findFirst()
+                        .orElseThrow();
+        assertEquals(
+                org.keizu.diagnostic.Severity.WARNING,
+                hidden.severity(),
+                "a hidden file is said, as a warning");
     }
 }

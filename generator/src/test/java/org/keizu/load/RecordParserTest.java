@@ -16,7 +16,11 @@ class RecordParserTest {
     private final RecordParser parser = new RecordParser(new RecordMapper());
 
     private RecordParser.ParseResult yaml(String text) {
-        return parser.parse(RecordKind.MODEL, Path.of("x.yaml"), "data/models/x.yaml", text.getBytes(StandardCharsets.UTF_8));
+        return parser.parse(
+                RecordKind.MODEL,
+                Path.of("x.yaml"),
+                "data/models/x.yaml",
+                text.getBytes(StandardCharsets.UTF_8));
     }
 
     private JsonNode tree(String text) {
@@ -33,7 +37,8 @@ class RecordParserTest {
 
     @Test
     void aHexEscapeWithoutDigitsIsASyntaxErrorNotACrash() {
-        // Found by fuzzing: SnakeYAML throws NumberFormatException here, outside its own exceptions.
+        // Found by fuzzing: SnakeYAML throws NumberFormatException here, outside its own
+        // exceptions.
         Finding finding = only(yaml("{\"\\e]]]\\x"));
         assertEquals(org.keizu.diagnostic.Check.LOAD_002, finding.check());
         assertTrue(finding.message().contains("hex digits"), finding.message());
@@ -84,14 +89,23 @@ class RecordParserTest {
     void rejectsAnAliasEvenToAScalar() {
         RecordParser.ParseResult result = yaml("a: &x 1\nb: *x\n");
         assertTrue(result.record().isEmpty());
-        assertEquals(List.of(Check.LOAD_004, Check.LOAD_004), result.findings().stream().map(Finding::check).toList());
+        assertEquals(
+                List.of(Check.LOAD_004, Check.LOAD_004),
+                result.findings().stream().map(Finding::check).toList());
     }
 
     @Test
     void rejectsABillionLaughsWithoutExpandingIt() {
         StringBuilder text = new StringBuilder("a: &a [\"lol\",\"lol\"]\n");
         for (char c = 'b'; c <= 'j'; c++) {
-            text.append(c).append(": &").append(c).append(" [*").append((char) (c - 1)).append(", *").append((char) (c - 1)).append("]\n");
+            text.append(c)
+                    .append(": &")
+                    .append(c)
+                    .append(" [*")
+                    .append((char) (c - 1))
+                    .append(", *")
+                    .append((char) (c - 1))
+                    .append("]\n");
         }
         RecordParser.ParseResult result = yaml(text.toString());
         assertTrue(result.record().isEmpty());
@@ -122,7 +136,8 @@ class RecordParserTest {
     void rejectsAnOversizedFileBeforeReadingIt() {
         byte[] big = new byte[RecordMapper.MAX_FILE_BYTES + 1];
         java.util.Arrays.fill(big, (byte) 'a');
-        RecordParser.ParseResult result = parser.parse(RecordKind.MODEL, Path.of("x.yaml"), "x.yaml", big);
+        RecordParser.ParseResult result =
+                parser.parse(RecordKind.MODEL, Path.of("x.yaml"), "x.yaml", big);
         assertEquals(Check.LOAD_007, only(result).check());
     }
 
@@ -147,17 +162,30 @@ class RecordParserTest {
 
     @Test
     void readsJsonRecordsWithPositionsAndTheSameStrictness() {
-        RecordParser.ParseResult ok = parser.parse(RecordKind.MODEL, Path.of("x.json"), "x.json",
-                "{\n  \"id\": \"x\",\n  \"country\": \"NO\"\n}".getBytes(StandardCharsets.UTF_8));
+        RecordParser.ParseResult ok =
+                parser.parse(
+                        RecordKind.MODEL,
+                        Path.of("x.json"),
+                        "x.json",
+                        "{\n  \"id\": \"x\",\n  \"country\": \"NO\"\n}"
+                                .getBytes(StandardCharsets.UTF_8));
         assertEquals("NO", ok.record().orElseThrow().tree().get("country").textValue());
         assertEquals(3, ok.record().orElseThrow().positions().value("/country").line());
-        RecordParser.ParseResult dup = parser.parse(RecordKind.MODEL, Path.of("x.json"), "x.json",
-                "{\"id\": \"x\",\n \"id\": \"y\"}".getBytes(StandardCharsets.UTF_8));
+        RecordParser.ParseResult dup =
+                parser.parse(
+                        RecordKind.MODEL,
+                        Path.of("x.json"),
+                        "x.json",
+                        "{\"id\": \"x\",\n \"id\": \"y\"}".getBytes(StandardCharsets.UTF_8));
         Finding f = only(dup);
         assertEquals(Check.LOAD_003, f.check());
         assertEquals(2, f.line());
-        RecordParser.ParseResult trailing = parser.parse(RecordKind.MODEL, Path.of("x.json"), "x.json",
-                "{\"id\": \"x\"} {}".getBytes(StandardCharsets.UTF_8));
+        RecordParser.ParseResult trailing =
+                parser.parse(
+                        RecordKind.MODEL,
+                        Path.of("x.json"),
+                        "x.json",
+                        "{\"id\": \"x\"} {}".getBytes(StandardCharsets.UTF_8));
         assertEquals(Check.LOAD_006, only(trailing).check());
     }
 }

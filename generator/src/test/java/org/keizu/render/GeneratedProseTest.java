@@ -13,19 +13,28 @@ import org.keizu.site.SitePlan;
 
 /** The methodology's field lists come from the detector's own table, so the two cannot disagree. */
 class GeneratedProseTest {
-    private final GeneratedProse prose = new GeneratedProse(new Messages(SitePlan.messages(TestRegistries.TEMPLATES)));
+    private final GeneratedProse prose =
+            new GeneratedProse(new Messages(SitePlan.messages(TestRegistries.TEMPLATES)));
 
     @Test
     void theMethodologyListsEveryFieldOfEveryTierAsTheDetectorSortsThem() throws IOException {
-        String markdown = Files.readString(TestRegistries.REAL_DATA.resolve("pages/methodology.md"));
-        assertTrue(markdown.contains(GeneratedProse.TIERS), "the methodology asks for the generated tier table");
+        String markdown =
+                Files.readString(TestRegistries.REAL_DATA.resolve("pages/methodology.md"));
+        assertTrue(
+                markdown.contains(GeneratedProse.TIERS),
+                "the methodology asks for the generated tier table");
         String expanded = prose.expand(markdown);
         assertFalse(expanded.contains("{{"), "no placeholder is left for readers to see");
         for (Tier tier : Tier.values()) {
-            String row = expanded.lines().filter(l -> l.startsWith("| " + tier.name() + ": ")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no row for tier " + tier));
+            String row =
+                    expanded.lines()
+                            .filter(l -> l.startsWith("| " + tier.name() + ": "))
+                            .findFirst()
+                            .orElseThrow(() -> new AssertionError("no row for tier " + tier));
             for (String field : ConfigFields.listed(tier)) {
-                assertTrue(row.contains("`" + field + "`"), "tier " + tier + " row lacks " + field + ": " + row);
+                assertTrue(
+                        row.contains("`" + field + "`"),
+                        "tier " + tier + " row lacks " + field + ": " + row);
             }
         }
         for (String field : ConfigFields.exportOnly()) {

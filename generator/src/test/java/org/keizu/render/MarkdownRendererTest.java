@@ -27,58 +27,90 @@ class MarkdownRendererTest {
     private final MarkdownRenderer renderer = new MarkdownRenderer();
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "<script>alert(1)</script>",
-        "<img src=x onerror=alert(1)>",
-        "[x](javascript:alert(1))",
-        "[x](JaVaScRiPt:alert(1))",
-        "[x](jav&#x61;script:alert(1))",
-        "[x](java\tscript:alert(1))",
-        "[x](data:text/html;base64,PHNjcmlwdD4=)",
-        "[x](vbscript:msgbox)",
-        "[x](//evil.example/)",
-        "[x](http://insecure.example/)",
-        "![tracker](https://evil.example/pixel.png)",
-        "<a href=\"javascript:alert(1)\">x</a>",
-        "<iframe src=\"https://evil.example\"></iframe>",
-        "<base href=\"https://evil.example/\">",
-        "[x](https://ok.example \"title\" onmouseover=alert(1))",
-    })
+    @ValueSource(
+            strings = {
+                "<script>alert(1)</script>",
+                "<img src=x onerror=alert(1)>",
+                "[x](javascript:alert(1))",
+                "[x](JaVaScRiPt:alert(1))",
+                "[x](jav&#x61;script:alert(1))",
+                "[x](java\tscript:alert(1))",
+                "[x](data:text/html;base64,PHNjcmlwdD4=)",
+                "[x](vbscript:msgbox)",
+                "[x](//evil.example/)",
+                "[x](http://insecure.example/)",
+                "![tracker](https://evil.example/pixel.png)",
+                "<a href=\"javascript:alert(1)\">x</a>",
+                "<iframe src=\"https://evil.example\"></iframe>",
+                "<base href=\"https://evil.example/\">",
+                "[x](https://ok.example \"title\" onmouseover=alert(1))",
+            })
     void hostileMarkdownComesOutInert(String markdown) {
         Document html = Jsoup.parseBodyFragment(renderer.render(markdown));
-        assertTrue(html.select("script, iframe, object, embed, base, img, form").isEmpty(), html.body().html());
+        assertTrue(
+                html.select("script, iframe, object, embed, base, img, form").isEmpty(),
+                html.body().html());
         for (Element e : html.getAllElements()) {
-            e.attributes().forEach(a -> assertTrue(!a.getKey().startsWith("on"), "event handler in " + html.body().html()));
+            e.attributes()
+                    .forEach(
+                            a ->
+                                    assertTrue(
+                                            !a.getKey().startsWith("on"),
+                                            "event handler in " + html.body().html()));
         }
         for (Element a : html.select("[href]")) {
             String href = a.attr("href");
-            assertTrue(href.isEmpty() || href.startsWith("https://") || href.startsWith("mailto:")
-                    || (!href.contains(":") && !href.startsWith("//")), "unsafe href " + href);
+            assertTrue(
+                    href.isEmpty()
+                            || href.startsWith("https://")
+                            || href.startsWith("mailto:")
+                            || (!href.contains(":") && !href.startsWith("//")),
+                    "unsafe href " + href);
         }
     }
 
     @Test
     void keepsTheUsefulParts() {
-        Document html = Jsoup.parseBodyFragment(renderer.render(
-                "# Methodology\n\nSee [the about page](../about/) and [a card](https://huggingface.co/x/y).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"));
+        Document html =
+                Jsoup.parseBodyFragment(
+                        renderer.render(
+                                "# Methodology\n\nSee [the about page](../about/) and [a card](https://huggingface.co/x/y).\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"));
         assertEquals("methodology", html.selectFirst("h1").id());
-        assertEquals(List.of("../about/", "https://huggingface.co/x/y"), html.select("a").eachAttr("href"));
+        assertEquals(
+                List.of("../about/", "https://huggingface.co/x/y"),
+                html.select("a").eachAttr("href"));
         assertEquals(1, html.select("table tbody tr").size());
     }
 
     @Test
     void onlyTheMarkdownMacroPrintsUnescapedHtml() throws IOException {
-        Pattern risky = Pattern.compile("\\?no_esc|noautoesc|auto_esc\\s*=\\s*false|\\?interpret|\\?eval|\\?new\\b");
+        Pattern risky =
+                Pattern.compile(
+                        "\\?no_esc|noautoesc|auto_esc\\s*=\\s*false|\\?interpret|\\?eval|\\?new\\b");
         List<String> hits;
         try (Stream<Path> templates = Files.walk(TestRegistries.TEMPLATES)) {
-            hits = templates.filter(p -> p.toString().endsWith(".ftlh") || p.toString().endsWith(".ftlx")).flatMap(p -> {
-                try {
-                    return Files.readAllLines(p).stream().filter(l -> risky.matcher(l).find())
-                            .map(l -> TestRegistries.TEMPLATES.relativize(p) + ": " + l.strip());
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }).toList();
+            hits =
+                    templates
+                            .filter(
+                                    p ->
+                                            p.toString().endsWith(".ftlh")
+                                                    || p.toString().endsWith(".ftlx"))
+                            .flatMap(
+                                    p -> {
+                                        try {
+                                            return Files.readAllLines(p).stream()
+                                                    .filter(l -> risky.matcher(l).find())
+                                                    .map(
+                                                            l ->
+                                                                    TestRegistries.TEMPLATES
+                                                                                    .relativize(p)
+                                                                            + ": "
+                                                                            + l.strip());
+                                        } catch (IOException e) {
+                                            throw new java.io.UncheckedIOException(e);
+                                        }
+                                    })
+                            .toList();
         }
         assertEquals(List.of("layout.ftlh: <#macro markdown html>${html?no_esc}</#macro>"), hits);
     }
@@ -86,7 +118,8 @@ class MarkdownRendererTest {
     @Test
     void everyMessageTheTemplatesUseIsInTheBundle() throws IOException {
         java.util.Properties bundle = new java.util.Properties();
-        try (var in = Files.newBufferedReader(TestRegistries.TEMPLATES.resolve("messages.properties"))) {
+        try (var in =
+                Files.newBufferedReader(TestRegistries.TEMPLATES.resolve("messages.properties"))) {
             bundle.load(in);
         }
         Pattern use = Pattern.compile("msg\\.([a-z_]+)");
@@ -94,7 +127,12 @@ class MarkdownRendererTest {
             for (Path p : templates.filter(t -> t.toString().endsWith(".ftlh")).toList()) {
                 Matcher m = use.matcher(Files.readString(p));
                 while (m.find()) {
-                    assertTrue(bundle.containsKey(m.group(1)), p.getFileName() + " uses msg." + m.group(1) + ", not in messages.properties");
+                    assertTrue(
+                            bundle.containsKey(m.group(1)),
+                            p.getFileName()
+                                    + " uses msg."
+                                    + m.group(1)
+                                    + ", not in messages.properties");
                 }
             }
         }

@@ -6,12 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Placeholders are filled once, in one pass: an argument is printed as it is, whatever it holds. */
+/**
+ * Placeholders are filled once, in one pass: an argument is printed as it is, whatever it holds.
+ */
 class MessagesTest {
-    private final Messages messages = new Messages(Map.of(
-            "pair", "{0} and {1}",
-            "keizu", "Keizu's verdict on {0}: {1}.",
-            "odd", "{x} {} {9} {0}"));
+    private final Messages messages =
+            new Messages(
+                    Map.of(
+                            "pair", "{0} and {1}",
+                            "keizu", "Keizu's verdict on {0}: {1}.",
+                            "odd", "{x} {} {9} {0}"));
 
     @Test
     void anArgumentHoldingAPlaceholderIsNotFilledAgain() {
@@ -20,7 +24,9 @@ class MessagesTest {
 
     @Test
     void apostrophesAndUnknownBracesStayAsWritten() {
-        assertEquals("Keizu's verdict on Kimi K2: no base found.", messages.format("keizu", "Kimi K2", "no base found"));
+        assertEquals(
+                "Keizu's verdict on Kimi K2: no base found.",
+                messages.format("keizu", "Kimi K2", "no base found"));
         assertEquals("{x} {} {9} A", messages.format("odd", "A"));
     }
 

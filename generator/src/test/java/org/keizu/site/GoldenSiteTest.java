@@ -19,15 +19,15 @@ import org.keizu.TestRegistries;
 
 /**
  * Golden structural tests: pages of the fixture registry, reduced with jsoup to their outline
- * (headings, table rows, list items, links, the verdict), compared with files in
- * {@code src/test/resources/golden/}. Markup and styling may change freely; structure and content
- * may not change unnoticed. Run with {@code -Dkeizu.golden=update} to rewrite the files after an
- * intended change, then review the diff.
+ * (headings, table rows, list items, links, the verdict), compared with files in {@code
+ * src/test/resources/golden/}. Markup and styling may change freely; structure and content may not
+ * change unnoticed. Run with {@code -Dkeizu.golden=update} to rewrite the files after an intended
+ * change, then review the diff.
  */
 class GoldenSiteTest {
-    private static final Path GOLDEN = TestRegistries.REPO.resolve("generator/src/test/resources/golden");
-    @TempDir
-    static Path root;
+    private static final Path GOLDEN =
+            TestRegistries.REPO.resolve("generator/src/test/resources/golden");
+    @TempDir static Path root;
 
     @BeforeAll
     static void build() throws IOException {
@@ -36,23 +36,39 @@ class GoldenSiteTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"index.html", "models/national-model/index.html", "models/lookalike-model/index.html",
-            "bases/base-model/index.html", "countries/jp/index.html", "organisations/national-co/index.html",
-            "programmes/fixture-programme/index.html", "verdicts/disclosed-after-the-fact/index.html"})
+    @ValueSource(
+            strings = {
+                "index.html",
+                "models/national-model/index.html",
+                "models/lookalike-model/index.html",
+                "bases/base-model/index.html",
+                "countries/jp/index.html",
+                "organisations/national-co/index.html",
+                "programmes/fixture-programme/index.html",
+                "verdicts/disclosed-after-the-fact/index.html"
+            })
     void pageKeepsItsStructure(String page) throws IOException {
         String outline = outline(Jsoup.parse(root.resolve("site").resolve(page).toFile(), "UTF-8"));
         Path golden = GOLDEN.resolve(page.replace('/', '_').replace(".html", ".txt"));
         if ("update".equals(System.getProperty("keizu.golden"))) {
             Files.writeString(golden, outline);
         }
-        assertEquals(Files.exists(golden) ? Files.readString(golden) : "(no golden file: run with -Dkeizu.golden=update)", outline);
+        assertEquals(
+                Files.exists(golden)
+                        ? Files.readString(golden)
+                        : "(no golden file: run with -Dkeizu.golden=update)",
+                outline);
     }
 
-    /** The page reduced to what a reader gets from it, one line per element, whitespace normalised. */
+    /**
+     * The page reduced to what a reader gets from it, one line per element, whitespace normalised.
+     */
     static String outline(Document doc) {
         List<String> lines = new ArrayList<>();
         lines.add("title: " + doc.title());
-        for (Element e : doc.select("main h1, main h2, main h3, main tr, main li, main dt, main dd, main .headline-text, main blockquote, main svg .node-label")) {
+        for (Element e :
+                doc.select(
+                        "main h1, main h2, main h3, main tr, main li, main dt, main dd, main .headline-text, main blockquote, main svg .node-label")) {
             String text = e.text().replaceAll("\\s+", " ").strip();
             String tag = e.tagName();
             if (tag.equals("tr")) {

@@ -16,7 +16,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.keizu.RegistryBuild;
 import org.keizu.TestRegistries;
 
-/** The registry as open data: JSON per record and for the whole, CSV safe to open in a spreadsheet. */
+/**
+ * The registry as open data: JSON per record and for the whole, CSV safe to open in a spreadsheet.
+ */
 class OpenDataTest {
     @ParameterizedTest
     @ValueSource(strings = {"=HYPERLINK(\"https://evil\")", "+1", "-1", "@SUM(A1)", "\tx", "\rx"})
@@ -36,14 +38,17 @@ class OpenDataTest {
     void publishesEveryRecordAsDataWithItsComputedVerdict(@TempDir Path root) throws IOException {
         TestRegistries.validFixture(root);
         Path out = root.resolve("site");
-        new RegistryBuild(TestRegistries.options(root)).build(new RegistryBuild.Output(out, "/keizu/", "https://example.org", false));
+        new RegistryBuild(TestRegistries.options(root))
+                .build(new RegistryBuild.Output(out, "/keizu/", "https://example.org", false));
         ObjectMapper json = new ObjectMapper();
         JsonNode registry = json.readTree(out.resolve("data/registry.json").toFile());
         assertEquals(1, registry.get("schema_version").asInt());
         assertEquals(3, registry.get("models").size());
         JsonNode national = json.readTree(out.resolve("models/national-model/index.json").toFile());
         assertEquals("disclosed-after-the-fact", national.get("computed").get("verdict").asText());
-        assertEquals("https://example.org/keizu/models/national-model/", national.get("computed").get("url").asText());
+        assertEquals(
+                "https://example.org/keizu/models/national-model/",
+                national.get("computed").get("url").asText());
         assertEquals("国民モデル", national.get("record").get("native_name").asText());
         List<String> csv = Files.readAllLines(out.resolve("data/registry.csv"));
         assertEquals(4, csv.size(), "a header and one line per model");

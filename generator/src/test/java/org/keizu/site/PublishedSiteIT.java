@@ -26,8 +26,8 @@ import org.keizu.model.Model;
 /**
  * The site built from the real data, read as a reader's tools read it: the Nu HTML Checker over
  * every page in one JVM, every internal link and anchor resolved, the page-weight budget, and no
- * request to another host. Built at the domain root and under /keizu/ (once, by {@link BuiltSites});
- * Failsafe runs it in mvn verify.
+ * request to another host. Built at the domain root and under /keizu/ (once, by {@link
+ * BuiltSites}); Failsafe runs it in mvn verify.
  */
 class PublishedSiteIT {
     static final Path VNU = TestRegistries.REPO.resolve("node_modules/vnu-jar/build/dist/vnu.jar");
@@ -54,9 +54,18 @@ class PublishedSiteIT {
     @Test
     void everyPageIsValidHtmlForTheNuChecker() throws Exception {
         assertTrue(Files.isRegularFile(VNU), "run npm ci first: " + VNU + " is missing");
-        Process vnu = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                VNU.toString(), "--errors-only", "--skip-non-html", "--format", "gnu", siteAt("/keizu/").toString())
-                .redirectErrorStream(true).start();
+        Process vnu =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-jar",
+                                VNU.toString(),
+                                "--errors-only",
+                                "--skip-non-html",
+                                "--format",
+                                "gnu",
+                                siteAt("/keizu/").toString())
+                        .redirectErrorStream(true)
+                        .start();
         String report = new String(vnu.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = vnu.waitFor();
         assertEquals("", report.strip(), "vnu reported errors");
@@ -84,15 +93,32 @@ class PublishedSiteIT {
                     continue;
                 }
                 checked++;
-                // Resolve as the browser would: relative links (prose pages use ../about/) against the page's own URL.
-                String pageUrl = "https://site" + baseUrl + site.relativize(html).toString().replace('\\', '/');
-                String absolute = java.net.URI.create(pageUrl).resolve(target).toString().substring("https://site".length());
-                String path = target.startsWith("#") ? "" : absolute.contains("#") ? absolute.substring(0, absolute.indexOf('#')) : absolute;
-                String anchor = target.contains("#") ? target.substring(target.indexOf('#') + 1) : "";
+                // Resolve as the browser would: relative links (prose pages use ../about/) against
+                // the page's own URL.
+                String pageUrl =
+                        "https://site"
+                                + baseUrl
+                                + site.relativize(html).toString().replace('\\', '/');
+                String absolute =
+                        java.net
+                                .URI
+                                .create(pageUrl)
+                                .resolve(target)
+                                .toString()
+                                .substring("https://site".length());
+                String path =
+                        target.startsWith("#")
+                                ? ""
+                                : absolute.contains("#")
+                                        ? absolute.substring(0, absolute.indexOf('#'))
+                                        : absolute;
+                String anchor =
+                        target.contains("#") ? target.substring(target.indexOf('#') + 1) : "";
                 Document in = doc;
                 if (!path.isEmpty()) {
                     if (!path.startsWith(baseUrl)) {
-                        broken.add(site.relativize(html) + ": " + target + " is not under " + baseUrl);
+                        broken.add(
+                                site.relativize(html) + ": " + target + " is not under " + baseUrl);
                         continue;
                     }
                     Path file = site.resolve(path.substring(baseUrl.length()));
@@ -101,7 +127,10 @@ class PublishedSiteIT {
                         broken.add(site.relativize(html) + ": " + target);
                         continue;
                     }
-                    in = resolved.toString().endsWith(".html") ? Jsoup.parse(resolved.toFile(), "UTF-8") : null;
+                    in =
+                            resolved.toString().endsWith(".html")
+                                    ? Jsoup.parse(resolved.toFile(), "UTF-8")
+                                    : null;
                 }
                 if (!anchor.isEmpty() && (in == null || in.getElementById(anchor) == null)) {
                     broken.add(site.relativize(html) + ": dangling #" + anchor + " in " + target);
@@ -116,12 +145,16 @@ class PublishedSiteIT {
     void noPageLoadsAnythingFromAnotherHost() throws IOException {
         for (Path html : pages(siteAt("/"))) {
             Document doc = Jsoup.parse(html.toFile(), "UTF-8");
-            for (Element e : doc.select("[src], link[href]:not([rel=canonical]), img, iframe, object, embed")) {
+            for (Element e :
+                    doc.select(
+                            "[src], link[href]:not([rel=canonical]), img, iframe, object, embed")) {
                 String url = e.hasAttr("src") ? e.attr("src") : e.attr("href");
                 assertTrue(url.startsWith("/"), html + " loads " + url);
             }
             Element csp = doc.selectFirst("head > meta[http-equiv=Content-Security-Policy]");
-            assertTrue(csp != null && csp.attr("content").contains("default-src 'none'"), html + " lacks the CSP");
+            assertTrue(
+                    csp != null && csp.attr("content").contains("default-src 'none'"),
+                    html + " lacks the CSP");
             assertEquals(csp, doc.head().child(0), html + ": the CSP must come first");
             assertTrue(doc.select("script:not([src])").isEmpty(), html + " has an inline script");
             assertTrue(doc.select("[style]").isEmpty(), html + " has an inline style attribute");
@@ -133,7 +166,10 @@ class PublishedSiteIT {
         Path site = siteAt("/");
         long css;
         try (Stream<Path> assets = Files.list(site.resolve("assets"))) {
-            css = assets.filter(p -> p.toString().endsWith(".css")).mapToLong(p -> p.toFile().length()).sum();
+            css =
+                    assets.filter(p -> p.toString().endsWith(".css"))
+                            .mapToLong(p -> p.toFile().length())
+                            .sum();
         }
         for (Path html : pages(site)) {
             long bytes = Files.size(html) + css;
@@ -142,19 +178,30 @@ class PublishedSiteIT {
     }
 
     @Test
-    void everyModelHasAnEvidencePageStatingClaimDetectionGradeVerdictAndSources() throws IOException {
-        List<Loaded<Model>> models = new org.keizu.RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO)
-                .run(new org.keizu.diagnostic.Findings()).models();
+    void everyModelHasAnEvidencePageStatingClaimDetectionGradeVerdictAndSources()
+            throws IOException {
+        List<Loaded<Model>> models =
+                new org.keizu.RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO)
+                        .run(new org.keizu.diagnostic.Findings())
+                        .models();
         for (Loaded<Model> loaded : models) {
             Model m = loaded.record();
-            Document page = Jsoup.parse(siteAt("/").resolve("models/" + m.id() + "/index.html").toFile(), "UTF-8");
+            Document page =
+                    Jsoup.parse(
+                            siteAt("/").resolve("models/" + m.id() + "/index.html").toFile(),
+                            "UTF-8");
             assertFalse(page.select("#verdict .verdict").text().isEmpty(), m.id() + ": verdict");
             assertFalse(page.select(".headline-text").text().isEmpty(), m.id() + ": headline");
             assertFalse(page.select("#claims").isEmpty(), m.id() + ": claims section");
             assertFalse(page.select("#lineage").isEmpty(), m.id() + ": lineage section");
-            assertEquals(m.sources().size(), page.select("ol.sources > li").size(), m.id() + ": sources");
+            assertEquals(
+                    m.sources().size(),
+                    page.select("ol.sources > li").size(),
+                    m.id() + ": sources");
             for (var link : m.lineage()) {
-                assertTrue(page.select(".link .grade").eachText().contains(link.grade().name()), m.id() + ": grade");
+                assertTrue(
+                        page.select(".link .grade").eachText().contains(link.grade().name()),
+                        m.id() + ": grade");
             }
         }
     }
@@ -166,41 +213,83 @@ class PublishedSiteIT {
             assertTrue(Files.exists(site.resolve(file)), file);
         }
         String sitemap = Files.readString(site.resolve("sitemap.xml"));
-        assertTrue(sitemap.contains("<loc>https://example.org/keizu/models/rakuten-ai-3.0/</loc>"), sitemap);
-        assertTrue(Files.readString(site.resolve("robots.txt")).contains("Sitemap: https://example.org/keizu/sitemap.xml"));
+        assertTrue(
+                sitemap.contains("<loc>https://example.org/keizu/models/rakuten-ai-3.0/</loc>"),
+                sitemap);
+        assertTrue(
+                Files.readString(site.resolve("robots.txt"))
+                        .contains("Sitemap: https://example.org/keizu/sitemap.xml"));
         try (Stream<Path> assets = Files.list(site.resolve("assets"))) {
-            assertTrue(assets.allMatch(p -> p.getFileName().toString().matches("[a-z]+\\.[0-9a-f]{10}\\.(css|js|svg)")),
+            assertTrue(
+                    assets.allMatch(
+                            p ->
+                                    p.getFileName()
+                                            .toString()
+                                            .matches("[a-z]+\\.[0-9a-f]{10}\\.(css|js|svg)")),
                     "asset names carry a content hash");
         }
     }
 
     @Test
     void basePagesKeepDerivationsApartFromArchitectureSharing() throws IOException {
-        Document page = Jsoup.parse(siteAt("/").resolve("bases/deepseek-v3/index.html").toFile(), "UTF-8");
-        assertEquals(List.of("Rakuten AI 3.0"), page.select("#derived + ul.family > li > a").eachText());
+        Document page =
+                Jsoup.parse(siteAt("/").resolve("bases/deepseek-v3/index.html").toFile(), "UTF-8");
+        assertEquals(
+                List.of("Rakuten AI 3.0"), page.select("#derived + ul.family > li > a").eachText());
         List<String> sharing = page.select("#architecture + ul.family > li > a").eachText();
         assertTrue(sharing.contains("Kimi K2"), sharing.toString());
         assertFalse(page.select("#derived + ul.family").text().contains("Kimi K2"));
-        assertFalse(page.select("svg[role=group] title").isEmpty(), "the tree has an accessible title");
-        assertTrue(sharing.containsAll(List.of("A.X K1", "GigaChat 3 Ultra (702B-A36B)")), "architecture sharers: " + sharing);
-        int listed = page.select("#derived + ul.family > li, #detected + ul.family > li, #components + ul.family > li,"
-                + " #architecture + ul.family > li").size();
-        assertEquals(listed, page.select("svg .node").size() - 1, "every listed relative drawn around the base");
+        assertFalse(
+                page.select("svg[role=group] title").isEmpty(), "the tree has an accessible title");
+        assertTrue(
+                sharing.containsAll(List.of("A.X K1", "GigaChat 3 Ultra (702B-A36B)")),
+                "architecture sharers: " + sharing);
+        int listed =
+                page.select(
+                                "#derived + ul.family > li, #detected + ul.family > li, #components + ul.family > li,"
+                                        + " #architecture + ul.family > li")
+                        .size();
+        assertEquals(
+                listed,
+                page.select("svg .node").size() - 1,
+                "every listed relative drawn around the base");
     }
 
     @Test
     void countryPagesCountModelsOnAForeignBase() throws IOException {
-        Document japan = Jsoup.parse(siteAt("/").resolve("countries/jp/index.html").toFile(), "UTF-8");
+        Document japan =
+                Jsoup.parse(siteAt("/").resolve("countries/jp/index.html").toFile(), "UTF-8");
         String lede = japan.selectFirst(".lede").text();
-        // Counted here from the records themselves: Japanese models that reuse weights or files of a
+        // Counted here from the records themselves: Japanese models that reuse weights or files of
+        // a
         // base from another country, out of those whose claims or lineage the registry examined.
-        java.util.Map<String, Model> models = new org.keizu.RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO)
-                .run(new org.keizu.diagnostic.Findings()).modelsById();
-        List<Model> national = models.values().stream().filter(m -> m.country().equals("JP")).toList();
-        long examined = national.stream().filter(m -> !m.claims().isEmpty() || !m.lineage().isEmpty()).count();
-        long foreign = national.stream().filter(m -> m.lineage().stream().anyMatch(l -> l.relation().reusesArtefacts()
-                && models.containsKey(l.base()) && !models.get(l.base()).country().equals("JP"))).count();
-        assertTrue(foreign >= 4 && foreign < examined, "Rakuten, Swallow, ELYZA ... stand on foreign bases; LLM-jp-3 does not");
+        java.util.Map<String, Model> models =
+                new org.keizu.RegistryLoad(TestRegistries.REAL_DATA, TestRegistries.REPO)
+                        .run(new org.keizu.diagnostic.Findings())
+                        .modelsById();
+        List<Model> national =
+                models.values().stream().filter(m -> m.country().equals("JP")).toList();
+        long examined =
+                national.stream()
+                        .filter(m -> !m.claims().isEmpty() || !m.lineage().isEmpty())
+                        .count();
+        long foreign =
+                national.stream()
+                        .filter(
+                                m ->
+                                        m.lineage().stream()
+                                                .anyMatch(
+                                                        l ->
+                                                                l.relation().reusesArtefacts()
+                                                                        && models.containsKey(
+                                                                                l.base())
+                                                                        && !models.get(l.base())
+                                                                                .country()
+                                                                                .equals("JP")))
+                        .count();
+        assertTrue(
+                foreign >= 4 && foreign < examined,
+                "Rakuten, Swallow, ELYZA ... stand on foreign bases; LLM-jp-3 does not");
         assertTrue(lede.startsWith(foreign + " / " + examined), lede);
     }
 }

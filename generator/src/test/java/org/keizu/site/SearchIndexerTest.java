@@ -19,13 +19,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SearchIndexer against a fake Pagefind (a shell script at node_modules/.bin/pagefind of a fake
- * repository root): the time limit really stops a run that hangs, with everything it started, and
- * a failing run reports its exit code and what it printed.
+ * repository root): the time limit really stops a run that hangs, with everything it started, and a
+ * failing run reports its exit code and what it printed.
  */
 @DisabledOnOs(OS.WINDOWS)
 class SearchIndexerTest {
-    @TempDir
-    Path repo;
+    @TempDir Path repo;
 
     private Path fakePagefind(String body) throws IOException {
         Path bin = Files.createDirectories(repo.resolve("node_modules/.bin"));
@@ -52,11 +51,17 @@ class SearchIndexerTest {
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertTrue(e.getMessage().contains("did not finish within 2 seconds"), e.getMessage());
-        assertTrue(e.getMessage().contains("indexing"), "what it printed so far: " + e.getMessage());
-        assertTrue(took.compareTo(Duration.ofSeconds(20)) < 0, "stopped after " + took + ", not after the script's 60 s");
-        assertTrue(took.compareTo(Duration.ofMillis(1_900)) >= 0, "waited the full limit first: " + took);
+        assertTrue(
+                e.getMessage().contains("indexing"), "what it printed so far: " + e.getMessage());
+        assertTrue(
+                took.compareTo(Duration.ofSeconds(20)) < 0,
+                "stopped after " + took + ", not after the script's 60 s");
+        assertTrue(
+                took.compareTo(Duration.ofMillis(1_900)) >= 0,
+                "waited the full limit first: " + took);
         for (String pid : Files.readString(pids).strip().split(" ")) {
-            ProcessHandle.of(Long.parseLong(pid)).ifPresent(p -> assertFalse(waitForExit(p), "process " + pid + " still runs"));
+            ProcessHandle.of(Long.parseLong(pid))
+                    .ifPresent(p -> assertFalse(waitForExit(p), "process " + pid + " still runs"));
         }
     }
 
@@ -71,8 +76,11 @@ class SearchIndexerTest {
     @Test
     void aFailingRunReportsItsExitCodeAndMessage() throws IOException {
         fakePagefind("echo 'Pagefind: found no HTML files in the site folder' >&2\nexit 3");
-        IOException e = assertThrows(IOException.class, () -> new SearchIndexer(repo).index(site()));
-        assertEquals("Pagefind failed (exit 3): Pagefind: found no HTML files in the site folder", e.getMessage());
+        IOException e =
+                assertThrows(IOException.class, () -> new SearchIndexer(repo).index(site()));
+        assertEquals(
+                "Pagefind failed (exit 3): Pagefind: found no HTML files in the site folder",
+                e.getMessage());
     }
 
     @Test
@@ -81,7 +89,13 @@ class SearchIndexerTest {
         fakePagefind("echo \"$@\" > '" + args + "'\necho done");
         Path site = site();
         assertDoesNotThrow(() -> new SearchIndexer(repo, Duration.ofSeconds(30)).index(site));
-        assertEquals(List.of("--site", site.toAbsolutePath().toString(), "--output-subdir", "pagefind", "--quiet"),
+        assertEquals(
+                List.of(
+                        "--site",
+                        site.toAbsolutePath().toString(),
+                        "--output-subdir",
+                        "pagefind",
+                        "--quiet"),
                 List.of(Files.readString(args).strip().split(" ")));
     }
 

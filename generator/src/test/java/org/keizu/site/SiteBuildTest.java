@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -21,9 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.keizu.RegistryBuild;
 import org.keizu.TestRegistries;
 
-/** Builds real sites from the fixture registry into temporary folders and reads them back with jsoup. */
+/**
+ * Builds real sites from the fixture registry into temporary folders and reads them back with
+ * jsoup.
+ */
 class SiteBuildTest {
-    private static RegistryBuild.Result build(Path root, Path out, String baseUrl) throws IOException {
+    private static RegistryBuild.Result build(Path root, Path out, String baseUrl)
+            throws IOException {
         return new RegistryBuild(TestRegistries.options(root)).build(out, baseUrl);
     }
 
@@ -48,41 +51,66 @@ class SiteBuildTest {
     }
 
     @Test
-    void showsTheConfigComparedFieldByFieldWithTheSnapshotsProvenance(@TempDir Path root) throws IOException {
+    void showsTheConfigComparedFieldByFieldWithTheSnapshotsProvenance(@TempDir Path root)
+            throws IOException {
         TestRegistries.validFixture(root);
         Path out = root.resolve("site");
         build(root, out, "/");
         Document page = Jsoup.parse(out.resolve("models/national-model/index.html").toFile());
         Element comparison = page.selectFirst(".comparison");
-        assertTrue(comparison.selectFirst("h3").text().startsWith("Compared with Base Model"), comparison.text());
+        assertTrue(
+                comparison.selectFirst("h3").text().startsWith("Compared with Base Model"),
+                comparison.text());
         assertEquals("E2", comparison.selectFirst(".grade").text());
         Element rope = comparison.selectFirst("table.fields tr:has(code:containsOwn(rope_theta))");
-        assertEquals(List.of("rope_theta", "C", "500000.0", "10000.0"), rope.select("th, td").eachText());
-        assertTrue(page.selectFirst(".snapshot").text().contains("fixture-org/Same-Shape@unpinned-583f7531e2a0"));
-        assertTrue(page.selectFirst(".snapshot").text().contains("not known"), "an unpinned snapshot says its hub commit is unknown");
+        assertEquals(
+                List.of("rope_theta", "C", "500000.0", "10000.0"),
+                rope.select("th, td").eachText());
+        assertTrue(
+                page.selectFirst(".snapshot")
+                        .text()
+                        .contains("fixture-org/Same-Shape@unpinned-583f7531e2a0"));
+        assertTrue(
+                page.selectFirst(".snapshot").text().contains("not known"),
+                "an unpinned snapshot says its hub commit is unknown");
     }
 
     @Test
-    void offersAReadyMadeCitationAndMetadataForReferenceManagers(@TempDir Path root) throws IOException {
+    void offersAReadyMadeCitationAndMetadataForReferenceManagers(@TempDir Path root)
+            throws IOException {
         TestRegistries.validFixture(root);
         Path out = root.resolve("site");
-        new RegistryBuild(TestRegistries.options(root)).build(new RegistryBuild.Output(out, "/keizu/", "https://example.org", false));
+        new RegistryBuild(TestRegistries.options(root))
+                .build(new RegistryBuild.Output(out, "/keizu/", "https://example.org", false));
         Document page = Jsoup.parse(out.resolve("models/national-model/index.html").toFile());
         String permalink = "https://example.org/keizu/models/national-model/";
         assertEquals(permalink, page.selectFirst("link[rel=canonical]").attr("href"));
-        assertEquals("National Model: claimed and detected lineage", page.selectFirst("meta[name=citation_title]").attr("content"));
+        assertEquals(
+                "National Model: claimed and detected lineage",
+                page.selectFirst("meta[name=citation_title]").attr("content"));
         assertEquals("2026-11-29", page.selectFirst("meta[name=citation_date]").attr("content"));
         List<String> citations = page.select("pre.citation").eachText();
-        assertTrue(citations.get(0).contains("Record last reviewed 2026-11-29; data as of 2026-11-29. " + permalink), citations.get(0));
+        assertTrue(
+                citations
+                        .get(0)
+                        .contains(
+                                "Record last reviewed 2026-11-29; data as of 2026-11-29. "
+                                        + permalink),
+                citations.get(0));
         assertTrue(citations.get(1).startsWith("@misc{keizu-national-model,"), citations.get(1));
-        assertTrue(citations.get(1).contains("url          = {" + permalink + "}"), citations.get(1));
+        assertTrue(
+                citations.get(1).contains("url          = {" + permalink + "}"), citations.get(1));
     }
 
     @Test
     void escapesBibtexSpecialCharacters() {
-        assertEquals("A\\&B \\{x\\} 50\\% \\textbackslash{}", org.keizu.render.ViewBuilderAccess.bibtex("A&B {x} 50% \\"));
+        assertEquals(
+                "A\\&B \\{x\\} 50\\% \\textbackslash{}",
+                org.keizu.render.ViewBuilderAccess.bibtex("A&B {x} 50% \\"));
         // ~ is a non-breaking space and ^ a superscript in TeX: both are printed as themselves.
-        assertEquals("a\\textasciitilde{}b\\textasciicircum{}2", org.keizu.render.ViewBuilderAccess.bibtex("a~b^2"));
+        assertEquals(
+                "a\\textasciitilde{}b\\textasciicircum{}2",
+                org.keizu.render.ViewBuilderAccess.bibtex("a~b^2"));
     }
 
     @Test
@@ -115,12 +143,15 @@ class SiteBuildTest {
                     }
                     assertTrue(href.startsWith("/keizu/"), html + ": " + href);
                     Path target = out.resolve(href.substring("/keizu/".length()));
-                    assertTrue(Files.isRegularFile(target) || Files.isRegularFile(target.resolve("index.html")),
+                    assertTrue(
+                            Files.isRegularFile(target)
+                                    || Files.isRegularFile(target.resolve("index.html")),
                             html + " links to missing " + href);
                     checked++;
                 }
                 for (Element cite : doc.select("a[href^=#]")) {
-                    assertFalse(doc.select("[id=" + cite.attr("href").substring(1) + "]").isEmpty(),
+                    assertFalse(
+                            doc.select("[id=" + cite.attr("href").substring(1) + "]").isEmpty(),
                             html + ": dangling anchor " + cite.attr("href"));
                 }
             }
@@ -155,7 +186,9 @@ class SiteBuildTest {
         assertEquals(before.keySet(), after.keySet());
         before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
         try (Stream<Path> left = Files.list(root)) {
-            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".site.")).toList(),
+            assertEquals(
+                    List.of(),
+                    left.filter(p -> p.getFileName().toString().startsWith(".site.")).toList(),
                     "no staging folder may be left behind");
         }
     }
@@ -172,9 +205,17 @@ class SiteBuildTest {
 
         RegistryBuild.Result result = build(root, out, "/");
 
-        List<String> findings = result.findings().sorted().stream().map(f -> f.check().code() + " " + f.file()).toList();
-        assertEquals(List.of("SITE-001 data/pages/countries.md", "SITE-001 data/pages/search.md"), findings);
-        assertEquals(List.of(), result.files(), "nothing is rendered when two pages would share an address");
+        List<String> findings =
+                result.findings().sorted().stream()
+                        .map(f -> f.check().code() + " " + f.file())
+                        .toList();
+        assertEquals(
+                List.of("SITE-001 data/pages/countries.md", "SITE-001 data/pages/search.md"),
+                findings);
+        assertEquals(
+                List.of(),
+                result.files(),
+                "nothing is rendered when two pages would share an address");
         Map<String, byte[]> after = TestRegistries.snapshot(out);
         before.forEach((path, bytes) -> assertArrayEquals(bytes, after.get(path), path));
     }
@@ -183,8 +224,12 @@ class SiteBuildTest {
     void refusesToReplaceAFolderItDidNotWrite(@TempDir Path root) throws IOException {
         Path precious = Files.createDirectories(root.resolve("precious"));
         Files.writeString(precious.resolve("thesis.txt"), "years of work");
-        IOException e = assertThrows(IOException.class,
-                () -> new SiteWriter(precious).write(List.of(OutputFile.text("index.html", "x"))));
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () ->
+                                new SiteWriter(precious)
+                                        .write(List.of(OutputFile.text("index.html", "x"))));
         assertTrue(e.getMessage().contains("refusing to replace it"), e.getMessage());
         assertEquals("years of work", Files.readString(precious.resolve("thesis.txt")));
     }
@@ -192,7 +237,8 @@ class SiteBuildTest {
     @Test
     void refusesPathsThatLeaveTheOutputFolder(@TempDir Path root) {
         Path out = root.resolve("site");
-        assertThrows(IOException.class,
+        assertThrows(
+                IOException.class,
                 () -> new SiteWriter(out).write(List.of(OutputFile.text("../escaped.html", "x"))));
         assertFalse(Files.exists(root.resolve("escaped.html")));
         assertFalse(Files.exists(out));

@@ -26,9 +26,9 @@ import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 
 /**
- * Each file in {@code fixtures/invalid/} is named after the one check it must trigger
- * ({@code REF-002--unknown-base.yaml}); its first line says where it goes in the valid fixture
- * registry, and the lines marked {@code # expect} are where the findings must point.
+ * Each file in {@code fixtures/invalid/} is named after the one check it must trigger ({@code
+ * REF-002--unknown-base.yaml}); its first line says where it goes in the valid fixture registry,
+ * and the lines marked {@code # expect} are where the findings must point.
  */
 class InvalidFixturesTest {
     private static final Path INVALID = TestRegistries.FIXTURES.resolve("invalid");
@@ -49,13 +49,22 @@ class InvalidFixturesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("fixtures")
-    void yieldsExactlyItsCheckAtTheMarkedLines(Path fixture, @TempDir Path root) throws IOException {
+    void yieldsExactlyItsCheckAtTheMarkedLines(Path fixture, @TempDir Path root)
+            throws IOException {
         String name = fixture.getFileName().toString();
-        Check expected = Check.byCode(name.substring(0, name.indexOf("--"))).orElseThrow(
-                () -> new AssertionError("fixture " + name + " is not named after a check code"));
-        assertTrue(name.contains("--" + expected.kebabName()), "name it " + expected.code() + "--" + expected.kebabName());
+        Check expected =
+                Check.byCode(name.substring(0, name.indexOf("--")))
+                        .orElseThrow(
+                                () ->
+                                        new AssertionError(
+                                                "fixture "
+                                                        + name
+                                                        + " is not named after a check code"));
+        assertTrue(
+                name.contains("--" + expected.kebabName()),
+                "name it " + expected.code() + "--" + expected.kebabName());
         byte[] bytes = Files.readAllBytes(fixture);
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);     // header and ids are ASCII
+        String text = new String(bytes, StandardCharsets.ISO_8859_1); // header and ids are ASCII
         Matcher target = TARGET.matcher(text);
         assertTrue(target.find(), "first line must say '# fixture: models/<file>'");
         Matcher id = ID.matcher(text);
@@ -67,17 +76,25 @@ class InvalidFixturesTest {
 
         Set<Integer> expectedLines = markedLines(text);
         assertFalse(expectedLines.isEmpty(), "mark the expected lines with '# expect'");
-        assertEquals(Set.of(expected), findings.stream().map(Finding::check).collect(Collectors.toSet()),
+        assertEquals(
+                Set.of(expected),
+                findings.stream().map(Finding::check).collect(Collectors.toSet()),
                 () -> "findings: " + findings);
-        assertEquals(expectedLines, findings.stream().map(Finding::line).collect(Collectors.toCollection(TreeSet::new)),
+        assertEquals(
+                expectedLines,
+                findings.stream().map(Finding::line).collect(Collectors.toCollection(TreeSet::new)),
                 () -> "findings: " + findings);
-        assertTrue(findings.stream().allMatch(f -> f.file().equals("data/" + relative)), () -> "findings: " + findings);
+        assertTrue(
+                findings.stream().allMatch(f -> f.file().equals("data/" + relative)),
+                () -> "findings: " + findings);
     }
 
     @Test
     void everyCheckHasAnInvalidFixture() throws IOException {
-        // LOAD-007, LOAD-011 and LOAD-012 need files a fixture cannot be (huge, misnamed, a link): RecordParserTest
-        // and RecordFilesTest cover them. SNAP-001 to SNAP-003 concern snapshot folders: SnapshotCheckTest covers them.
+        // LOAD-007, LOAD-011 and LOAD-012 need files a fixture cannot be (huge, misnamed, a link):
+        // RecordParserTest
+        // and RecordFilesTest cover them. SNAP-001 to SNAP-003 concern snapshot folders:
+        // SnapshotCheckTest covers them.
         // SITE-001 concerns a prose page, not a record: SiteBuildTest covers it.
         // LIN-006 needs two records naming each other: LineageCycleTest covers it.
         Set<Check> covered = new TreeSet<>();
@@ -87,8 +104,17 @@ class InvalidFixturesTest {
         }
         List<Check> missing = new ArrayList<>(Arrays.asList(Check.values()));
         missing.removeAll(covered);
-        missing.removeAll(List.of(Check.LOAD_007, Check.LOAD_011, Check.LOAD_012, Check.SCHEMA_006,
-                Check.SNAP_001, Check.SNAP_002, Check.SNAP_003, Check.LIN_006, Check.SITE_001));
+        missing.removeAll(
+                List.of(
+                        Check.LOAD_007,
+                        Check.LOAD_011,
+                        Check.LOAD_012,
+                        Check.SCHEMA_006,
+                        Check.SNAP_001,
+                        Check.SNAP_002,
+                        Check.SNAP_003,
+                        Check.LIN_006,
+                        Check.SITE_001));
         assertEquals(List.of(), missing);
     }
 

@@ -36,7 +36,8 @@ class LineageCycleTest {
                         source: card
                 sources:
                   - {id: card, title: "[Card]", url: "https://example.org/%s", language: en}
-                """.formatted(id, id, base, base, base, base, id);
+                """
+                .formatted(id, id, base, base, base, base, id);
     }
 
     @Test

@@ -30,10 +30,15 @@ class LookalikeCheckTest {
     void judgesAModelName(String name, int expected, @TempDir Path root) throws IOException {
         Path data = TestRegistries.validFixture(root);
         Path record = data.resolve("models/base-model.yaml");
-        Files.writeString(record, Files.readString(record, StandardCharsets.UTF_8)
-                .replace("name: Base Model", "name: \"" + name + "\""), StandardCharsets.UTF_8);
-        List<?> findings = TestRegistries.validate(root).sorted().stream()
-                .filter(f -> f.check() == Check.VAL_007).toList();
+        Files.writeString(
+                record,
+                Files.readString(record, StandardCharsets.UTF_8)
+                        .replace("name: Base Model", "name: \"" + name + "\""),
+                StandardCharsets.UTF_8);
+        List<?> findings =
+                TestRegistries.validate(root).sorted().stream()
+                        .filter(f -> f.check() == Check.VAL_007)
+                        .toList();
         assertEquals(expected, findings.size(), findings.toString());
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -13,8 +12,8 @@ import org.keizu.RegistryBuild;
 import org.keizu.TestRegistries;
 import org.keizu.diagnostic.Findings;
 import org.keizu.load.Loaded;
-import org.keizu.registry.Registry;
 import org.keizu.model.Model;
+import org.keizu.registry.Registry;
 
 /** The registry itself, as committed, validates cleanly and covers what the registry promises. */
 class RealDataTest {
@@ -39,9 +38,19 @@ class RealDataTest {
     void everyFactCitesASourceOfItsRecord() {
         // ReferenceCheck enforces it; this guards against the check being switched off.
         for (Loaded<Model> m : registry.models()) {
-            Set<String> ids = m.record().sources().stream().map(s -> s.id()).collect(Collectors.toSet());
+            Set<String> ids =
+                    m.record().sources().stream().map(s -> s.id()).collect(Collectors.toSet());
             m.record().claims().forEach(c -> assertTrue(ids.contains(c.source()), m.file()));
-            m.record().lineage().forEach(l -> l.evidence().forEach(e -> assertTrue(ids.contains(e.source()), m.file())));
+            m.record()
+                    .lineage()
+                    .forEach(
+                            l ->
+                                    l.evidence()
+                                            .forEach(
+                                                    e ->
+                                                            assertTrue(
+                                                                    ids.contains(e.source()),
+                                                                    m.file())));
             m.record().timeline().forEach(e -> assertTrue(ids.contains(e.source()), m.file()));
         }
     }
@@ -55,7 +64,10 @@ class RealDataTest {
             if (record.file().endsWith(".yaml")) {
                 String first = java.nio.file.Files.readAllLines(Path.of(record.file())).get(0);
                 String schema = record.source().kind().schemaFile();
-                assertEquals("# yaml-language-server: $schema=../schema/" + schema, first, record.file());
+                assertEquals(
+                        "# yaml-language-server: $schema=../schema/" + schema,
+                        first,
+                        record.file());
             }
         }
     }

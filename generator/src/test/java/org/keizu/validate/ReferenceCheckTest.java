@@ -13,14 +13,21 @@ import org.keizu.diagnostic.Finding;
 
 class ReferenceCheckTest {
     @Test
-    void aBaseThatFailedToLoadIsReportedOnceNotAtEveryReference(@TempDir Path root) throws Exception {
+    void aBaseThatFailedToLoadIsReportedOnceNotAtEveryReference(@TempDir Path root)
+            throws Exception {
         Path data = TestRegistries.validFixture(root);
         Path base = data.resolve("models/base-model.yaml");
-        Files.writeString(base, Files.readString(base).replace("claims: []", "claims: []\nhomepage: https://example.org"));
+        Files.writeString(
+                base,
+                Files.readString(base)
+                        .replace("claims: []", "claims: []\nhomepage: https://example.org"));
 
         List<Finding> findings = TestRegistries.validate(root).sorted();
 
-        assertEquals(List.of(Check.SCHEMA_001), findings.stream().map(Finding::check).toList(), findings::toString);
+        assertEquals(
+                List.of(Check.SCHEMA_001),
+                findings.stream().map(Finding::check).toList(),
+                findings::toString);
         assertEquals("data/models/base-model.yaml", findings.get(0).file());
     }
 }

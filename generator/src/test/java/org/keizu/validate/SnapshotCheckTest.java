@@ -22,7 +22,10 @@ class SnapshotCheckTest {
         Path config = root.resolve(BASE).resolve("config.json");
         Files.writeString(config, Files.readString(config).replace("1024", "1025"));
         List<Finding> findings = TestRegistries.validate(root).sorted();
-        assertEquals(List.of(Check.SNAP_001), findings.stream().map(Finding::check).toList(), findings::toString);
+        assertEquals(
+                List.of(Check.SNAP_001),
+                findings.stream().map(Finding::check).toList(),
+                findings::toString);
         assertEquals(BASE + "/snapshot.json", findings.get(0).file());
         assertTrue(findings.get(0).line() > 1, "points at the sha256 line");
     }
@@ -32,7 +35,10 @@ class SnapshotCheckTest {
         TestRegistries.validFixture(root);
         Files.writeString(root.resolve(BASE).resolve("tokenizer.json"), "{}");
         List<Finding> findings = TestRegistries.validate(root).sorted();
-        assertEquals(List.of(Check.SNAP_002), findings.stream().map(Finding::check).toList(), findings::toString);
+        assertEquals(
+                List.of(Check.SNAP_002),
+                findings.stream().map(Finding::check).toList(),
+                findings::toString);
         assertEquals(BASE + "/tokenizer.json", findings.get(0).file());
     }
 
@@ -41,7 +47,8 @@ class SnapshotCheckTest {
         TestRegistries.validFixture(root);
         Files.delete(root.resolve(BASE).resolve("config.json"));
         List<Finding> findings = TestRegistries.validate(root).sorted();
-        assertTrue(findings.stream().anyMatch(f -> f.check() == Check.SNAP_002), findings::toString);
+        assertTrue(
+                findings.stream().anyMatch(f -> f.check() == Check.SNAP_002), findings::toString);
     }
 
     @Test
@@ -50,12 +57,17 @@ class SnapshotCheckTest {
         Path moved = root.resolve("data/snapshots/base-lab/Base-Model/unpinned-aaaaaaaaaaaa");
         Files.move(root.resolve(BASE), moved);
         List<Finding> findings = TestRegistries.validate(root).sorted();
-        assertEquals(List.of(Check.SNAP_003), findings.stream().map(Finding::check).toList(), findings::toString);
+        assertEquals(
+                List.of(Check.SNAP_003),
+                findings.stream().map(Finding::check).toList(),
+                findings::toString);
     }
 
     @Test
     void theRealSnapshotsMatchTheirBytes() {
         List<Finding> findings = TestRegistries.validate(TestRegistries.REPO).sorted();
-        assertTrue(findings.stream().noneMatch(f -> f.check().code().startsWith("SNAP")), findings::toString);
+        assertTrue(
+                findings.stream().noneMatch(f -> f.check().code().startsWith("SNAP")),
+                findings::toString);
     }
 }

@@ -23,14 +23,27 @@ import org.keizu.diagnostic.Finding;
 class SnapshotOriginTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"javascript:alert(document.cookie)", "file:///etc/passwd",
-            "https://169.254.169.254/latest/meta-data/", "https://2130706433/", "https://metadata.google.internal/"})
-    void aHostileOriginAddressIsAFindingAtItsLine(String hostile, @TempDir Path root) throws IOException {
+    @ValueSource(
+            strings = {
+                "javascript:alert(document.cookie)",
+                "file:///etc/passwd",
+                "https://169.254.169.254/latest/meta-data/",
+                "https://2130706433/",
+                "https://metadata.google.internal/"
+            })
+    void aHostileOriginAddressIsAFindingAtItsLine(String hostile, @TempDir Path root)
+            throws IOException {
         Path data = TestRegistries.validFixture(root);
-        Path description = data.resolve("snapshots/fixture-org/Same-Shape/unpinned-583f7531e2a0/snapshot.json");
+        Path description =
+                data.resolve(
+                        "snapshots/fixture-org/Same-Shape/unpinned-583f7531e2a0/snapshot.json");
         String json = Files.readString(description, StandardCharsets.UTF_8);
-        Files.writeString(description, json.replace("\"kind\": \"unattributed\",",
-                "\"kind\": \"unattributed\",\n    \"url\": \"" + hostile + "\","), StandardCharsets.UTF_8);
+        Files.writeString(
+                description,
+                json.replace(
+                        "\"kind\": \"unattributed\",",
+                        "\"kind\": \"unattributed\",\n    \"url\": \"" + hostile + "\","),
+                StandardCharsets.UTF_8);
 
         List<Finding> findings = TestRegistries.validate(root).sorted();
 

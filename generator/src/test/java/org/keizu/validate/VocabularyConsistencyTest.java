@@ -20,14 +20,20 @@ import org.keizu.model.Relation;
 import org.keizu.model.Term;
 import org.keizu.model.Vocabulary;
 
-/** One rule, one place: data/vocab/ is the list; the schema's enums and the Java enums must agree with it. */
+/**
+ * One rule, one place: data/vocab/ is the list; the schema's enums and the Java enums must agree
+ * with it.
+ */
 class VocabularyConsistencyTest {
-    private final Vocabulary vocabulary = new VocabularyLoader(new RecordMapper()).load(TestRegistries.REAL_DATA.resolve("vocab"));
+    private final Vocabulary vocabulary =
+            new VocabularyLoader(new RecordMapper())
+                    .load(TestRegistries.REAL_DATA.resolve("vocab"));
     private final JsonNode modelSchema = read("model.schema.json");
 
     private static JsonNode read(String schema) {
         try {
-            return new ObjectMapper().readTree(TestRegistries.REAL_DATA.resolve("schema").resolve(schema).toFile());
+            return new ObjectMapper()
+                    .readTree(TestRegistries.REAL_DATA.resolve("schema").resolve(schema).toFile());
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -43,7 +49,8 @@ class VocabularyConsistencyTest {
         return values;
     }
 
-    private static <E extends Enum<E>> List<String> javaTerms(E[] values, Function<E, String> term) {
+    private static <E extends Enum<E>> List<String> javaTerms(
+            E[] values, Function<E, String> term) {
         return Arrays.stream(values).map(term).toList();
     }
 
