@@ -1,10 +1,15 @@
 package org.keizu.render;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.keizu.lineage.Verdict;
 import org.keizu.load.Loaded;
 import org.keizu.model.Model;
+import org.keizu.model.Organisation;
+import org.keizu.model.Programme;
+import org.keizu.model.Source;
+import org.keizu.model.Summary;
 import org.keizu.model.UrlPolicy;
 import org.keizu.render.Views.CountriesPage;
 import org.keizu.render.Views.CountryLink;
@@ -12,6 +17,7 @@ import org.keizu.render.Views.CountryPage;
 import org.keizu.render.Views.EventView;
 import org.keizu.render.Views.IndexPage;
 import org.keizu.render.Views.OrganisationPage;
+import org.keizu.render.Views.Profile;
 import org.keizu.render.Views.ProgrammePage;
 import org.keizu.render.Views.VerdictPage;
 
@@ -78,89 +84,89 @@ final class ListingPages {
     }
 
     List<VerdictPage> verdictPages() {
-        return java.util.Arrays.stream(Verdict.values())
-                .map(
-                        v ->
-                                new VerdictPage(
-                                        context.site,
-                                        v.term(),
-                                        context.label("verdicts", v.term()),
-                                        context.vocabulary
-                                                .find("verdicts", v.term())
-                                                .map(t -> t.meaning())
-                                                .orElse(null),
-                                        rows.list(
-                                                rows.where(
-                                                        m ->
-                                                                context.analysis
-                                                                                .of(m.id())
-                                                                                .verdict()
-                                                                                .verdict()
-                                                                        == v))))
-                .toList();
+        List<VerdictPage> pages = new ArrayList<>();
+        for (Verdict v : Verdict.values()) {
+            String meaning =
+                    context.vocabulary
+                            .find("verdicts", v.term())
+                            .map(t -> t.meaning())
+                            .orElse(null);
+            List<Model> judged =
+                    rows.where(m -> context.analysis.of(m.id()).verdict().verdict() == v);
+            pages.add(
+                    new VerdictPage(
+                            context.site,
+                            v.term(),
+                            context.label("verdicts", v.term()),
+                            meaning,
+                            rows.list(judged)));
+        }
+        return pages;
     }
 
     List<OrganisationPage> organisationPages() {
-        return context.registry.organisations().stream()
-                .map(Loaded::record)
-                .map(
-                        o -> {
-                            SourceNumbers refs = new SourceNumbers(o.sources());
-                            return new OrganisationPage(
-                                    context.site,
-                                    o.id(),
-                                    o.name(),
-                                    o.nativeName(),
-                                    context.country(o.country()),
-                                    o.kind(),
-                                    UrlPolicy.publishable(o.website()),
-                                    o.summary() == null ? null : o.summary().text(),
-                                    o.summary() == null
-                                            ? null
-                                            : refs.ref(o.summary().source(), o.summary().passage()),
-                                    rows.list(
-                                            context.inSiteOrder(
-                                                    context.registry.modelsByOrganisation(o.id()))),
-                                    refs.views());
-                        })
-                .toList();
+        List<OrganisationPage> pages = new ArrayList<>();
+        for (Organisation o :
+                context.registry.organisations().stream().map(Loaded::record).toList()) {
+            Profile profile =
+                    profile(
+                            o.id(),
+                            o.name(),
+                            o.nativeName(),
+                            o.country(),
+                            o.website(),
+                            o.summary(),
+                            o.sources());
+            List<Model> made = context.inSiteOrder(context.registry.modelsByOrganisation(o.id()));
+            pages.add(new OrganisationPage(context.site, profile, o.kind(), rows.list(made)));
+        }
+        return pages;
     }
 
     List<ProgrammePage> programmePages() {
-        return context.registry.programmes().stream()
-                .map(Loaded::record)
-                .map(
-                        p -> {
-                            SourceNumbers refs = new SourceNumbers(p.sources());
-                            return new ProgrammePage(
-                                    context.site,
-                                    p.id(),
-                                    p.name(),
-                                    p.nativeName(),
-                                    context.country(p.country()),
-                                    p.funder(),
-                                    p.started(),
-                                    UrlPolicy.publishable(p.website()),
-                                    p.summary() == null ? null : p.summary().text(),
-                                    p.summary() == null
-                                            ? null
-                                            : refs.ref(p.summary().source(), p.summary().passage()),
-                                    p.timeline().stream()
-                                            .map(
-                                                    e ->
-                                                            new EventView(
-                                                                    e.date(),
-                                                                    e.event(),
-                                                                    refs.ref(
-                                                                            e.source(),
-                                                                            e.passage()),
-                                                                    e.uncertain()))
-                                            .toList(),
-                                    rows.list(
-                                            context.inSiteOrder(
-                                                    context.registry.modelsOfProgramme(p.id()))),
-                                    refs.views());
-                        })
-                .toList();
+        List<ProgrammePage> pages = new ArrayList<>();
+        for (Programme p : context.registry.programmes().stream().map(Loaded::record).toList()) {
+            Profile profile =
+                    profile(
+                            p.id(),
+                            p.name(),
+                            p.nativeName(),
+                            p.country(),
+                            p.website(),
+                            p.summary(),
+                            p.sources());
+            SourceNumbers refs = new SourceNumbers(p.sources());
+            List<EventView> timeline = refs.timeline(p.timeline());
+            List<Model> funded = context.inSiteOrder(context.registry.modelsOfProgramme(p.id()));
+            pages.add(
+                    new ProgrammePage(
+                            context.site,
+                            profile,
+                            p.funder(),
+                            p.started(),
+                            timeline,
+                            rows.list(funded)));
+        }
+        return pages;
+    }
+
+    private Profile profile(
+            String id,
+            String name,
+            String nativeName,
+            String country,
+            String website,
+            Summary summary,
+            List<Source> sources) {
+        SourceNumbers refs = new SourceNumbers(sources);
+        return new Profile(
+                id,
+                name,
+                nativeName,
+                context.country(country),
+                UrlPolicy.publishable(website),
+                summary == null ? null : summary.text(),
+                summary == null ? null : refs.ref(summary.source(), summary.passage()),
+                refs.views());
     }
 }

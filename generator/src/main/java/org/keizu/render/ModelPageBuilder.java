@@ -20,7 +20,6 @@ import org.keizu.model.Statement;
 import org.keizu.render.Views.ClaimView;
 import org.keizu.render.Views.CorrectionView;
 import org.keizu.render.Views.DisputeView;
-import org.keizu.render.Views.EventView;
 import org.keizu.render.Views.EvidenceView;
 import org.keizu.render.Views.LineageSection;
 import org.keizu.render.Views.LineageView;
@@ -65,15 +64,7 @@ final class ModelPageBuilder {
                 config.section(model),
                 model.disputes().stream().map(d -> dispute(d, refs)).toList(),
                 model.licenceObligations().stream().map(o -> obligation(o, refs)).toList(),
-                model.timeline().stream()
-                        .map(
-                                e ->
-                                        new EventView(
-                                                e.date(),
-                                                e.event(),
-                                                refs.ref(e.source(), e.passage()),
-                                                e.uncertain()))
-                        .toList(),
+                refs.timeline(model.timeline()),
                 model.response() == null ? null : statement(model.response(), refs),
                 refs.views(),
                 model.corrections().stream()

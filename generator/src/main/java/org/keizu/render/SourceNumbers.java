@@ -46,6 +46,19 @@ final class SourceNumbers {
         return ref(id, null);
     }
 
+    /** Dated events, each with the marker of its source. */
+    List<Views.EventView> timeline(List<org.keizu.model.TimelineEvent> events) {
+        return events.stream()
+                .map(
+                        e ->
+                                new Views.EventView(
+                                        e.date(),
+                                        e.event(),
+                                        ref(e.source(), e.passage()),
+                                        e.uncertain()))
+                .toList();
+    }
+
     /** The numbered list of sources the page ends with. */
     List<SourceView> views() {
         return sources.stream()

@@ -283,33 +283,29 @@ public final class Views {
     public record VerdictPage(
             SiteView site, String verdict, String label, String meaning, ModelList models) {}
 
-    public record OrganisationPage(
-            SiteView site,
+    /**
+     * What an organisation's or a programme's page opens with: its names, country, website and
+     * summary, and the sources its facts cite.
+     */
+    public record Profile(
             String id,
             String name,
             String nativeName,
             CountryLink country,
-            String kind,
             String website,
             String summary,
             SourceRef summarySource,
-            ModelList models,
             List<SourceView> sources) {}
+
+    public record OrganisationPage(SiteView site, Profile profile, String kind, ModelList models) {}
 
     public record ProgrammePage(
             SiteView site,
-            String id,
-            String name,
-            String nativeName,
-            CountryLink country,
+            Profile profile,
             String funder,
             String started,
-            String website,
-            String summary,
-            SourceRef summarySource,
             List<EventView> timeline,
-            ModelList models,
-            List<SourceView> sources) {}
+            ModelList models) {}
 
     /**
      * One model in a base's family, with how it relates and whether the makers or the detector said

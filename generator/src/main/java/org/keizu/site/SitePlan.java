@@ -198,10 +198,11 @@ public final class SitePlan {
             files.accept(page(SitePaths.verdict(page.verdict()), "verdict.ftlh", page));
         }
         for (Views.OrganisationPage page : views.organisationPages()) {
-            files.accept(page(SitePaths.organisation(page.id()), "organisation.ftlh", page));
+            files.accept(
+                    page(SitePaths.organisation(page.profile().id()), "organisation.ftlh", page));
         }
         for (Views.ProgrammePage page : views.programmePages()) {
-            files.accept(page(SitePaths.programme(page.id()), "programme.ftlh", page));
+            files.accept(page(SitePaths.programme(page.profile().id()), "programme.ftlh", page));
         }
         List<Views.BasePage> bases = views.basePages();
         files.accept(page(SitePaths.BASES, "bases.ftlh", new BasesIndex(views.site(), bases)));
