@@ -27,7 +27,9 @@ final class CitationBuilder {
                 "@misc{keizu-"
                         + model.id().replace('.', '-')
                         + ",\n"
-                        + "  author       = {{Keizu contributors}},\n"
+                        + "  author       = {{"
+                        + bibtex(messages.format("citation_author"))
+                        + "}},\n"
                         + "  title        = {"
                         + bibtex(title)
                         + "},\n"

@@ -106,11 +106,11 @@ class SiteBuildTest {
     void escapesBibtexSpecialCharacters() {
         assertEquals(
                 "A\\&B \\{x\\} 50\\% \\textbackslash{}",
-                org.keizu.render.ViewBuilderAccess.bibtex("A&B {x} 50% \\"));
+                org.keizu.render.RenderAccess.bibtex("A&B {x} 50% \\"));
         // ~ is a non-breaking space and ^ a superscript in TeX: both are printed as themselves.
         assertEquals(
                 "a\\textasciitilde{}b\\textasciicircum{}2",
-                org.keizu.render.ViewBuilderAccess.bibtex("a~b^2"));
+                org.keizu.render.RenderAccess.bibtex("a~b^2"));
     }
 
     @Test

@@ -1,8 +1,8 @@
 package org.keizu.render;
 
 /** Opens the render package's package-private helpers to tests in other packages. */
-public final class ViewBuilderAccess {
-    private ViewBuilderAccess() {}
+public final class RenderAccess {
+    private RenderAccess() {}
 
     public static String bibtex(String value) {
         return CitationBuilder.bibtex(value);
