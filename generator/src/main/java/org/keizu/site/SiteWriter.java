@@ -63,7 +63,7 @@ public final class SiteWriter {
         refuseForeignFolder();
         Path parent = outDir.getParent();
         Files.createDirectories(parent);
-        return new Staging(Files.createTempDirectory(parent, "." + outDir.getFileName() + ".new-"));
+        return new Staging(Folders.createBeside(outDir, ".new-"));
     }
 
     /**
