@@ -16,6 +16,7 @@ import org.keizu.model.PartialDate;
 import org.keizu.model.Vocabulary;
 import org.keizu.registry.Registry;
 import org.keizu.render.Messages;
+import org.keizu.render.RepositoryLinks;
 import org.keizu.render.TemplateRenderer;
 import org.keizu.render.ViewBuilder;
 import org.keizu.render.Views;
@@ -49,10 +50,17 @@ public final class RegistryBuild {
             Path dataDir, Path templateDir, Path workingDir, Optional<PartialDate> asOf) {}
 
     /**
-     * What the built site is addressed as, and whether to run the search indexer (Pagefind) over
-     * it.
+     * What the built site is addressed as, whether to run the search indexer (Pagefind) over it,
+     * and the repository readers act in ({@code https://github.com/<owner>/<repo>}, or "" for none:
+     * then no page links to a repository).
      */
-    public record Output(Path dir, String baseUrl, String origin, boolean searchIndex) {}
+    public record Output(
+            Path dir, String baseUrl, String origin, boolean searchIndex, String repoUrl) {
+        /** A site that names no repository. */
+        public Output(Path dir, String baseUrl, String origin, boolean searchIndex) {
+            this(dir, baseUrl, origin, searchIndex, "");
+        }
+    }
 
     /**
      * The outcome of a build: the findings, and the paths of the files written (empty when it
@@ -121,7 +129,8 @@ public final class RegistryBuild {
                         output.origin(),
                         checked.datasetDate(),
                         checked.registry().models().size(),
-                        checked.pages());
+                        checked.pages(),
+                        RepositoryLinks.optional(output.repoUrl()));
         ViewBuilder views =
                 new ViewBuilder(checked.registry(), checked.analysis(), vocabulary, site);
         List<String> written;

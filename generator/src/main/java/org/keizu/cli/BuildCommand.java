@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.keizu.RegistryBuild;
 import org.keizu.diagnostic.FindingFormat;
+import org.keizu.render.RepositoryLinks;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,6 +44,14 @@ final class BuildCommand implements Callable<Integer> {
     String origin;
 
     @Option(
+            names = "--repo-url",
+            defaultValue = "",
+            paramLabel = "URL",
+            description =
+                    "The registry's repository, https://github.com/<owner>/<repo>: every page then links to a pre-filled issue to suggest a correction, and every evidence page to a makers' reply and to its record's file. Without it, no such links.")
+    String repoUrl;
+
+    @Option(
             names = "--no-search",
             description = "Skip the search index (Pagefind); the search page then finds nothing.")
     boolean noSearch;
@@ -60,9 +69,16 @@ final class BuildCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--origin is https://host, without a path");
         }
+        try {
+            RepositoryLinks.optional(repoUrl);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
         RegistryBuild.Result result =
                 new RegistryBuild(common.options(spec.commandLine()))
-                        .build(new RegistryBuild.Output(outDir, baseUrl, origin, !noSearch));
+                        .build(
+                                new RegistryBuild.Output(
+                                        outDir, baseUrl, origin, !noSearch, repoUrl.strip()));
         int code =
                 ValidateCommand.report(
                         result.findings(),

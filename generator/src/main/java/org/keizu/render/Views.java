@@ -22,7 +22,10 @@ public final class Views {
             java.util.Map<String, String> msg,
             List<Link> nav) {}
 
-    /** The links every page may show, each complete (base URL included). */
+    /**
+     * The links every page may show, each complete (base URL included); {@code repository} is null
+     * when the build names no repository.
+     */
     public record SiteHrefs(
             String home,
             String countries,
@@ -34,7 +37,22 @@ public final class Views {
             String stylesheet,
             String script,
             String searchScript,
-            String icon) {}
+            String icon,
+            String repository) {}
+
+    /**
+     * What a page's frame offers beside its content: a pre-filled issue suggesting a correction to
+     * this page (null when no repository is configured). Handed to every template as {@code
+     * actions}.
+     */
+    public record PageActions(String correction) {}
+
+    /**
+     * How a reader or a maker acts on an evidence page, each a complete address in the repository:
+     * a pre-filled correction, a pre-filled right of reply naming the model, and the record's file
+     * opened for editing.
+     */
+    public record ActLinks(String correction, String reply, String edit) {}
 
     public record Link(String label, String href) {}
 
@@ -148,7 +166,8 @@ public final class Views {
             List<CorrectionView> corrections,
             List<TermView> grades,
             SearchFacets facets,
-            Citation citation) {}
+            Citation citation,
+            ActLinks act) {}
 
     /** Who made the model, where, when, how large, and where its weights and record are. */
     public record ModelFacts(

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.keizu.diagnostic.Check;
@@ -21,6 +22,7 @@ import org.keizu.load.ProsePages;
 import org.keizu.render.GeneratedProse;
 import org.keizu.render.MarkdownRenderer;
 import org.keizu.render.Messages;
+import org.keizu.render.RepositoryLinks;
 import org.keizu.render.SitePaths;
 import org.keizu.render.TemplateRenderer;
 import org.keizu.render.ViewBuilder;
@@ -61,13 +63,17 @@ public final class SitePlan {
         this.iconPath = "assets/" + hashedName("favicon.svg", icon);
     }
 
-    /** What every page shares: paths, the message bundle and the navigation. */
+    /**
+     * What every page shares: paths, the message bundle and the navigation; {@code repository} is
+     * the repository readers act in ({@link RepositoryLinks}), or empty.
+     */
     public Views.SiteView siteView(
             String baseUrl,
             String origin,
             String datasetDate,
             int modelCount,
-            List<ProsePages.Page> pages) {
+            List<ProsePages.Page> pages,
+            Optional<RepositoryLinks> repository) {
         Map<String, String> msg = messages(templateDir);
         SitePaths paths = new SitePaths(baseUrl);
         List<Views.Link> nav = new ArrayList<>();
@@ -97,7 +103,8 @@ public final class SitePlan {
                         paths.href(cssPath),
                         paths.href(scriptPath),
                         paths.href(searchScriptPath),
-                        paths.href(iconPath));
+                        paths.href(iconPath),
+                        repository.map(RepositoryLinks::home).orElse(null));
         return new Views.SiteView(baseUrl, origin, href, datasetDate, modelCount, msg, nav);
     }
 
@@ -175,6 +182,7 @@ public final class SitePlan {
     public void render(ViewBuilder views, List<ProsePages.Page> pages, Sink sink)
             throws IOException {
         String origin = views.site().origin();
+        Frame frame = new Frame(views.site());
         List<String> paths = new ArrayList<>();
         Sink files =
                 file -> {
@@ -185,58 +193,110 @@ public final class SitePlan {
         files.accept(new OutputFile(scriptPath, script));
         files.accept(new OutputFile(searchScriptPath, searchScript));
         files.accept(new OutputFile(iconPath, icon));
-        files.accept(page("", "index.ftlh", views.index()));
+        files.accept(frame.page("", "index.ftlh", views.index(), frame.fixed("home_title")));
         for (String id :
                 views.modelIds()) { // one evidence page at a time: the views are built as they go
-            files.accept(page(SitePaths.model(id), "model.ftlh", views.modelPage(id)));
+            Views.ModelPage model = views.modelPage(id);
+            files.accept(
+                    frame.page(SitePaths.model(id), "model.ftlh", model, model.facts().name()));
         }
-        files.accept(page(SitePaths.COUNTRIES, "countries.ftlh", views.countries()));
+        files.accept(
+                frame.page(
+                        SitePaths.COUNTRIES,
+                        "countries.ftlh",
+                        views.countries(),
+                        frame.fixed("countries_title")));
         for (Views.CountryPage page : views.countryPages()) {
-            files.accept(page(SitePaths.country(page.country().code()), "country.ftlh", page));
+            files.accept(
+                    frame.page(
+                            SitePaths.country(page.country().code()),
+                            "country.ftlh",
+                            page,
+                            page.country().name()));
         }
         for (Views.VerdictPage page : views.verdictPages()) {
-            files.accept(page(SitePaths.verdict(page.verdict()), "verdict.ftlh", page));
+            files.accept(
+                    frame.page(
+                            SitePaths.verdict(page.verdict()),
+                            "verdict.ftlh",
+                            page,
+                            frame.fixed("verdict_label") + " " + page.label()));
         }
         for (Views.OrganisationPage page : views.organisationPages()) {
             files.accept(
-                    page(SitePaths.organisation(page.profile().id()), "organisation.ftlh", page));
+                    frame.page(
+                            SitePaths.organisation(page.profile().id()),
+                            "organisation.ftlh",
+                            page,
+                            page.profile().name()));
         }
         for (Views.ProgrammePage page : views.programmePages()) {
-            files.accept(page(SitePaths.programme(page.profile().id()), "programme.ftlh", page));
+            files.accept(
+                    frame.page(
+                            SitePaths.programme(page.profile().id()),
+                            "programme.ftlh",
+                            page,
+                            page.profile().name()));
         }
         List<Views.BasePage> bases = views.basePages();
-        files.accept(page(SitePaths.BASES, "bases.ftlh", new BasesIndex(views.site(), bases)));
+        files.accept(
+                frame.page(
+                        SitePaths.BASES,
+                        "bases.ftlh",
+                        new BasesIndex(views.site(), bases),
+                        frame.fixed("bases_title")));
         for (Views.BasePage page : bases) {
-            files.accept(page(SitePaths.base(page.id()), "base.ftlh", page));
+            files.accept(
+                    frame.page(
+                            SitePaths.base(page.id()),
+                            "base.ftlh",
+                            page,
+                            page.name() + " — " + frame.fixed("family_heading")));
         }
         MarkdownRenderer markdown = new MarkdownRenderer();
         GeneratedProse generated = new GeneratedProse(new Messages(views.site().msg()));
         for (ProsePages.Page p : pages) {
             files.accept(
-                    page(
+                    frame.page(
                             SitePaths.prose(p.slug()),
                             "prose.ftlh",
                             new Views.ProsePage(
                                     views.site(),
                                     p.slug(),
                                     p.title(),
-                                    markdown.render(generated.expand(p.markdown())))));
+                                    markdown.render(
+                                            frame.repositoryLinks(generated.expand(p.markdown())))),
+                            p.title()));
         }
-        files.accept(page(SitePaths.SEARCH, "search.ftlh", views.searchPage()));
+        files.accept(
+                frame.page(
+                        SitePaths.SEARCH,
+                        "search.ftlh",
+                        views.searchPage(),
+                        frame.fixed("search_title")));
         files.accept(
                 OutputFile.text(
                         "404.html",
                         renderer.render(
-                                "404.ftlh", Map.of("page", new Views.PlainPage(views.site())))));
+                                "404.ftlh",
+                                Map.of(
+                                        "page",
+                                        new Views.PlainPage(views.site()),
+                                        "actions",
+                                        frame.missingPage()))));
         files.accept(OutputFile.text(".nojekyll", ""));
         String siteUrl = origin + views.site().baseUrl();
-        files.accept(
-                OutputFile.text(
-                        "robots.txt",
-                        "User-agent: *\nAllow: /\n"
-                                + (origin.isEmpty()
-                                        ? ""
-                                        : "Sitemap: " + siteUrl + SitePaths.SITEMAP + "\n")));
+        if (views.site().baseUrl().equals("/")) {
+            // Crawlers read robots.txt only at the root of a host; under a sub-path (a GitHub
+            // project site) the file would have no effect, so it is not written there.
+            files.accept(
+                    OutputFile.text(
+                            "robots.txt",
+                            "User-agent: *\nAllow: /\n"
+                                    + (origin.isEmpty()
+                                            ? ""
+                                            : "Sitemap: " + siteUrl + SitePaths.SITEMAP + "\n")));
+        }
         files.accept(OutputFile.text(SitePaths.SITEMAP, sitemap(paths, siteUrl)));
     }
 
@@ -244,12 +304,70 @@ public final class SitePlan {
     public record BasesIndex(Views.SiteView site, List<Views.BasePage> bases) {}
 
     /**
-     * The page at {@code pagePath} (a folder, "" for the home page), rendered with {@code
-     * template}.
+     * What the frame of every page offers beside its content, decided here for the page being
+     * rendered: a correction to suggest, pre-filled with the page's name and address, when the site
+     * names a repository.
      */
-    private OutputFile page(String pagePath, String template, Object view) {
-        return OutputFile.text(
-                SitePaths.file(pagePath), renderer.render(template, Map.of("page", view)));
+    private final class Frame {
+        private final Views.SiteView site;
+        private final Messages messages;
+        private final SitePaths paths;
+        private final Optional<RepositoryLinks> repository;
+
+        Frame(Views.SiteView site) {
+            this.site = site;
+            this.messages = new Messages(site.msg());
+            this.paths = new SitePaths(site.baseUrl());
+            this.repository = RepositoryLinks.optional(site.href().repository());
+        }
+
+        /**
+         * The page at {@code pagePath} (a folder, "" for the home page), rendered with {@code
+         * template}; {@code name} names it in a reader's correction.
+         */
+        OutputFile page(String pagePath, String template, Object view, String name) {
+            String address = site.origin() + paths.href(pagePath);
+            Views.PageActions actions =
+                    new Views.PageActions(
+                            repository
+                                    .map(
+                                            repo ->
+                                                    repo.newIssue(
+                                                            messages.format(
+                                                                    "act_correction_title", name),
+                                                            messages.format(
+                                                                    "act_correction_body",
+                                                                    address)))
+                                    .orElse(null));
+            return OutputFile.text(
+                    SitePaths.file(pagePath),
+                    renderer.render(template, Map.of("page", view, "actions", actions)));
+        }
+
+        /** The 404 page is served at any address, so its correction asks for the address. */
+        Views.PageActions missingPage() {
+            return new Views.PageActions(
+                    repository
+                            .map(
+                                    repo ->
+                                            repo.newIssue(
+                                                    messages.format("act_missing_title"),
+                                                    messages.format("act_missing_body")))
+                            .orElse(null));
+        }
+
+        /** A message of the bundle, to name a page. */
+        String fixed(String key) {
+            return messages.format(key);
+        }
+
+        /**
+         * A prose page's links into the repository ({@code repository:CONTRIBUTING.md}) made
+         * complete; without a repository, the words stay and the link goes.
+         */
+        String repositoryLinks(String markdown) {
+            return RepositoryLinks.expandProse(markdown, repository);
+        }
     }
 
     /**

@@ -209,16 +209,20 @@ class PublishedSiteIT {
     @Test
     void publishesTheUsualFiles() throws IOException {
         Path site = siteAt("/keizu/");
-        for (String file : List.of("404.html", ".nojekyll", "robots.txt", "sitemap.xml")) {
+        for (String file : List.of("404.html", ".nojekyll", "sitemap.xml")) {
             assertTrue(Files.exists(site.resolve(file)), file);
         }
         String sitemap = Files.readString(site.resolve("sitemap.xml"));
         assertTrue(
                 sitemap.contains("<loc>https://example.org/keizu/models/rakuten-ai-3.0/</loc>"),
                 sitemap);
-        assertTrue(
-                Files.readString(site.resolve("robots.txt"))
-                        .contains("Sitemap: https://example.org/keizu/sitemap.xml"));
+        assertFalse(
+                Files.exists(site.resolve("robots.txt")),
+                "under a sub-path robots.txt would never be read by a crawler, so it is not written");
+        assertEquals(
+                "User-agent: *\nAllow: /\nSitemap: https://example.org/sitemap.xml\n",
+                Files.readString(siteAt("/").resolve("robots.txt")),
+                "at the host root robots.txt names the sitemap");
         try (Stream<Path> assets = Files.list(site.resolve("assets"))) {
             assertTrue(
                     assets.allMatch(

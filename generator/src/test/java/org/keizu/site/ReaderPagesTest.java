@@ -1,0 +1,289 @@
+package org.keizu.site;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.keizu.RegistryBuild;
+import org.keizu.TestRegistries;
+import org.keizu.load.Loaded;
+import org.keizu.model.Model;
+
+/**
+ * The real registry built as a reader meets it, with the repository named: every page offers a
+ * correction that names it, every evidence page a makers' reply and its record's file to edit, and
+ * no page shows a command, a file of the registry's own or a flag where readers' words belong.
+ * Built once, without the search index.
+ */
+class ReaderPagesTest {
+    static final String REPO = "https://github.com/keizu-example/keizu";
+    static final String ORIGIN = "https://example.org";
+    static final String BASE = "/keizu/";
+
+    @TempDir static Path root;
+    static Path site;
+
+    @BeforeAll
+    static void build() throws IOException {
+        site = root.resolve("site");
+        RegistryBuild.Result result =
+                new RegistryBuild(
+                                new RegistryBuild.Options(
+                                        TestRegistries.REAL_DATA,
+                                        TestRegistries.TEMPLATES,
+                                        TestRegistries.REPO,
+                                        Optional.empty()))
+                        .build(new RegistryBuild.Output(site, BASE, ORIGIN, false, REPO));
+        assertFalse(result.findings().hasErrors(), result.findings().sorted().toString());
+    }
+
+    static List<Path> pages(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(p -> p.toString().endsWith(".html")).sorted().toList();
+        }
+    }
+
+    static Document parse(Path page) throws IOException {
+        return Jsoup.parse(page.toFile(), "UTF-8");
+    }
+
+    /** The query parameters of a pre-filled new issue, decoded. */
+    static Map<String, String> issue(String href) {
+        assertTrue(href.startsWith(REPO + "/issues/new?"), href);
+        Map<String, String> params = new LinkedHashMap<>();
+        for (String pair : URI.create(href).getRawQuery().split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(
+                    pair.substring(0, eq),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        assertEquals(Set.of("title", "body"), params.keySet(), href);
+        return params;
+    }
+
+    @Test
+    void everyPageOffersACorrectionThatNamesIt() throws IOException {
+        List<Path> pages = pages(site);
+        assertTrue(pages.size() > 50, "the whole site: " + pages.size());
+        for (Path page : pages) {
+            String rel = site.relativize(page).toString().replace('\\', '/');
+            Element link = parse(page).selectFirst("footer .act-footer a");
+            assertTrue(link != null, rel + ": no correction link in the footer");
+            assertEquals("Suggest a correction", link.text(), rel);
+            Map<String, String> issue = issue(link.attr("href"));
+            if (rel.equals("404.html")) {
+                assertEquals("Broken link", issue.get("title"));
+                continue;
+            }
+            String address = ORIGIN + BASE + rel.substring(0, rel.length() - "index.html".length());
+            assertTrue(issue.get("title").startsWith("Correction: "), rel + ": " + issue);
+            assertTrue(issue.get("title").length() > "Correction: ".length() + 2, rel);
+            assertTrue(
+                    issue.get("body").startsWith("Page: " + address + "\n"),
+                    rel + ": the body names the page's address: " + issue.get("body"));
+        }
+    }
+
+    @Test
+    void everyEvidencePageOffersTheMakersAReplyAndItsRecordToEdit() throws IOException {
+        List<Loaded<Model>> models = TestRegistries.checkReal().registry().models();
+        assertFalse(models.isEmpty());
+        for (Loaded<Model> loaded : models) {
+            Model model = loaded.record();
+            Document page = parse(site.resolve("models/" + model.id() + "/index.html"));
+            Element act = page.selectFirst("section[aria-labelledby=act]");
+            assertTrue(act != null, model.id() + ": no section to act on the record");
+            assertEquals(
+                    List.of("Suggest a correction", "Makers: reply", "Edit this record"),
+                    act.select("a").eachText(),
+                    model.id());
+
+            Map<String, String> correction = issue(act.select("a").get(0).attr("href"));
+            assertEquals("Correction: " + model.name(), correction.get("title"));
+            assertEquals(
+                    page.selectFirst("footer .act-footer a").attr("href"),
+                    act.select("a").get(0).attr("href"),
+                    model.id() + ": the footer and the section suggest the same correction");
+
+            Map<String, String> reply = issue(act.select("a").get(1).attr("href"));
+            assertEquals("Makers' response: " + model.name(), reply.get("title"));
+            assertTrue(
+                    reply.get("body").contains(ORIGIN + BASE + "models/" + model.id() + "/"),
+                    reply.get("body"));
+
+            String edit = act.select("a").get(2).attr("href");
+            String prefix = REPO + "/edit/main/";
+            assertTrue(edit.startsWith(prefix), edit);
+            String file = edit.substring(prefix.length());
+            assertEquals(loaded.file(), file, model.id() + ": the record's real path");
+            assertTrue(
+                    Files.isRegularFile(TestRegistries.REPO.resolve(file)),
+                    model.id() + ": " + file + " is a file of the repository");
+
+            if (model.response() == null) {
+                Element invite = page.selectFirst("section[aria-labelledby=response] p a");
+                assertTrue(invite != null, model.id() + ": the invitation to reply is a link");
+                assertEquals(act.select("a").get(1).attr("href"), invite.attr("href"));
+            }
+        }
+    }
+
+    @Test
+    void proseLinksIntoTheRepositoryAreComplete() throws IOException {
+        Document contribute = parse(site.resolve("contribute/index.html"));
+        List<String> hrefs = contribute.select("main a[href]").eachAttr("href");
+        assertTrue(hrefs.contains(REPO + "/blob/main/CONTRIBUTING.md"), hrefs.toString());
+        assertTrue(hrefs.contains(REPO), hrefs.toString());
+        assertTrue(
+                Files.isRegularFile(TestRegistries.REPO.resolve("CONTRIBUTING.md")),
+                "the contributing guide the page links to exists");
+        for (Path page : pages(site)) {
+            for (String href : parse(page).select("a[href]").eachAttr("href")) {
+                assertFalse(href.startsWith("repository:"), page + ": " + href);
+            }
+        }
+    }
+
+    @Test
+    void withoutARepositoryNoPageLinksToOne(@TempDir Path other) throws IOException {
+        TestRegistries.validFixture(other);
+        Path plain = other.resolve("site");
+        new RegistryBuild(TestRegistries.options(other)).build(plain, "/");
+        List<Path> pages = pages(plain);
+        assertFalse(pages.isEmpty());
+        for (Path page : pages) {
+            Document doc = parse(page);
+            assertTrue(
+                    doc.select(".act-footer, section[aria-labelledby=act]").isEmpty(), "" + page);
+            for (String href : doc.select("a[href]").eachAttr("href")) {
+                assertFalse(href.contains("/issues/new"), page + ": " + href);
+                assertFalse(href.startsWith("repository:"), page + ": " + href);
+            }
+        }
+    }
+
+    @Test
+    void readersSeeNoCommandFileOrFlagOfTheRegistrysOwn() throws IOException {
+        List<String> problems = new ArrayList<>();
+        for (Path page : pages(site)) {
+            String rel = site.relativize(page).toString().replace('\\', '/');
+            for (String phrase : ProcessText.find(parse(page))) {
+                problems.add(rel + ": " + phrase);
+            }
+        }
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void theScanFindsProcessTextWhereverItHides() {
+        Document page =
+                Jsoup.parse(
+                        "<html><body><main><p>Running keizu fetch with network access fills the"
+                                + " gap.</p><p>See <code>data/models/x.yaml</code> and"
+                                + " CONTRIBUTING.md.</p><pre>mvn -q package\njava -jar"
+                                + " generator/target/keizu.jar validate --list-checks</pre>"
+                                + "<p>The research notes record only the site.</p>"
+                                + "<p>The config.json and tokenizer.json of the makers.</p>"
+                                + "<p hidden>keizu build</p></main><footer><a"
+                                + " href=\"/data/registry.json\">registry.json</a> <a"
+                                + " href=\"/x/\">snapshot.json</a></footer></body></html>");
+        assertEquals(
+                List.of(
+                        "keizu fetch",
+                        "data/",
+                        "x.yaml",
+                        "CONTRIBUTING.md",
+                        "mvn",
+                        "java -jar",
+                        "generator/",
+                        "keizu.jar",
+                        "--list-checks",
+                        "research notes",
+                        "snapshot.json"),
+                ProcessText.find(page));
+    }
+
+    /**
+     * What betrays the registry's workings on a reader's page, in the text a reader sees (hidden
+     * elements, scripts and styles left out). Allowed, each for a reason:
+     *
+     * <ul>
+     *   <li>the makers' own files ({@code config.json}, {@code tokenizer.json}, a card's {@code
+     *       README.md}): they are the evidence, named as readers meet them on the hub;
+     *   <li>an open-data file named in the link that downloads it ({@code registry.json}): the name
+     *       is what the reader gets.
+     * </ul>
+     */
+    static final class ProcessText {
+        private static final List<Pattern> PATTERNS =
+                List.of(
+                        Pattern.compile("(?i)\\bkeizu\\s+(build|validate|fetch|detect)\\b"),
+                        Pattern.compile("(?<![\\w./-])(data|templates|generator|snapshots)/"),
+                        Pattern.compile(
+                                "\\b[\\w.-]+\\.(ya?ml|json|csv|ftlh|properties|java|jar)\\b"
+                                        + "|\\b(CONTRIBUTING|HACKING|SECURITY)\\.md\\b"),
+                        Pattern.compile("\\bmvn\\b|\\bnpm\\b|\\bjava -jar\\b"),
+                        Pattern.compile("(?<![\\w-])--[a-z][\\w-]*"),
+                        Pattern.compile(
+                                "(?i)\\b(research notes|notes to self|TODO|FIXME|re-run|run the"
+                                        + " command)\\b"));
+
+        /** The makers' files, named as the hub names them. */
+        private static final Pattern MAKERS_FILES =
+                Pattern.compile(
+                        "(config|generation_config|tokenizer|tokenizer_config|preprocessor_config"
+                                + "|special_tokens_map|model\\.safetensors\\.index)\\.json");
+
+        private static final Pattern OPEN_DATA = Pattern.compile("[\\w.-]+\\.(json|csv)");
+
+        private ProcessText() {}
+
+        static List<String> find(Document page) {
+            Document copy = page.clone();
+            copy.select("script, style, [hidden], head").remove();
+            for (Element link : copy.select("a[href]")) {
+                String href = link.attr("href");
+                if (OPEN_DATA.matcher(link.text()).matches() && href.endsWith("/" + link.text())) {
+                    link.remove();
+                }
+            }
+            String text = copy.body() == null ? "" : copy.body().text();
+            List<Found> found = new ArrayList<>();
+            for (Pattern pattern : PATTERNS) {
+                Matcher m = pattern.matcher(text);
+                while (m.find()) {
+                    if (!MAKERS_FILES.matcher(m.group()).matches()) {
+                        found.add(new Found(m.start(), m.group()));
+                    }
+                }
+            }
+            return found.stream()
+                    .sorted(java.util.Comparator.comparingInt(Found::at))
+                    .map(Found::phrase)
+                    .toList();
+        }
+
+        private record Found(int at, String phrase) {}
+    }
+}
