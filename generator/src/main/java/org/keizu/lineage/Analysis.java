@@ -146,6 +146,11 @@ public final class Analysis {
         return chains.indirectDescendants(baseId);
     }
 
+    /** The models that derive directly from this one, as the chains run (by id). */
+    public List<String> children(String modelId) {
+        return chains.children(modelId);
+    }
+
     /** The configs the detector knows, for ranking a config from outside the registry. */
     public DetectionIndex detection() {
         return detection;

@@ -21,10 +21,23 @@ import org.keizu.model.Model;
 public final class DerivationChains {
     private final Map<String, Model> models;
     private final Map<String, List<List<String>>> indirectDescendants;
+    private final Map<String, List<String>> children = new TreeMap<>();
 
     public DerivationChains(Map<String, Model> models) {
         this.models = Map.copyOf(models);
         this.indirectDescendants = indirectDescendantsOfEveryBase();
+        for (String id : new java.util.TreeSet<>(this.models.keySet())) {
+            parent(id).ifPresent(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(id));
+        }
+        children.replaceAll((parent, ids) -> List.copyOf(ids));
+    }
+
+    /**
+     * The models whose chain runs directly through this one (their {@link #parent} is it), by id:
+     * the next generation down in a family tree.
+     */
+    public List<String> children(String modelId) {
+        return children.getOrDefault(modelId, List.of());
     }
 
     /** The base a model's weights come from directly, if it declares one. */

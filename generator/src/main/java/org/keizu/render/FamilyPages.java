@@ -22,10 +22,12 @@ import org.keizu.render.Views.Link;
 final class FamilyPages {
     private final ViewContext context;
     private final ModelRows rows;
+    private final FamilyTrees trees;
 
     FamilyPages(ViewContext context, ModelRows rows) {
         this.context = context;
         this.rows = rows;
+        this.trees = new FamilyTrees(context);
     }
 
     /** The members of every base's family, in four groups. */
@@ -112,13 +114,6 @@ final class FamilyPages {
                 detected,
                 components,
                 architecture,
-                FamilyTreeLayout.layout(
-                        base.name(),
-                        modelHref,
-                        derived,
-                        detected,
-                        components,
-                        architecture,
-                        context.messages));
+                trees.ofBase(base));
     }
 }

@@ -31,10 +31,15 @@ final class ListingPages {
         this.rows = rows;
     }
 
+    /**
+     * Home: the examined models first (those with a claim or a lineage of their own), then, apart,
+     * the models held only as bases or references for the detector.
+     */
     IndexPage index() {
         return new IndexPage(
                 context.site,
-                rows.list(context.modelsByName),
+                rows.list(rows.where(m -> context.analysis.of(m.id()).examined())),
+                rows.list(rows.where(m -> !context.analysis.of(m.id()).examined())),
                 countries().countries(),
                 context.terms("grades"),
                 context.terms("verdicts"));

@@ -49,8 +49,11 @@ final class ModelPageBuilder {
     /** Each model's loaded record, for the file it came from. */
     private final java.util.Map<Model, Loaded<Model>> files = new java.util.IdentityHashMap<>();
 
+    private final FamilyTrees trees;
+
     ModelPageBuilder(ViewContext context) {
         this.context = context;
+        this.trees = new FamilyTrees(context);
         this.config = new ConfigEvidence(context);
         this.citations = new CitationBuilder(context);
         this.repository = RepositoryLinks.optional(context.site.href().repository());
@@ -72,7 +75,8 @@ final class ModelPageBuilder {
                                 .sorted(Comparator.comparing(LineageLink::grade).reversed())
                                 .map(l -> lineage(l, refs))
                                 .toList(),
-                        chain(model.id(), analysis.ancestors())),
+                        chain(model.id(), analysis.ancestors()),
+                        trees.ofModel(model)),
                 config.section(model),
                 model.disputes().stream().map(d -> dispute(d, refs)).toList(),
                 model.licenceObligations().stream().map(o -> obligation(o, refs)).toList(),

@@ -43,7 +43,8 @@ final class ModelRows {
                 shown.map(l -> l.grade().name()).orElse(null),
                 verdict.term(),
                 context.label("verdicts", verdict.term()),
-                analysis.verdict().uncertain());
+                analysis.verdict().uncertain(),
+                verdict.ordinal());
     }
 
     /** A table of these models, in the site's order, with how many have each verdict. */

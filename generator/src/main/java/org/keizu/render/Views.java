@@ -202,7 +202,7 @@ public final class Views {
      * model through every declared derivation (empty when the model derives directly or from
      * nothing held).
      */
-    public record LineageSection(List<LineageView> links, List<Link> chain) {}
+    public record LineageSection(List<LineageView> links, List<Link> chain, FamilyTree tree) {}
 
     /**
      * The config the registry checks against, and its comparison with each base; a note when there
@@ -260,7 +260,10 @@ public final class Views {
     public record FieldRow(
             String field, String tier, String tierLabel, String thisValue, String baseValue) {}
 
-    /** One row of the home page's table. */
+    /**
+     * One row of a model table; {@code verdictRank} is the verdict's place in the registry's order,
+     * by which the table's script sorts the verdict column.
+     */
     public record ModelRow(
             String name,
             String nativeName,
@@ -273,13 +276,19 @@ public final class Views {
             String grade,
             String verdict,
             String verdictLabel,
-            boolean verdictUncertain) {}
+            boolean verdictUncertain,
+            int verdictRank) {}
 
     public record VerdictCount(String verdict, String label, String href, int count) {}
 
+    /**
+     * The home page: the models the registry examined ({@code models}), then the models held only
+     * as bases or references ({@code bases}), which have no claim or lineage of their own.
+     */
     public record IndexPage(
             SiteView site,
             ModelList models,
+            ModelList bases,
             List<CountryLink> countries,
             List<TermView> grades,
             List<TermView> verdicts) {}
@@ -352,19 +361,25 @@ public final class Views {
             List<FamilyMember> architectureOnly,
             FamilyTree tree) {}
 
-    /** The family drawn as inline SVG: boxes and the lines between them, laid out in Java. */
+    /**
+     * A chain of derivation drawn as inline SVG, laid out in Java ({@link TreeLayout}): boxes, the
+     * lines between them, a title for screen readers and the legend of the forms it uses. Null on a
+     * page with nothing to draw.
+     */
     public record FamilyTree(
             int width,
             int height,
             List<TreeNode> nodes,
             List<TreeEdge> edges,
-            String description) {}
+            String description,
+            List<LegendItem> legend) {}
 
     /**
      * A box of the tree; {@code labelX}, {@code labelY} and {@code sublabelY} place its two lines
-     * of text.
+     * of text; {@code parent} is the id of the model it hangs from (null for the top one).
      */
     public record TreeNode(
+            String id,
             int x,
             int y,
             int width,
@@ -373,15 +388,22 @@ public final class Views {
             int labelY,
             int sublabelY,
             String label,
-            String fullLabel,
             String sublabel,
             String href,
-            String kind) {}
+            String kind,
+            String parent) {}
 
     /**
-     * A connector drawn as an SVG path ({@code d}), routed so that it never crosses another box.
+     * A connector drawn as an SVG path ({@code d}) from a box down to its child, with its label
+     * (grade and relation) centred on the last segment.
      */
-    public record TreeEdge(String path, String kind, String label) {}
+    public record TreeEdge(String path, String kind, String label, int labelX, int labelY) {}
+
+    /**
+     * One form the tree uses ({@code shape} "node" or "edge", with its {@code kind}), and what it
+     * means.
+     */
+    public record LegendItem(String shape, String kind, String label) {}
 
     public record ProsePage(SiteView site, String slug, String title, String html) {}
 

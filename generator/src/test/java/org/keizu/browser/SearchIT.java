@@ -104,6 +104,10 @@ class SearchIT {
                 .selectByValue("Disclosed after the fact");
         List<String> found = waitForResults();
         assertEquals(List.of("Rakuten AI 3.0"), found);
+        assertEquals(
+                "1 result",
+                driver.findElement(By.id("search-status")).getText(),
+                "one result is singular");
         assertTrue(
                 driver.getCurrentUrl().contains("verdict=Disclosed"),
                 "the filter is kept in the URL: " + driver.getCurrentUrl());
@@ -134,6 +138,47 @@ class SearchIT {
         assertTrue(
                 driver.getCurrentUrl().endsWith("/keizu/search/?q=Kimi"), driver.getCurrentUrl());
         assertEquals("Kimi", driver.findElement(By.id("search-q")).getAttribute("value"));
+    }
+
+    @Test
+    void countsSeveralResultsInThePlural() {
+        List<String> found = search(q("Rakuten"));
+        assertEquals(
+                found.size() + " results", driver.findElement(By.id("search-status")).getText());
+    }
+
+    /**
+     * Each excerpt is whole sentences of the page, with no citation marker ("[3]"), and the words
+     * searched for are marked.
+     */
+    @Test
+    void excerptsAreWholeSentencesWithTheWordsMarked() {
+        List<String> found = search(q("undisclosed"));
+        assertFalse(found.isEmpty());
+        List<WebElement> excerpts = driver.findElements(By.cssSelector("#search-list .excerpt"));
+        assertEquals(found.size(), excerpts.size());
+        for (WebElement excerpt : excerpts) {
+            String text = excerpt.getText();
+            assertFalse(text.matches("(?s).*\\[\\d+\\].*"), "a citation marker in: " + text);
+            assertTrue(
+                    text.matches("(?s)[\\p{Lu}\\p{Lo}\\p{N}“\"(…].*[.!?。！？”\")…]"),
+                    "not a whole sentence: " + text);
+            List<String> marks =
+                    excerpt.findElements(By.tagName("mark")).stream()
+                            .map(WebElement::getText)
+                            .toList();
+            assertFalse(marks.isEmpty(), "nothing marked in: " + text);
+            assertTrue(
+                    marks.stream().allMatch(m -> m.toLowerCase().startsWith("undisclosed")),
+                    marks.toString());
+        }
+    }
+
+    @Test
+    void theSearchPageHasOneSearchBox() {
+        search(q("Kimi"));
+        assertEquals(1, driver.findElements(By.cssSelector("input[type=search]")).size());
+        assertTrue(driver.findElements(By.id("site-search-q")).isEmpty(), "no masthead box");
     }
 
     @Test
