@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import org.keizu.diagnostic.Check;
+import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Findings;
+import org.keizu.diagnostic.Position;
 import org.keizu.lineage.Analysis;
 import org.keizu.load.CommitDate;
 import org.keizu.load.Loaded;
 import org.keizu.load.ProsePages;
+import org.keizu.load.RecordFiles;
+import org.keizu.load.RecordHistory;
 import org.keizu.load.RecordMapper;
 import org.keizu.load.VocabularyLoader;
 import org.keizu.model.Model;
@@ -77,6 +82,7 @@ public final class RegistryBuild {
             Registry registry,
             List<ProsePages.Page> pages,
             Analysis analysis,
+            RecordHistory history,
             String datasetDate) {}
 
     private final Options options;
@@ -97,7 +103,19 @@ public final class RegistryBuild {
         SitePlan.checkAddresses(pages, findings::add);
         Analysis analysis = Analysis.of(registry);
         new DetectionCheck(analysis).check(registry, findings::add);
-        return new Checked(findings, registry, pages, analysis, datasetDate(fixed, registry));
+        RecordHistory history = RecordHistory.read(options.dataDir());
+        if (history.shallow()) {
+            findings.add(
+                    Finding.warning(
+                            RecordFiles.display(options.dataDir(), options.workingDir()),
+                            Position.WHOLE_FILE,
+                            Check.HIST_001,
+                            "the repository is a shallow clone, so each record's list of changes is"
+                                    + " left out of its page; fetch the whole history (git fetch"
+                                    + " --unshallow) to publish it"));
+        }
+        return new Checked(
+                findings, registry, pages, analysis, history, datasetDate(fixed, registry));
     }
 
     /** Phases 1 to 3, for {@code keizu validate}: the findings only. */
@@ -132,7 +150,12 @@ public final class RegistryBuild {
                         checked.pages(),
                         RepositoryLinks.optional(output.repoUrl()));
         ViewBuilder views =
-                new ViewBuilder(checked.registry(), checked.analysis(), vocabulary, site);
+                new ViewBuilder(
+                        checked.registry(),
+                        checked.analysis(),
+                        checked.history(),
+                        vocabulary,
+                        site);
         List<String> written;
         try (SiteWriter.Staging staging = new SiteWriter(output.dir()).open()) {
             // Phase 4: each page goes to the staging folder as soon as it is rendered, so memory

@@ -113,6 +113,11 @@ public enum Check {
             "passage-untranslated",
             "a passage in another language than English carries an English translation"),
 
+    HIST_001(
+            "HIST-001",
+            "history-cut-short",
+            "the data's git history is complete, so each record's changes can be listed"),
+
     SITE_001(
             "SITE-001",
             "address-taken",

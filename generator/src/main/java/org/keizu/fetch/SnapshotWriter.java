@@ -47,7 +47,8 @@ public final class SnapshotWriter {
             return new Written(target, false);
         }
         Files.createDirectories(target.getParent());
-        // Like the site's, the staging folder is made with the umask's mode, not createTempDirectory's 0700.
+        // Like the site's, the staging folder is made with the umask's mode, not
+        // createTempDirectory's 0700.
         Path staging = Folders.createBeside(target, ".fetch-");
         try {
             for (Map.Entry<String, byte[]> file : fetched.files().entrySet()) {

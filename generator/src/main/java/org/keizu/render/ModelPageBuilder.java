@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.keizu.lineage.Analysis;
 import org.keizu.lineage.VerdictRule;
 import org.keizu.load.Loaded;
+import org.keizu.load.RecordHistory;
 import org.keizu.load.RecordKind;
 import org.keizu.model.Claim;
 import org.keizu.model.Dispute;
@@ -89,7 +90,30 @@ final class ModelPageBuilder {
                 context.terms("grades"),
                 facets(model, analysis),
                 citations.citation(model),
-                repository.map(repo -> act(model, repo)).orElse(null));
+                repository.map(repo -> act(model, repo)).orElse(null),
+                history(model));
+    }
+
+    /** The commits that changed the record's file, newest first; null without a history. */
+    private Views.HistorySection history(Model model) {
+        List<RecordHistory.Revision> revisions =
+                context.history.of(files.get(model).source().file());
+        if (revisions.isEmpty()) {
+            return null;
+        }
+        List<Views.ChangeView> changes =
+                revisions.stream()
+                        .map(
+                                r ->
+                                        new Views.ChangeView(
+                                                r.date(),
+                                                r.shortCommit(),
+                                                repository
+                                                        .map(repo -> repo.commit(r.commit()))
+                                                        .orElse(null)))
+                        .toList();
+        return new Views.HistorySection(
+                revisions.get(revisions.size() - 1).date(), revisions.get(0).date(), changes);
     }
 
     /**

@@ -110,6 +110,11 @@ public final class RepositoryLinks {
         return home + "/edit/" + BRANCH + "/" + encodePath(path);
     }
 
+    /** A commit of the repository: what it changed, as GitHub shows it. */
+    public String commit(String id) {
+        return home + "/commit/" + encode(id);
+    }
+
     /** A new issue with its title and body filled in; the reader can change both before sending. */
     public String newIssue(String title, String body) {
         return home + "/issues/new?title=" + encode(title) + "&body=" + encode(body);

@@ -2,6 +2,7 @@ package org.keizu.render;
 
 import java.util.List;
 import org.keizu.lineage.Analysis;
+import org.keizu.load.RecordHistory;
 import org.keizu.model.Model;
 import org.keizu.model.Vocabulary;
 import org.keizu.registry.Registry;
@@ -20,8 +21,13 @@ public final class ViewBuilder {
     private final FamilyPages families;
     private final ModelPageBuilder models;
 
-    public ViewBuilder(Registry registry, Analysis analysis, Vocabulary vocabulary, SiteView site) {
-        this.context = new ViewContext(registry, analysis, vocabulary, site);
+    public ViewBuilder(
+            Registry registry,
+            Analysis analysis,
+            RecordHistory history,
+            Vocabulary vocabulary,
+            SiteView site) {
+        this.context = new ViewContext(registry, analysis, history, vocabulary, site);
         ModelRows rows = new ModelRows(context);
         this.listings = new ListingPages(context, rows);
         this.families = new FamilyPages(context, rows);

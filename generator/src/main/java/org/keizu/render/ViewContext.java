@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.keizu.lineage.Analysis;
+import org.keizu.load.RecordHistory;
 import org.keizu.model.Countries;
 import org.keizu.model.Model;
 import org.keizu.model.Organisation;
@@ -22,6 +23,10 @@ import org.keizu.render.Views.TermView;
 final class ViewContext {
     final Registry registry;
     final Analysis analysis;
+
+    /** Each record file's commits, newest first (empty outside git or in a shallow clone). */
+    final RecordHistory history;
+
     final Vocabulary vocabulary;
     final SiteView site;
     final SitePaths paths;
@@ -32,8 +37,14 @@ final class ViewContext {
 
     private final java.util.Map<String, Integer> siteOrder = new java.util.HashMap<>();
 
-    ViewContext(Registry registry, Analysis analysis, Vocabulary vocabulary, SiteView site) {
+    ViewContext(
+            Registry registry,
+            Analysis analysis,
+            RecordHistory history,
+            Vocabulary vocabulary,
+            SiteView site) {
         this.registry = registry;
+        this.history = history;
         this.analysis = analysis;
         this.vocabulary = vocabulary;
         this.site = site;

@@ -167,7 +167,19 @@ public final class Views {
             List<TermView> grades,
             SearchFacets facets,
             Citation citation,
-            ActLinks act) {}
+            ActLinks act,
+            HistorySection history) {}
+
+    /**
+     * The record's history from the repository: when it was first published and last changed, and
+     * every change, newest first; {@code href} opens the change in the repository when the build
+     * names one. Null when the build has no history (outside git, or a shallow clone).
+     */
+    public record HistorySection(
+            String firstPublished, String lastChanged, List<ChangeView> changes) {}
+
+    /** One change to a record: its day, the commit's short id, and where to see it. */
+    public record ChangeView(String date, String commit, String href) {}
 
     /** Who made the model, where, when, how large, and where its weights and record are. */
     public record ModelFacts(

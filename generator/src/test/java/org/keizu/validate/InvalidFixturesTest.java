@@ -114,6 +114,7 @@ class InvalidFixturesTest {
                         Check.SNAP_002,
                         Check.SNAP_003,
                         Check.LIN_006,
+                        Check.HIST_001,
                         Check.SITE_001));
         assertEquals(List.of(), missing);
     }
