@@ -466,10 +466,20 @@ class BrowserIT {
         Files.createDirectories(into);
         for (String[] shot :
                 new String[][] {
-                    {"home", "/keizu/"}, {"rakuten-ai-3.0", "/keizu/models/rakuten-ai-3.0/"}
+                    {"home", "/keizu/", "1280", "1400"},
+                    {"rakuten-ai-3.0", "/keizu/models/rakuten-ai-3.0/", "1280", "1400"},
+                    {"llama-2-family", "/keizu/bases/llama-2/", "1280", "900"},
+                    {"home-phone", "/keizu/#models", "375", "812"}
                 }) {
             open(shot[1]);
-            driver.manage().window().setSize(new Dimension(1280, 1400));
+            driver.manage()
+                    .window()
+                    .setSize(new Dimension(Integer.parseInt(shot[2]), Integer.parseInt(shot[3])));
+            if (shot[1].contains("#")) { // after the resize, bring the named section to the top
+                driver.executeScript(
+                        "document.getElementById(arguments[0]).scrollIntoView()",
+                        shot[1].substring(shot[1].indexOf('#') + 1));
+            }
             byte[] png = driver.getScreenshotAs(OutputType.BYTES);
             assertTrue(png.length > 10_000, "a real picture");
             Files.write(into.resolve(shot[0] + ".png"), png);
