@@ -55,6 +55,16 @@ public record SitePaths(String baseUrl) {
         return model(id) + "index.json";
     }
 
+    /** One citation format's file ({@code cite.bib}, ...) beside a model's evidence page. */
+    public static String modelCite(String id, String file) {
+        return model(id) + file;
+    }
+
+    /** One citation format's file of the registry as a whole, beside the cite page. */
+    public static String registryCite(String file) {
+        return prose("cite") + file;
+    }
+
     public static String country(String code) {
         return COUNTRIES + code.toLowerCase(Locale.ROOT) + "/";
     }

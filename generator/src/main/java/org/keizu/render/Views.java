@@ -223,9 +223,26 @@ public final class Views {
     public record ConfigSection(
             String note, SnapshotView snapshot, List<ComparisonView> comparisons) {}
 
-    /** How to cite an evidence page: its permanent address, a text citation and a BibTeX entry. */
+    /**
+     * How to cite a page: its permanent address, title, the day the cited state was made ({@code
+     * issued}), its version (null without history) said in a sentence ({@code note}), the
+     * placeholder standing for the reader's access date, and every format, made from one item.
+     */
     public record Citation(
-            String permalink, String title, String text, String bibtex, String reviewed) {}
+            String permalink,
+            String title,
+            String issued,
+            String version,
+            String note,
+            String accessed,
+            List<CitationText> formats) {}
+
+    /**
+     * One citation format: its key (for the script), its name, its text, the file it is published
+     * as ({@code path} under the site, {@code href} the link, {@code file} the name to save it as).
+     */
+    public record CitationText(
+            String key, String label, String text, String path, String href, String file) {}
 
     /**
      * What the search index files a model under: its facets, each a plain label. Null where none

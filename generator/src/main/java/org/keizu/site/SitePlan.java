@@ -19,6 +19,8 @@ import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Position;
 import org.keizu.load.ProsePages;
+import org.keizu.render.CitationBuilder;
+import org.keizu.render.CitationProse;
 import org.keizu.render.GeneratedProse;
 import org.keizu.render.MarkdownRenderer;
 import org.keizu.render.Messages;
@@ -49,6 +51,8 @@ public final class SitePlan {
     private final String searchScriptPath;
     private final byte[] icon;
     private final String iconPath;
+    private final byte[] citeScript;
+    private final String citeScriptPath;
 
     public SitePlan(TemplateRenderer renderer, Path templateDir) {
         this.renderer = renderer;
@@ -61,6 +65,8 @@ public final class SitePlan {
         this.searchScriptPath = "assets/" + hashedName("search.js", searchScript);
         this.icon = readAsset(templateDir, "favicon.svg");
         this.iconPath = "assets/" + hashedName("favicon.svg", icon);
+        this.citeScript = readAsset(templateDir, "cite.js");
+        this.citeScriptPath = "assets/" + hashedName("cite.js", citeScript);
     }
 
     /**
@@ -193,12 +199,14 @@ public final class SitePlan {
         files.accept(new OutputFile(scriptPath, script));
         files.accept(new OutputFile(searchScriptPath, searchScript));
         files.accept(new OutputFile(iconPath, icon));
+        files.accept(new OutputFile(citeScriptPath, citeScript));
         files.accept(frame.page("", "index.ftlh", views.index(), frame.fixed("home_title")));
         for (String id :
                 views.modelIds()) { // one evidence page at a time: the views are built as they go
             Views.ModelPage model = views.modelPage(id);
             files.accept(
                     frame.page(SitePaths.model(id), "model.ftlh", model, model.facts().name()));
+            writeCitation(model.citation(), files);
         }
         files.accept(
                 frame.page(
@@ -253,6 +261,8 @@ public final class SitePlan {
                             page,
                             page.name() + " — " + frame.fixed("family_heading")));
         }
+        Views.Citation registryCitation = CitationBuilder.registry(views.site());
+        writeCitation(registryCitation, files);
         MarkdownRenderer markdown = new MarkdownRenderer();
         GeneratedProse generated = new GeneratedProse(new Messages(views.site().msg()));
         for (ProsePages.Page p : pages) {
@@ -265,7 +275,13 @@ public final class SitePlan {
                                     p.slug(),
                                     p.title(),
                                     markdown.render(
-                                            frame.repositoryLinks(generated.expand(p.markdown())))),
+                                            frame.repositoryLinks(
+                                                    generated.expand(
+                                                            CitationProse.expand(
+                                                                    p.markdown(),
+                                                                    registryCitation,
+                                                                    frame.fixed(
+                                                                            "cite_download")))))),
                             p.title()));
         }
         files.accept(
@@ -298,6 +314,13 @@ public final class SitePlan {
                                             : "Sitemap: " + siteUrl + SitePaths.SITEMAP + "\n")));
         }
         files.accept(OutputFile.text(SitePaths.SITEMAP, sitemap(paths, siteUrl)));
+    }
+
+    /** Each citation format as a file beside the page it cites. */
+    private static void writeCitation(Views.Citation citation, Sink files) throws IOException {
+        for (Views.CitationText format : citation.formats()) {
+            files.accept(OutputFile.text(format.path(), format.text()));
+        }
     }
 
     /** The bases index: every base with a family page. */
@@ -341,7 +364,15 @@ public final class SitePlan {
                                     .orElse(null));
             return OutputFile.text(
                     SitePaths.file(pagePath),
-                    renderer.render(template, Map.of("page", view, "actions", actions)));
+                    renderer.render(
+                            template,
+                            Map.of(
+                                    "page",
+                                    view,
+                                    "actions",
+                                    actions,
+                                    "citeScript",
+                                    paths.href(citeScriptPath))));
         }
 
         /** The 404 page is served at any address, so its correction asks for the address. */

@@ -90,17 +90,20 @@ class SiteBuildTest {
                 "National Model: claimed and detected lineage",
                 page.selectFirst("meta[name=citation_title]").attr("content"));
         assertEquals("2026-11-29", page.selectFirst("meta[name=citation_date]").attr("content"));
+        assertEquals("Keizu", page.selectFirst("meta[name=citation_publisher]").attr("content"));
+        assertTrue(
+                page.select("meta[name=citation_author]").isEmpty(),
+                "no person-shaped author for Zotero to split");
         List<String> citations = page.select("pre.citation").eachText();
+        assertEquals(
+                "Keizu contributors. (2026). National Model: claimed and detected lineage"
+                        + " [Dataset]. Keizu. "
+                        + permalink,
+                citations.get(0),
+                "APA, without a version: this fixture is outside git");
+        assertTrue(citations.get(2).startsWith("@misc{keizu-national-model,"), citations.get(2));
         assertTrue(
-                citations
-                        .get(0)
-                        .contains(
-                                "Record last reviewed 2026-11-29; data as of 2026-11-29. "
-                                        + permalink),
-                citations.get(0));
-        assertTrue(citations.get(1).startsWith("@misc{keizu-national-model,"), citations.get(1));
-        assertTrue(
-                citations.get(1).contains("url          = {" + permalink + "}"), citations.get(1));
+                citations.get(2).contains("url          = {" + permalink + "}"), citations.get(2));
     }
 
     @Test

@@ -1,0 +1,197 @@
+package org.keizu.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import de.undercouch.citeproc.CSL;
+import de.undercouch.citeproc.ListItemDataProvider;
+import de.undercouch.citeproc.csl.CSLItemData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Every citation format, made from one {@link CitationItem}: CSL-JSON first, then APA and Chicago
+ * rendered from that CSL-JSON by citeproc-java, BibTeX ({@code @misc}), biblatex ({@code @online})
+ * and RIS. The day the reader accessed the page is not known at build time: every format carries
+ * {@code accessed} (the bundle's placeholder) where that day goes, and the page's script fills in
+ * the reader's day.
+ */
+public final class CitationFormats {
+    /** The formats in the order pages show them, with the file each is published as. */
+    public enum Format {
+        APA("apa", "cite-apa.txt"),
+        CHICAGO("chicago", "cite-chicago.txt"),
+        BIBTEX("bibtex", "cite.bib"),
+        BIBLATEX("biblatex", "cite-biblatex.bib"),
+        RIS("ris", "cite.ris"),
+        CSL_JSON("csl-json", "cite.json");
+
+        /** The format's name in the bundle ({@code citation_format_<key>}) and to the script. */
+        public final String key;
+
+        /** The file's name beside the page. */
+        public final String file;
+
+        Format(String key, String file) {
+            this.key = key;
+            this.file = file;
+        }
+    }
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private static final String APA_STYLE = style("apa.csl");
+    private static final String CHICAGO_STYLE = style("chicago-notes-bibliography.csl");
+
+    private final String accessed;
+
+    /** {@code accessed}: the placeholder that stands for the reader's day. */
+    public CitationFormats(String accessed) {
+        this.accessed = accessed;
+    }
+
+    /** Every format of {@code item}, in {@link Format}'s order. */
+    public Map<Format, String> all(CitationItem item) {
+        String json = cslJson(item);
+        Map<Format, String> out = new LinkedHashMap<>();
+        out.put(Format.APA, render(APA_STYLE, json));
+        out.put(Format.CHICAGO, render(CHICAGO_STYLE, json));
+        out.put(Format.BIBTEX, bibtex(item));
+        out.put(Format.BIBLATEX, biblatex(item));
+        out.put(Format.RIS, ris(item));
+        out.put(Format.CSL_JSON, json);
+        return out;
+    }
+
+    /** The item as CSL-JSON: an array of one item, as reference managers import it. */
+    public String cslJson(CitationItem item) {
+        Map<String, Object> csl = new LinkedHashMap<>();
+        csl.put("id", item.key());
+        csl.put("type", item.type());
+        csl.put("title", item.title());
+        csl.put("author", List.of(Map.of("literal", item.author())));
+        csl.put("publisher", item.publisher());
+        csl.put("URL", item.url());
+        csl.put("issued", Map.of("date-parts", List.of(dateParts(item.issued()))));
+        if (item.version() != null) {
+            csl.put("version", item.version());
+        }
+        csl.put("accessed", Map.of("literal", accessed));
+        try {
+            return JSON.writeValueAsString(List.of(csl)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The text citation {@code style} (a CSL style's XML) makes of the CSL-JSON item. */
+    static String render(String style, String cslJson) {
+        try {
+            List<Map<String, Object>> items =
+                    JSON.readValue(cslJson, new TypeReference<List<Map<String, Object>>>() {});
+            CSLItemData item = CSLItemData.fromJson(items.get(0));
+            CSL csl = new CSL(new ListItemDataProvider(item), style);
+            csl.setOutputFormat("text");
+            csl.registerCitationItems(item.getId());
+            return csl.makeBibliography().getEntries()[0].strip() + "\n";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** BibTeX {@code @misc}: every title brace-protected, so styles keep its capitals. */
+    String bibtex(CitationItem item) {
+        StringBuilder out = new StringBuilder("@misc{" + item.key() + ",\n");
+        field(out, "author", "{" + CitationBuilder.bibtex(item.author()) + "}");
+        field(out, "title", "{" + CitationBuilder.bibtex(item.title()) + "}");
+        field(out, "howpublished", CitationBuilder.bibtex(item.publisher()));
+        field(out, "publisher", CitationBuilder.bibtex(item.publisher()));
+        field(out, "organization", CitationBuilder.bibtex(item.publisher()));
+        field(out, "year", item.issued().substring(0, 4));
+        field(out, "date", item.issued());
+        if (item.version() != null) {
+            field(out, "version", CitationBuilder.bibtex(item.version()));
+        }
+        field(out, "url", item.url());
+        field(out, "urldate", accessed);
+        return close(out);
+    }
+
+    /** biblatex {@code @online}: a versioned record on the web, with its access date. */
+    String biblatex(CitationItem item) {
+        StringBuilder out = new StringBuilder("@online{" + item.key() + ",\n");
+        field(out, "author", "{" + CitationBuilder.bibtex(item.author()) + "}");
+        field(out, "title", "{" + CitationBuilder.bibtex(item.title()) + "}");
+        field(out, "organization", CitationBuilder.bibtex(item.publisher()));
+        field(out, "publisher", CitationBuilder.bibtex(item.publisher()));
+        field(out, "date", item.issued());
+        if (item.version() != null) {
+            field(out, "version", CitationBuilder.bibtex(item.version()));
+        }
+        field(out, "url", item.url());
+        field(out, "urldate", accessed);
+        return close(out);
+    }
+
+    /**
+     * RIS, as a web page ({@code ELEC}). The organisation is written as one name ending in a comma,
+     * the RIS form of a name with no given name, so that no reader splits it into a person's family
+     * and given names.
+     */
+    String ris(CitationItem item) {
+        StringBuilder out = new StringBuilder();
+        ris(out, "TY", "ELEC");
+        ris(out, "AU", item.author() + ",");
+        ris(out, "TI", item.title());
+        ris(out, "T2", item.publisher());
+        ris(out, "PB", item.publisher());
+        ris(out, "PY", item.issued().substring(0, 4));
+        ris(out, "DA", item.issued().replace('-', '/'));
+        if (item.version() != null) {
+            ris(out, "ET", item.version());
+        }
+        ris(out, "UR", item.url());
+        ris(out, "Y2", accessed);
+        ris(out, "ID", item.key());
+        out.append("ER  - \n");
+        return out.toString();
+    }
+
+    private static void ris(StringBuilder out, String tag, String value) {
+        out.append(tag).append("  - ").append(value.replace('\n', ' ')).append('\n');
+    }
+
+    private static void field(StringBuilder out, String name, String value) {
+        out.append("  ").append(String.format("%-12s", name)).append(" = {");
+        out.append(value).append("},\n");
+    }
+
+    private static String close(StringBuilder out) {
+        out.setLength(out.length() - 2); // the last field's comma
+        return out.append("\n}\n").toString();
+    }
+
+    private static List<Integer> dateParts(String date) {
+        String[] parts = date.split("-");
+        return List.of(
+                Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+    }
+
+    private static String style(String name) {
+        try (InputStream in = CitationFormats.class.getResourceAsStream("csl/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the CSL style " + name + " is not on the path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
