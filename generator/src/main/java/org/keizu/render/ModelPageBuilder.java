@@ -8,9 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.keizu.lineage.Analysis;
 import org.keizu.lineage.VerdictRule;
-import org.keizu.load.Loaded;
-import org.keizu.load.RecordHistory;
-import org.keizu.load.RecordKind;
 import org.keizu.model.Claim;
 import org.keizu.model.Dispute;
 import org.keizu.model.Evidence;
@@ -44,12 +41,7 @@ final class ModelPageBuilder {
     private final ConfigEvidence config;
     private final CitationBuilder citations;
 
-    /** The repository readers act in, when the build names one. */
-    private final Optional<RepositoryLinks> repository;
-
-    /** Each model's loaded record, for the file it came from. */
-    private final java.util.Map<Model, Loaded<Model>> files = new java.util.IdentityHashMap<>();
-
+    private final RecordChanges changes;
     private final FamilyTrees trees;
 
     ModelPageBuilder(ViewContext context) {
@@ -57,10 +49,7 @@ final class ModelPageBuilder {
         this.trees = new FamilyTrees(context);
         this.config = new ConfigEvidence(context);
         this.citations = new CitationBuilder(context);
-        this.repository = RepositoryLinks.optional(context.site.href().repository());
-        for (Loaded<Model> loaded : context.registry.models()) {
-            files.put(loaded.record(), loaded);
-        }
+        this.changes = new RecordChanges(context);
     }
 
     ModelPage page(Model model) {
@@ -90,52 +79,8 @@ final class ModelPageBuilder {
                 context.terms("grades"),
                 facets(model, analysis),
                 citations.citation(model),
-                repository.map(repo -> act(model, repo)).orElse(null),
-                history(model));
-    }
-
-    /** The commits that changed the record's file, newest first; null without a history. */
-    private Views.HistorySection history(Model model) {
-        List<RecordHistory.Revision> revisions =
-                context.history.of(files.get(model).source().file());
-        if (revisions.isEmpty()) {
-            return null;
-        }
-        List<Views.ChangeView> changes =
-                revisions.stream()
-                        .map(
-                                r ->
-                                        new Views.ChangeView(
-                                                r.date(),
-                                                r.shortCommit(),
-                                                repository
-                                                        .map(repo -> repo.commit(r.commit()))
-                                                        .orElse(null)))
-                        .toList();
-        return new Views.HistorySection(
-                revisions.get(revisions.size() - 1).date(), revisions.get(0).date(), changes);
-    }
-
-    /**
-     * Where a reader suggests a correction, the makers reply, and anyone edits the record: the
-     * record's file as it lies in the repository ({@code data/models/<file>}), whatever folder this
-     * build read it from.
-     */
-    private Views.ActLinks act(Model model, RepositoryLinks repo) {
-        String address = context.site.origin() + context.paths.href(SitePaths.model(model.id()));
-        Loaded<Model> loaded = files.get(model);
-        String file =
-                loaded == null
-                        ? model.id() + ".yaml"
-                        : loaded.source().file().getFileName().toString();
-        return new Views.ActLinks(
-                repo.newIssue(
-                        context.messages.format("act_correction_title", model.name()),
-                        context.messages.format("act_correction_body", address)),
-                repo.newIssue(
-                        context.messages.format("act_reply_title", model.name()),
-                        context.messages.format("act_reply_body", model.name(), address)),
-                repo.edit("data/" + RecordKind.MODEL.folder() + "/" + file));
+                changes.act(model),
+                changes.history(model));
     }
 
     private ModelFacts facts(Model model, SourceNumbers refs) {
