@@ -5,7 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import de.undercouch.citeproc.CSL;
-import de.undercouch.citeproc.ListItemDataProvider;
+import de.undercouch.citeproc.ItemDataProvider;
 import de.undercouch.citeproc.csl.CSLItemData;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,17 +52,25 @@ public final class CitationFormats {
 
     private final String accessed;
 
+    /** The item being rendered: each style is read once, then renders one item after another. */
+    private final OneItem current = new OneItem();
+
+    private final CSL apa;
+    private final CSL chicago;
+
     /** {@code accessed}: the placeholder that stands for the reader's day. */
     public CitationFormats(String accessed) {
         this.accessed = accessed;
+        this.apa = processor(APA_STYLE, current);
+        this.chicago = processor(CHICAGO_STYLE, current);
     }
 
     /** Every format of {@code item}, in {@link Format}'s order. */
     public Map<Format, String> all(CitationItem item) {
         String json = cslJson(item);
         Map<Format, String> out = new LinkedHashMap<>();
-        out.put(Format.APA, render(APA_STYLE, json));
-        out.put(Format.CHICAGO, render(CHICAGO_STYLE, json));
+        out.put(Format.APA, render(apa, json));
+        out.put(Format.CHICAGO, render(chicago, json));
         out.put(Format.BIBTEX, bibtex(item));
         out.put(Format.BIBLATEX, biblatex(item));
         out.put(Format.RIS, ris(item));
@@ -91,18 +99,43 @@ public final class CitationFormats {
         }
     }
 
-    /** The text citation {@code style} (a CSL style's XML) makes of the CSL-JSON item. */
-    static String render(String style, String cslJson) {
+    /** The text citation {@code csl} makes of the CSL-JSON item, read back from its JSON. */
+    private String render(CSL csl, String cslJson) {
         try {
             List<Map<String, Object>> items =
                     JSON.readValue(cslJson, new TypeReference<List<Map<String, Object>>>() {});
-            CSLItemData item = CSLItemData.fromJson(items.get(0));
-            CSL csl = new CSL(new ListItemDataProvider(item), style);
-            csl.setOutputFormat("text");
-            csl.registerCitationItems(item.getId());
-            return csl.makeBibliography().getEntries()[0].strip() + "\n";
+            current.item = CSLItemData.fromJson(items.get(0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        csl.reset(); // also forgets the output format
+        csl.setOutputFormat("text");
+        csl.registerCitationItems(current.item.getId());
+        return csl.makeBibliography().getEntries()[0].strip() + "\n";
+    }
+
+    private static CSL processor(String style, ItemDataProvider items) {
+        try {
+            CSL csl = new CSL(items, style);
+            csl.setOutputFormat("text");
+            return csl;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Hands citeproc-java the one item being rendered. */
+    private static final class OneItem implements ItemDataProvider {
+        CSLItemData item;
+
+        @Override
+        public CSLItemData retrieveItem(String id) {
+            return item != null && item.getId().equals(id) ? item : null;
+        }
+
+        @Override
+        public java.util.Collection<String> getIds() {
+            return item == null ? List.of() : List.of(item.getId());
         }
     }
 
