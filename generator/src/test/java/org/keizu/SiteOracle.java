@@ -90,6 +90,18 @@ public final class SiteOracle {
         }
         Document doc = Jsoup.parse(text);
         for (Element script : doc.select("script")) {
+            if (script.attr("type").equals("application/ld+json") && !script.hasAttr("src")) {
+                // JSON-LD: data, never run; it must be JSON and unable to close its element.
+                try {
+                    org.keizu.load.RecordMapper.plainJson().readTree(script.data());
+                } catch (IOException e) {
+                    problems.add(name + ": JSON-LD that is not JSON: " + e.getMessage());
+                }
+                if (script.data().contains("<") || script.data().contains("&")) {
+                    problems.add(name + ": JSON-LD with an unescaped < or &");
+                }
+                continue;
+            }
             String src = script.attr("src");
             boolean own =
                     src.startsWith(baseUrl + "assets/") || src.startsWith(baseUrl + "pagefind/");

@@ -18,6 +18,16 @@ public record SitePaths(String baseUrl) {
     public static final String REGISTRY_CSV = "data/registry.csv";
     public static final String SCHEMAS = "data/schema/";
     public static final String SITEMAP = "sitemap.xml";
+    public static final String FEEDS = "feeds/";
+
+    /** The Atom feed of the whole registry: new records, changes and corrections. */
+    public static final String REGISTRY_FEED = FEEDS + "registry.atom";
+
+    /** The image a link to a page other than an evidence page shows when shared. */
+    public static final String SITE_SHARE_IMAGE = "assets/share.png";
+
+    /** The prose page ({@code data/pages/open-data.md}) that documents the open data. */
+    public static final String OPEN_DATA_SLUG = "open-data";
 
     /**
      * Every name the site itself writes at its root, so that a prose page ({@code /<slug>/}) can be
@@ -39,6 +49,7 @@ public record SitePaths(String baseUrl) {
                     "404.html",
                     ".nojekyll",
                     "robots.txt",
+                    "feeds",
                     SITEMAP);
 
     /** The file that serves a page's folder. */
@@ -53,6 +64,16 @@ public record SitePaths(String baseUrl) {
     /** A model's record as open data, beside its page. */
     public static String modelJson(String id) {
         return model(id) + "index.json";
+    }
+
+    /** The image a link to a model's evidence page shows when shared. */
+    public static String modelShareImage(String id) {
+        return model(id) + "share.png";
+    }
+
+    /** The Atom feed of one country's models. */
+    public static String countryFeed(String code) {
+        return FEEDS + code.toLowerCase(Locale.ROOT) + ".atom";
     }
 
     /** One citation format's file ({@code cite.bib}, ...) beside a model's evidence page. */

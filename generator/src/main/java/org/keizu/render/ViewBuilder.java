@@ -38,6 +38,11 @@ public final class ViewBuilder {
         return context.site;
     }
 
+    /** What machines read: JSON-LD, last changes, share images and feed entries. */
+    public MachineMetadata metadata() {
+        return new MachineMetadata(context);
+    }
+
     /**
      * Every model's id, in the order the site lists them; pages are built one at a time from these.
      */

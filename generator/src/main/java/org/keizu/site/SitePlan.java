@@ -22,6 +22,7 @@ import org.keizu.load.ProsePages;
 import org.keizu.render.CitationBuilder;
 import org.keizu.render.CitationProse;
 import org.keizu.render.GeneratedProse;
+import org.keizu.render.MachineMetadata;
 import org.keizu.render.MarkdownRenderer;
 import org.keizu.render.Messages;
 import org.keizu.render.RepositoryLinks;
@@ -188,7 +189,13 @@ public final class SitePlan {
     public void render(ViewBuilder views, List<ProsePages.Page> pages, Sink sink)
             throws IOException {
         String origin = views.site().origin();
-        Frame frame = new Frame(views.site());
+        Frame frame =
+                new Frame(
+                        views.site(),
+                        pages.stream().anyMatch(p -> p.slug().equals(SitePaths.OPEN_DATA_SLUG)));
+        MachineMetadata metadata = views.metadata();
+        List<MachineMetadata.FeedEntry> feedEntries = metadata.feedEntries();
+        Map<String, String> lastmod = new TreeMap<>();
         List<String> paths = new ArrayList<>();
         Sink files =
                 file -> {
@@ -200,12 +207,34 @@ public final class SitePlan {
         files.accept(new OutputFile(searchScriptPath, searchScript));
         files.accept(new OutputFile(iconPath, icon));
         files.accept(new OutputFile(citeScriptPath, citeScript));
-        files.accept(frame.page("", "index.ftlh", views.index(), frame.fixed("home_title")));
+        files.accept(
+                new OutputFile(
+                        SitePaths.SITE_SHARE_IMAGE,
+                        ShareImage.site(frame.fixed("site_name"), frame.fixed("site_tagline"))));
+        files.accept(
+                frame.page(
+                        "",
+                        "index.ftlh",
+                        views.index(),
+                        frame.fixed("home_title"),
+                        frame.meta("", metadata.registryJsonLd())));
         for (String id :
                 views.modelIds()) { // one evidence page at a time: the views are built as they go
             Views.ModelPage model = views.modelPage(id);
+            MachineMetadata.ShareCard card = metadata.shareCard(id);
             files.accept(
-                    frame.page(SitePaths.model(id), "model.ftlh", model, model.facts().name()));
+                    new OutputFile(
+                            SitePaths.modelShareImage(id),
+                            ShareImage.model(card, frame.fixed("site_name"))));
+            files.accept(
+                    frame.page(
+                            SitePaths.model(id),
+                            "model.ftlh",
+                            model,
+                            model.facts().name(),
+                            frame.modelMeta(
+                                    id, model.facts().country(), card, metadata.modelJsonLd(id))));
+            lastmod.put(SitePaths.file(SitePaths.model(id)), metadata.lastModified(id));
             writeCitation(model.citation(), files);
         }
         files.accept(
@@ -220,7 +249,8 @@ public final class SitePlan {
                             SitePaths.country(page.country().code()),
                             "country.ftlh",
                             page,
-                            page.country().name()));
+                            page.country().name(),
+                            frame.countryMeta(page.country())));
         }
         for (Views.VerdictPage page : views.verdictPages()) {
             files.accept(
@@ -299,8 +329,15 @@ public final class SitePlan {
                                         "page",
                                         new Views.PlainPage(views.site()),
                                         "actions",
-                                        frame.missingPage()))));
+                                        frame.missingPage(),
+                                        "meta",
+                                        frame.missingMeta()))));
         files.accept(OutputFile.text(".nojekyll", ""));
+        AtomFeeds feeds = new AtomFeeds(views.site());
+        files.accept(feeds.registry(feedEntries));
+        for (Views.CountryPage page : views.countryPages()) {
+            files.accept(feeds.country(page.country().code(), page.country().name(), feedEntries));
+        }
         String siteUrl = origin + views.site().baseUrl();
         if (views.site().baseUrl().equals("/")) {
             // Crawlers read robots.txt only at the root of a host; under a sub-path (a GitHub
@@ -313,7 +350,10 @@ public final class SitePlan {
                                             ? ""
                                             : "Sitemap: " + siteUrl + SitePaths.SITEMAP + "\n")));
         }
-        files.accept(OutputFile.text(SitePaths.SITEMAP, sitemap(paths, siteUrl)));
+        files.accept(
+                OutputFile.text(
+                        SitePaths.SITEMAP,
+                        sitemap(paths, siteUrl, lastmod, views.site().datasetDate())));
     }
 
     /** Each citation format as a file beside the page it cites. */
@@ -337,11 +377,16 @@ public final class SitePlan {
         private final SitePaths paths;
         private final Optional<RepositoryLinks> repository;
 
-        Frame(Views.SiteView site) {
+        /** The open-data page's link, or null when the site has no such page. */
+        private final String openData;
+
+        Frame(Views.SiteView site, boolean openDataPage) {
             this.site = site;
             this.messages = new Messages(site.msg());
             this.paths = new SitePaths(site.baseUrl());
             this.repository = RepositoryLinks.optional(site.href().repository());
+            this.openData =
+                    openDataPage ? paths.href(SitePaths.prose(SitePaths.OPEN_DATA_SLUG)) : null;
         }
 
         /**
@@ -349,6 +394,16 @@ public final class SitePlan {
          * template}; {@code name} names it in a reader's correction.
          */
         OutputFile page(String pagePath, String template, Object view, String name) {
+            return page(pagePath, template, view, name, meta(pagePath, null));
+        }
+
+        /** As above, with what machines read in the page's head. */
+        OutputFile page(
+                String pagePath,
+                String template,
+                Object view,
+                String name,
+                MachineMetadata.PageMeta meta) {
             String address = site.origin() + paths.href(pagePath);
             Views.PageActions actions =
                     new Views.PageActions(
@@ -371,8 +426,79 @@ public final class SitePlan {
                                     view,
                                     "actions",
                                     actions,
+                                    "meta",
+                                    meta,
                                     "citeScript",
                                     paths.href(citeScriptPath))));
+        }
+
+        /**
+         * A page's head for machines: its address (when the origin is known), the registry's share
+         * image, the registry's feed, and {@code jsonLd} (or none).
+         */
+        MachineMetadata.PageMeta meta(String pagePath, String jsonLd) {
+            return new MachineMetadata.PageMeta(
+                    url(pagePath),
+                    "website",
+                    site.origin() + paths.href(SitePaths.SITE_SHARE_IMAGE),
+                    messages.format("share_site_alt"),
+                    ShareImage.WIDTH,
+                    ShareImage.HEIGHT,
+                    jsonLd,
+                    List.of(registryFeed()),
+                    registryFeed().href(),
+                    openData);
+        }
+
+        /** An evidence page: an article with its own share image, and its country's feed. */
+        MachineMetadata.PageMeta modelMeta(
+                String id,
+                Views.CountryLink country,
+                MachineMetadata.ShareCard card,
+                String jsonLd) {
+            return new MachineMetadata.PageMeta(
+                    url(SitePaths.model(id)),
+                    "article",
+                    site.origin() + paths.href(SitePaths.modelShareImage(id)),
+                    card.alt(),
+                    ShareImage.WIDTH,
+                    ShareImage.HEIGHT,
+                    jsonLd,
+                    List.of(registryFeed(), countryFeed(country)),
+                    registryFeed().href(),
+                    openData);
+        }
+
+        /** A country's page also offers the country's feed. */
+        MachineMetadata.PageMeta countryMeta(Views.CountryLink country) {
+            MachineMetadata.PageMeta meta = meta(SitePaths.country(country.code()), null);
+            return new MachineMetadata.PageMeta(
+                    meta.url(),
+                    meta.type(),
+                    meta.image(),
+                    meta.imageAlt(),
+                    meta.imageWidth(),
+                    meta.imageHeight(),
+                    null,
+                    List.of(registryFeed(), countryFeed(country)),
+                    meta.registryFeed(),
+                    meta.openData());
+        }
+
+        private String url(String pagePath) {
+            return site.origin().isEmpty() ? null : site.origin() + paths.href(pagePath);
+        }
+
+        private Views.Link registryFeed() {
+            return new Views.Link(
+                    messages.format("feed_registry_title"),
+                    site.origin() + paths.href(SitePaths.REGISTRY_FEED));
+        }
+
+        private Views.Link countryFeed(Views.CountryLink country) {
+            return new Views.Link(
+                    messages.format("feed_country_title", country.name()),
+                    site.origin() + paths.href(SitePaths.countryFeed(country.code())));
         }
 
         /** The 404 page is served at any address, so its correction asks for the address. */
@@ -385,6 +511,22 @@ public final class SitePlan {
                                                     messages.format("act_missing_title"),
                                                     messages.format("act_missing_body")))
                             .orElse(null));
+        }
+
+        /** The 404 page is served at any address: it has none of its own. */
+        MachineMetadata.PageMeta missingMeta() {
+            MachineMetadata.PageMeta meta = meta("", null);
+            return new MachineMetadata.PageMeta(
+                    null,
+                    meta.type(),
+                    meta.image(),
+                    meta.imageAlt(),
+                    meta.imageWidth(),
+                    meta.imageHeight(),
+                    null,
+                    meta.feeds(),
+                    meta.registryFeed(),
+                    meta.openData());
         }
 
         /** A message of the bundle, to name a page. */
@@ -402,9 +544,12 @@ public final class SitePlan {
     }
 
     /**
-     * Every HTML page but 404, as absolute URLs when the origin is known (--origin), else as paths.
+     * Every HTML page but 404, as absolute URLs when the origin is known (--origin), else as paths;
+     * {@code lastmod} is the day each evidence page's record last changed (from git), and {@code
+     * datasetDate} the day of every other page.
      */
-    static String sitemap(List<String> paths, String prefix) {
+    static String sitemap(
+            List<String> paths, String prefix, Map<String, String> lastmod, String datasetDate) {
         StringBuilder xml =
                 new StringBuilder(
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -423,7 +568,9 @@ public final class SitePlan {
                                                                         p.length()
                                                                                 - "index.html"
                                                                                         .length())))
-                                        .append("</loc></url>\n"));
+                                        .append("</loc><lastmod>")
+                                        .append(escapeXml(lastmod.getOrDefault(p, datasetDate)))
+                                        .append("</lastmod></url>\n"));
         return xml.append("</urlset>\n").toString();
     }
 

@@ -112,7 +112,14 @@ class MarkdownRendererTest {
                                     })
                             .toList();
         }
-        assertEquals(List.of("layout.ftlh: <#macro markdown html>${html?no_esc}</#macro>"), hits);
+        // The JSON-LD of a page is JSON from MachineMetadata.scriptSafe (< > & escaped as \\u),
+        // printed raw because HTML escaping would break JSON inside a script element.
+        assertEquals(
+                List.of(
+                        "layout.ftlh: <#if meta?? && meta.jsonLd??><script"
+                                + " type=\"application/ld+json\">${meta.jsonLd?no_esc}</script></#if>",
+                        "layout.ftlh: <#macro markdown html>${html?no_esc}</#macro>"),
+                hits);
     }
 
     @Test
