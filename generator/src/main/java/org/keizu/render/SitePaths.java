@@ -24,7 +24,7 @@ public record SitePaths(String baseUrl) {
     public static final String REGISTRY_FEED = FEEDS + "registry.atom";
 
     /** The image a link to a page other than an evidence page shows when shared. */
-    public static final String SITE_SHARE_IMAGE = "assets/share.png";
+    public static final String SITE_SHARE_IMAGE = "share.png";
 
     /** The prose page ({@code data/pages/open-data.md}) that documents the open data. */
     public static final String OPEN_DATA_SLUG = "open-data";
@@ -50,6 +50,7 @@ public record SitePaths(String baseUrl) {
                     ".nojekyll",
                     "robots.txt",
                     "feeds",
+                    SITE_SHARE_IMAGE,
                     SITEMAP);
 
     /** The file that serves a page's folder. */

@@ -492,13 +492,14 @@ public final class SitePlan {
         private Views.Link registryFeed() {
             return new Views.Link(
                     messages.format("feed_registry_title"),
-                    site.origin() + paths.href(SitePaths.REGISTRY_FEED));
+                    // A path, not an address: pages never name another host, even their own origin.
+                    paths.href(SitePaths.REGISTRY_FEED));
         }
 
         private Views.Link countryFeed(Views.CountryLink country) {
             return new Views.Link(
                     messages.format("feed_country_title", country.name()),
-                    site.origin() + paths.href(SitePaths.countryFeed(country.code())));
+                    paths.href(SitePaths.countryFeed(country.code())));
         }
 
         /** The 404 page is served at any address, so its correction asks for the address. */
