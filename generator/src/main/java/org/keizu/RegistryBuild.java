@@ -25,6 +25,7 @@ import org.keizu.render.RepositoryLinks;
 import org.keizu.render.TemplateRenderer;
 import org.keizu.render.ViewBuilder;
 import org.keizu.render.Views;
+import org.keizu.site.AddressCheck;
 import org.keizu.site.OpenData;
 import org.keizu.site.SearchIndexer;
 import org.keizu.site.SitePlan;
@@ -100,7 +101,7 @@ public final class RegistryBuild {
                 ProsePages.read(
                         options.dataDir().resolve("pages"), options.workingDir(), findings::add);
         new Validation(options.dataDir(), options.workingDir(), fixed).run(registry, findings::add);
-        SitePlan.checkAddresses(pages, findings::add);
+        AddressCheck.check(pages, findings::add);
         Analysis analysis = Analysis.of(registry);
         new DetectionCheck(analysis).check(registry, findings::add);
         RecordHistory history = RecordHistory.read(options.dataDir());

@@ -21,7 +21,6 @@ import org.keizu.load.RecordMapper;
 import org.keizu.load.RecordParser;
 import org.keizu.render.MessageKeys;
 import org.keizu.render.Messages;
-import org.keizu.site.SitePlan;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -77,7 +76,7 @@ final class DetectCommand implements Callable<Integer> {
         var options = common.options(spec.commandLine());
         RegistryBuild.Checked registry = new RegistryBuild(options).check();
         findings.addAll(registry.findings().sorted());
-        Messages messages = new Messages(SitePlan.messages(options.templateDir()));
+        Messages messages = new Messages(Messages.bundle(options.templateDir()));
         LineageDetector.Subject subject =
                 new LineageDetector.Subject(
                         config.toString(),

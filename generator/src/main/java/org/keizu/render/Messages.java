@@ -1,7 +1,15 @@
 package org.keizu.render;
 
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.keizu.lineage.Phrase;
 
@@ -16,15 +24,32 @@ public final class Messages {
         this.bundle = Map.copyOf(bundle);
     }
 
+    /**
+     * The message bundle: every user-facing string of the templates, in one file a translation can
+     * copy.
+     */
+    public static Map<String, String> bundle(Path templateDir) {
+        Properties properties = new Properties();
+        try (Reader in =
+                Files.newBufferedReader(
+                        templateDir.resolve("messages.properties"), StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read templates/messages.properties", e);
+        }
+        Map<String, String> msg = new TreeMap<>();
+        properties.forEach((k, v) -> msg.put(k.toString(), v.toString()));
+        return Map.copyOf(msg);
+    }
+
     public String format(String key, String... args) {
         String pattern = bundle.get(key);
         if (pattern == null) {
             throw new IllegalStateException("templates/messages.properties has no key " + key);
         }
         // One pass over the pattern: an argument that itself holds "{1}" (a model named so) is
-        // printed
-        // as it is, never filled in again. Not MessageFormat: it would read the apostrophe of
-        // "Keizu's".
+        // printed as it is, never filled in again. Not MessageFormat: it would read the apostrophe
+        // of "Keizu's".
         StringBuilder text = new StringBuilder(pattern.length() + 32);
         for (int i = 0; i < pattern.length(); i++) {
             char c = pattern.charAt(i);

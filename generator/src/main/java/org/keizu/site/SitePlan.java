@@ -1,23 +1,12 @@
 package org.keizu.site;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
-import org.keizu.diagnostic.Check;
-import org.keizu.diagnostic.Finding;
-import org.keizu.diagnostic.Position;
 import org.keizu.load.ProsePages;
 import org.keizu.render.CitationBuilder;
 import org.keizu.render.CitationProse;
@@ -44,30 +33,12 @@ import org.keizu.render.Views;
 public final class SitePlan {
     private final TemplateRenderer renderer;
     private final Path templateDir;
-    private final byte[] css;
-    private final byte[] script;
-    private final String cssPath;
-    private final String scriptPath;
-    private final byte[] searchScript;
-    private final String searchScriptPath;
-    private final byte[] icon;
-    private final String iconPath;
-    private final byte[] citeScript;
-    private final String citeScriptPath;
+    private final SiteAssets assets;
 
     public SitePlan(TemplateRenderer renderer, Path templateDir) {
         this.renderer = renderer;
         this.templateDir = templateDir;
-        this.css = readAsset(templateDir, "style.css");
-        this.script = readAsset(templateDir, "filter.js");
-        this.cssPath = "assets/" + hashedName("style.css", css);
-        this.scriptPath = "assets/" + hashedName("filter.js", script);
-        this.searchScript = readAsset(templateDir, "search.js");
-        this.searchScriptPath = "assets/" + hashedName("search.js", searchScript);
-        this.icon = readAsset(templateDir, "favicon.svg");
-        this.iconPath = "assets/" + hashedName("favicon.svg", icon);
-        this.citeScript = readAsset(templateDir, "cite.js");
-        this.citeScriptPath = "assets/" + hashedName("cite.js", citeScript);
+        this.assets = new SiteAssets(templateDir);
     }
 
     /**
@@ -81,7 +52,7 @@ public final class SitePlan {
             int modelCount,
             List<ProsePages.Page> pages,
             Optional<RepositoryLinks> repository) {
-        Map<String, String> msg = messages(templateDir);
+        Map<String, String> msg = Messages.bundle(templateDir);
         SitePaths paths = new SitePaths(baseUrl);
         List<Views.Link> nav = new ArrayList<>();
         nav.add(new Views.Link(msg.get("nav_models"), baseUrl));
@@ -107,75 +78,12 @@ public final class SitePlan {
                         paths.href(SitePaths.SEARCH_INDEX),
                         paths.href(SitePaths.REGISTRY_JSON),
                         paths.href(SitePaths.REGISTRY_CSV),
-                        paths.href(cssPath),
-                        paths.href(scriptPath),
-                        paths.href(searchScriptPath),
-                        paths.href(iconPath),
+                        paths.href(assets.css.path()),
+                        paths.href(assets.filterScript.path()),
+                        paths.href(assets.searchScript.path()),
+                        paths.href(assets.icon.path()),
                         repository.map(RepositoryLinks::home).orElse(null));
         return new Views.SiteView(baseUrl, origin, href, datasetDate, modelCount, msg, nav);
-    }
-
-    /**
-     * The message bundle: every user-facing string of the templates, in one file a translation can
-     * copy.
-     */
-    public static Map<String, String> messages(Path templateDir) {
-        Properties properties = new Properties();
-        try (Reader in =
-                Files.newBufferedReader(
-                        templateDir.resolve("messages.properties"), StandardCharsets.UTF_8)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read templates/messages.properties", e);
-        }
-        Map<String, String> msg = new TreeMap<>();
-        properties.forEach((k, v) -> msg.put(k.toString(), v.toString()));
-        return Map.copyOf(msg);
-    }
-
-    /**
-     * Output paths that two sources would write, found before anything is rendered: a prose page
-     * may not take the address of a page the site builds itself. (Record ids cannot collide: each
-     * kind has its own folder, and ids are unique ignoring case.)
-     */
-    public static void checkAddresses(
-            List<ProsePages.Page> pages, java.util.function.Consumer<Finding> out) {
-        for (ProsePages.Page page : pages) {
-            if (SitePaths.ROOT_NAMES.contains(page.slug())) {
-                out.accept(
-                        Finding.error(
-                                page.file(),
-                                Position.WHOLE_FILE,
-                                Check.SITE_001,
-                                "the page would be published at /"
-                                        + page.slug()
-                                        + "/, an address the site uses for its own pages; rename the file"));
-            }
-        }
-    }
-
-    /**
-     * An asset's published name carries a hash of its bytes, so browsers never keep a stale copy.
-     */
-    public static String hashedName(String name, byte[] bytes) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            int dot = name.lastIndexOf('.');
-            return name.substring(0, dot)
-                    + "."
-                    + HexFormat.of().formatHex(digest, 0, 5)
-                    + name.substring(dot);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    public static byte[] readAsset(Path templateDir, String name) {
-        try {
-            return Files.readAllBytes(templateDir.resolve("assets").resolve(name));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the asset templates/assets/" + name, e);
-        }
     }
 
     /** Where rendered files go, one at a time. */
@@ -184,31 +92,25 @@ public final class SitePlan {
     }
 
     /**
-     * Every file of the site, in a fixed order; the sitemap last, from the paths that went before.
+     * Every file of the site, in a fixed order: assets, the home page, the evidence pages with
+     * their share images and citation files, the listings, the prose pages, then the files machines
+     * read (feeds, robots.txt) and the sitemap last, from the paths that went before.
      */
     public void render(ViewBuilder views, List<ProsePages.Page> pages, Sink sink)
             throws IOException {
-        String origin = views.site().origin();
         PageFrame frame =
                 new PageFrame(
                         renderer,
-                        new SitePaths(views.site().baseUrl()).href(citeScriptPath),
+                        new SitePaths(views.site().baseUrl()).href(assets.citeScript.path()),
                         views.site(),
                         pages.stream().anyMatch(p -> p.slug().equals(SitePaths.OPEN_DATA_SLUG)));
-        MachineMetadata metadata = views.metadata();
-        List<MachineMetadata.FeedEntry> feedEntries = metadata.feedEntries();
-        Map<String, String> lastmod = new TreeMap<>();
         List<String> paths = new ArrayList<>();
         Sink files =
                 file -> {
                     paths.add(file.path());
                     sink.accept(file);
                 };
-        files.accept(new OutputFile(cssPath, css));
-        files.accept(new OutputFile(scriptPath, script));
-        files.accept(new OutputFile(searchScriptPath, searchScript));
-        files.accept(new OutputFile(iconPath, icon));
-        files.accept(new OutputFile(citeScriptPath, citeScript));
+        assets.write(files);
         files.accept(
                 new OutputFile(
                         SitePaths.SITE_SHARE_IMAGE,
@@ -219,9 +121,30 @@ public final class SitePlan {
                         "index.ftlh",
                         views.index(),
                         frame.fixed("home_title"),
-                        frame.meta("", metadata.registryJsonLd())));
-        for (String id :
-                views.modelIds()) { // one evidence page at a time: the views are built as they go
+                        frame.meta("", views.metadata().registryJsonLd())));
+        Map<String, String> lastmod = renderEvidence(views, frame, files);
+        renderListings(views, frame, files);
+        renderProse(views, pages, frame, files);
+        renderForMachines(views, frame, files);
+        files.accept(
+                OutputFile.text(
+                        SitePaths.SITEMAP,
+                        CrawlerFiles.sitemap(
+                                paths,
+                                views.site().origin() + views.site().baseUrl(),
+                                lastmod,
+                                views.site().datasetDate())));
+    }
+
+    /**
+     * Per model, one at a time (the views are built as they go): the share image, the evidence page
+     * and its citation files. Returns the day each evidence page last changed, for the sitemap.
+     */
+    private static Map<String, String> renderEvidence(
+            ViewBuilder views, PageFrame frame, Sink files) throws IOException {
+        MachineMetadata metadata = views.metadata();
+        Map<String, String> lastmod = new TreeMap<>();
+        for (String id : views.modelIds()) {
             Views.ModelPage model = views.modelPage(id);
             MachineMetadata.ShareCard card = metadata.shareCard(id);
             files.accept(
@@ -239,6 +162,12 @@ public final class SitePlan {
             lastmod.put(SitePaths.file(SitePaths.model(id)), metadata.lastModified(id));
             writeCitation(model.citation(), files);
         }
+        return lastmod;
+    }
+
+    /** The pages that list models: by country, verdict, organisation, programme and base. */
+    private static void renderListings(ViewBuilder views, PageFrame frame, Sink files)
+            throws IOException {
         files.accept(
                 frame.page(
                         SitePaths.COUNTRIES,
@@ -293,27 +222,33 @@ public final class SitePlan {
                             page,
                             page.name() + " — " + frame.fixed("family_heading")));
         }
+    }
+
+    /**
+     * The registry's own citation files, then the prose pages from {@code data/pages/} with their
+     * generated parts (the registry's citation, the methodology tables, repository links) expanded.
+     */
+    private static void renderProse(
+            ViewBuilder views, List<ProsePages.Page> pages, PageFrame frame, Sink files)
+            throws IOException {
         Views.Citation registryCitation = CitationBuilder.registry(views.site());
         writeCitation(registryCitation, files);
         MarkdownRenderer markdown = new MarkdownRenderer();
         GeneratedProse generated = new GeneratedProse(new Messages(views.site().msg()));
         for (ProsePages.Page p : pages) {
+            String source =
+                    frame.repositoryLinks(
+                            generated.expand(
+                                    CitationProse.expand(
+                                            p.markdown(),
+                                            registryCitation,
+                                            frame.fixed("cite_download"))));
             files.accept(
                     frame.page(
                             SitePaths.prose(p.slug()),
                             "prose.ftlh",
                             new Views.ProsePage(
-                                    views.site(),
-                                    p.slug(),
-                                    p.title(),
-                                    markdown.render(
-                                            frame.repositoryLinks(
-                                                    generated.expand(
-                                                            CitationProse.expand(
-                                                                    p.markdown(),
-                                                                    registryCitation,
-                                                                    frame.fixed(
-                                                                            "cite_download")))))),
+                                    views.site(), p.slug(), p.title(), markdown.render(source)),
                             p.title()));
         }
         files.accept(
@@ -322,6 +257,11 @@ public final class SitePlan {
                         "search.ftlh",
                         views.searchPage(),
                         frame.fixed("search_title")));
+    }
+
+    /** The 404 page, the GitHub Pages marker, the Atom feeds and robots.txt. */
+    private void renderForMachines(ViewBuilder views, PageFrame frame, Sink files)
+            throws IOException {
         files.accept(
                 OutputFile.text(
                         "404.html",
@@ -335,27 +275,17 @@ public final class SitePlan {
                                         "meta",
                                         frame.missingMeta()))));
         files.accept(OutputFile.text(".nojekyll", ""));
+        List<MachineMetadata.FeedEntry> feedEntries = views.metadata().feedEntries();
         AtomFeeds feeds = new AtomFeeds(views.site());
         files.accept(feeds.registry(feedEntries));
         for (Views.CountryPage page : views.countryPages()) {
             files.accept(feeds.country(page.country().code(), page.country().name(), feedEntries));
         }
-        String siteUrl = origin + views.site().baseUrl();
-        if (views.site().baseUrl().equals("/")) {
-            // Crawlers read robots.txt only at the root of a host; under a sub-path (a GitHub
-            // project site) the file would have no effect, so it is not written there.
-            files.accept(
-                    OutputFile.text(
-                            "robots.txt",
-                            "User-agent: *\nAllow: /\n"
-                                    + (origin.isEmpty()
-                                            ? ""
-                                            : "Sitemap: " + siteUrl + SitePaths.SITEMAP + "\n")));
+        Optional<OutputFile> robots =
+                CrawlerFiles.robots(views.site().baseUrl(), views.site().origin());
+        if (robots.isPresent()) {
+            files.accept(robots.get());
         }
-        files.accept(
-                OutputFile.text(
-                        SitePaths.SITEMAP,
-                        sitemap(paths, siteUrl, lastmod, views.site().datasetDate())));
     }
 
     /** Each citation format as a file beside the page it cites. */
@@ -367,39 +297,4 @@ public final class SitePlan {
 
     /** The bases index: every base with a family page. */
     public record BasesIndex(Views.SiteView site, List<Views.BasePage> bases) {}
-
-    /**
-     * Every HTML page but 404, as absolute URLs when the origin is known (--origin), else as paths;
-     * {@code lastmod} is the day each evidence page's record last changed (from git), and {@code
-     * datasetDate} the day of every other page.
-     */
-    static String sitemap(
-            List<String> paths, String prefix, Map<String, String> lastmod, String datasetDate) {
-        StringBuilder xml =
-                new StringBuilder(
-                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        paths.stream()
-                .filter(p -> p.endsWith("index.html"))
-                .sorted()
-                .forEach(
-                        p ->
-                                xml.append("  <url><loc>")
-                                        .append(
-                                                escapeXml(
-                                                        prefix
-                                                                + p.substring(
-                                                                        0,
-                                                                        p.length()
-                                                                                - "index.html"
-                                                                                        .length())))
-                                        .append("</loc><lastmod>")
-                                        .append(escapeXml(lastmod.getOrDefault(p, datasetDate)))
-                                        .append("</lastmod></url>\n"));
-        return xml.append("</urlset>\n").toString();
-    }
-
-    private static String escapeXml(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
 }

@@ -111,7 +111,7 @@ class LineageDetectorTest {
                 c.equal().toString());
         String words =
                 new org.keizu.render.Messages(
-                                org.keizu.site.SitePlan.messages(
+                                org.keizu.render.Messages.bundle(
                                         org.keizu.TestRegistries.TEMPLATES))
                         .format(org.keizu.render.MessageKeys.finding(c.finding()));
         assertFalse(words.contains("derived"), words);

@@ -25,7 +25,7 @@ class VerdictRuleTest {
     /** The headlines as the site words them, from the same bundle the templates use. */
     private static final org.keizu.render.Messages MESSAGES =
             new org.keizu.render.Messages(
-                    org.keizu.site.SitePlan.messages(TestRegistries.TEMPLATES));
+                    org.keizu.render.Messages.bundle(TestRegistries.TEMPLATES));
 
     private static String headline(VerdictRule.Finding finding) {
         return MESSAGES.format(finding.headline());

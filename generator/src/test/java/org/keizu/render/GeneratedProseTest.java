@@ -9,12 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.keizu.TestRegistries;
 import org.keizu.lineage.ConfigFields;
 import org.keizu.lineage.Tier;
-import org.keizu.site.SitePlan;
 
 /** The methodology's field lists come from the detector's own table, so the two cannot disagree. */
 class GeneratedProseTest {
     private final GeneratedProse prose =
-            new GeneratedProse(new Messages(SitePlan.messages(TestRegistries.TEMPLATES)));
+            new GeneratedProse(new Messages(Messages.bundle(TestRegistries.TEMPLATES)));
 
     @Test
     void theMethodologyListsEveryFieldOfEveryTierAsTheDetectorSortsThem() throws IOException {
