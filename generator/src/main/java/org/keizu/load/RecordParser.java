@@ -1,16 +1,11 @@
 package org.keizu.load;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -20,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Position;
@@ -31,6 +25,8 @@ import org.keizu.diagnostic.Position;
  * <p>Strict on purpose (SECURITY.md §5.1): one document, no duplicate keys, no anchors, aliases or
  * tags, limited size and depth. Scalars are typed by YAML 1.2's core schema, not YAML 1.1's, so
  * that {@code country: NO} stays the text "NO"; dates stay text until validation checks them.
+ * {@link PositionedTreeReader} builds the tree; {@link ParseErrorFindings} rewords Jackson's errors
+ * as findings.
  *
  * <pre>
  *   RecordParser parser = new RecordParser(new RecordMapper());
@@ -39,12 +35,7 @@ import org.keizu.diagnostic.Position;
  * </pre>
  */
 public final class RecordParser {
-    /** YAML 1.2 core schema booleans; YAML 1.1's yes/no/on/off stay text. */
-    private static final Set<String> YAML_BOOLEANS =
-            Set.of("true", "True", "TRUE", "false", "False", "FALSE");
-
     private final RecordMapper mappers;
-    private final JsonNodeFactory nodes = new JsonNodeFactory(true);
 
     public RecordParser(RecordMapper mappers) {
         this.mappers = mappers;
@@ -90,7 +81,9 @@ public final class RecordParser {
                 findings.add(
                         Finding.error(
                                 displayPath,
-                                first == null ? new Position(1, 1) : at(parser),
+                                first == null
+                                        ? new Position(1, 1)
+                                        : PositionedTreeReader.at(parser),
                                 Check.LOAD_010,
                                 first == null
                                         ? "the file is empty"
@@ -98,7 +91,8 @@ public final class RecordParser {
                                                 + describe(first)));
                 return new ParseResult(Optional.empty(), findings);
             }
-            Reader reader = new Reader(parser, displayPath, isYaml, positions, findings);
+            PositionedTreeReader reader =
+                    new PositionedTreeReader(parser, displayPath, isYaml, positions, findings);
             JsonNode tree;
             JsonToken after;
             try {
@@ -106,14 +100,14 @@ public final class RecordParser {
                 after = parser.nextToken();
             } catch (StreamConstraintsException e) {
                 // Here the parser still knows where it stopped; the exception often does not.
-                findings.add(limitFinding(displayPath, e, parser.currentLocation()));
+                findings.add(ParseErrorFindings.limit(displayPath, e, parser.currentLocation()));
                 return new ParseResult(Optional.empty(), findings);
             }
             if (after != null) {
                 findings.add(
                         Finding.error(
                                 displayPath,
-                                at(parser),
+                                PositionedTreeReader.at(parser),
                                 Check.LOAD_006,
                                 "more content follows the record; put one record in each file"));
             }
@@ -123,19 +117,9 @@ public final class RecordParser {
                             findings)
                     : new ParseResult(Optional.empty(), findings);
         } catch (StreamConstraintsException e) {
-            findings.add(limitFinding(displayPath, e, e.getLocation()));
+            findings.add(ParseErrorFindings.limit(displayPath, e, e.getLocation()));
         } catch (JsonProcessingException e) {
-            JsonLocation loc = e.getLocation();
-            Position where =
-                    loc == null
-                            ? Position.WHOLE_FILE
-                            : new Position(loc.getLineNr(), loc.getColumnNr());
-            findings.add(
-                    Finding.error(
-                            displayPath,
-                            where,
-                            Check.LOAD_002,
-                            "syntax: " + YamlHazardScan.oneLine(e.getOriginalMessage())));
+            findings.add(ParseErrorFindings.syntax(displayPath, e));
         } catch (IOException e) {
             findings.add(
                     Finding.error(
@@ -145,8 +129,7 @@ public final class RecordParser {
                             YamlHazardScan.oneLine(e.getMessage())));
         } catch (RuntimeException e) {
             // A parser that fails outside its own exception types (fuzzing found SnakeYAML doing
-            // so)
-            // still yields a finding for this file, so that no other file's findings are lost.
+            // so) still yields a finding for this file, so that no other file's findings are lost.
             findings.add(
                     Finding.error(
                             displayPath,
@@ -155,45 +138,6 @@ public final class RecordParser {
                             "the file cannot be parsed; check quoting and escape sequences"));
         }
         return new ParseResult(Optional.empty(), findings);
-    }
-
-    /**
-     * A parser limit, in the registry's words and at the place the parser stopped (Jackson's own
-     * message names its settings, and its nesting limit is one more than the documented one).
-     */
-    private static Finding limitFinding(
-            String displayPath, StreamConstraintsException e, JsonLocation loc) {
-        Position where =
-                loc == null || loc.getLineNr() < 1
-                        ? Position.WHOLE_FILE
-                        : new Position(loc.getLineNr(), Math.max(1, loc.getColumnNr()));
-        String original = String.valueOf(e.getOriginalMessage()).toLowerCase(java.util.Locale.ROOT);
-        if (original.contains("nesting")) {
-            return Finding.error(
-                    displayPath,
-                    where,
-                    Check.LOAD_008,
-                    "nested deeper than " + RecordMapper.MAX_DEPTH + " levels");
-        }
-        String what =
-                original.contains("number")
-                        ? "a number longer than " + RecordMapper.MAX_NUMBER_DIGITS + " digits"
-                        : original.contains("name")
-                                ? "a field name longer than "
-                                        + RecordMapper.MAX_NAME_CHARS
-                                        + " characters"
-                                : original.contains("string")
-                                        ? "a text longer than "
-                                                + RecordMapper.MAX_STRING_CHARS
-                                                + " characters"
-                                        : "more than "
-                                                + RecordMapper.MAX_FILE_BYTES / 1024
-                                                + " KiB";
-        return Finding.error(
-                displayPath,
-                where,
-                Check.LOAD_007,
-                "the file holds " + what + ", more than a record may");
     }
 
     /**
@@ -230,111 +174,11 @@ public final class RecordParser {
         }
     }
 
-    private static Position at(JsonParser parser) {
-        JsonLocation loc = parser.currentTokenLocation();
-        return new Position(loc.getLineNr(), loc.getColumnNr());
-    }
-
     private static String describe(JsonToken token) {
         return switch (token) {
             case START_ARRAY -> "list";
             case VALUE_STRING -> "single text value";
             default -> "single value";
         };
-    }
-
-    /**
-     * Builds the tree from the token stream, noting each value's position and each duplicate key.
-     */
-    private final class Reader {
-        private final JsonParser parser;
-        private final String file;
-        private final boolean yaml;
-        private final PositionIndex positions;
-        private final List<Finding> findings;
-
-        Reader(
-                JsonParser parser,
-                String file,
-                boolean yaml,
-                PositionIndex positions,
-                List<Finding> findings) {
-            this.parser = parser;
-            this.file = file;
-            this.yaml = yaml;
-            this.positions = positions;
-            this.findings = findings;
-        }
-
-        JsonNode value(String pointer, int depth) throws IOException {
-            Position position = at(parser);
-            positions.putValue(pointer, position);
-            JsonToken token = parser.currentToken();
-            switch (token) {
-                case START_OBJECT -> {
-                    ObjectNode object = nodes.objectNode();
-                    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                        String name = parser.currentName();
-                        String child = PositionIndex.child(pointer, name);
-                        Position keyAt = at(parser);
-                        parser.nextToken();
-                        if (object.has(name)) {
-                            findings.add(
-                                    Finding.error(
-                                            file,
-                                            keyAt,
-                                            Check.LOAD_003,
-                                            "key \""
-                                                    + name
-                                                    + "\" appears again; it was first given at line "
-                                                    + positions.key(child).line()));
-                            parser.skipChildren();
-                            continue;
-                        }
-                        positions.putKey(child, keyAt);
-                        object.set(name, value(child, depth + 1));
-                    }
-                    return object;
-                }
-                case START_ARRAY -> {
-                    ArrayNode array = nodes.arrayNode();
-                    int index = 0;
-                    while (parser.nextToken() != JsonToken.END_ARRAY) {
-                        array.add(value(PositionIndex.child(pointer, index++), depth + 1));
-                    }
-                    return array;
-                }
-                case VALUE_STRING -> {
-                    return nodes.textNode(parser.getText());
-                }
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                    return number(parser.getText());
-                }
-                case VALUE_TRUE, VALUE_FALSE -> {
-                    String text = parser.getText();
-                    return !yaml || YAML_BOOLEANS.contains(text)
-                            ? nodes.booleanNode(token == JsonToken.VALUE_TRUE)
-                            : nodes.textNode(text);
-                }
-                case VALUE_NULL -> {
-                    return nodes.nullNode();
-                }
-                default ->
-                        throw new IllegalStateException(
-                                "unexpected token " + token + " at " + position);
-            }
-        }
-
-        /**
-         * Keeps a YAML 1.1 number that is not a plain decimal ({@code 0x1F}, {@code 1_000}) as
-         * written text.
-         */
-        private JsonNode number(String text) {
-            try {
-                return nodes.numberNode(new BigDecimal(text));
-            } catch (NumberFormatException e) {
-                return nodes.textNode(text);
-            }
-        }
     }
 }
