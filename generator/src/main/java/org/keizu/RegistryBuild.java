@@ -2,6 +2,7 @@ package org.keizu;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.keizu.diagnostic.Check;
@@ -12,9 +13,12 @@ import org.keizu.lineage.Analysis;
 import org.keizu.load.CommitDate;
 import org.keizu.load.Loaded;
 import org.keizu.load.ProsePages;
+import org.keizu.load.RecordBinder;
 import org.keizu.load.RecordFiles;
 import org.keizu.load.RecordHistory;
 import org.keizu.load.RecordMapper;
+import org.keizu.load.RecordParser;
+import org.keizu.load.RecordVersions;
 import org.keizu.load.VocabularyLoader;
 import org.keizu.model.Model;
 import org.keizu.model.PartialDate;
@@ -31,6 +35,7 @@ import org.keizu.site.SearchIndexer;
 import org.keizu.site.SitePlan;
 import org.keizu.site.SiteWriter;
 import org.keizu.validate.DetectionCheck;
+import org.keizu.validate.SchemaValidator;
 import org.keizu.validate.Validation;
 
 /**
@@ -83,7 +88,6 @@ public final class RegistryBuild {
             Registry registry,
             List<ProsePages.Page> pages,
             Analysis analysis,
-            RecordHistory history,
             String datasetDate) {}
 
     private final Options options;
@@ -104,8 +108,7 @@ public final class RegistryBuild {
         AddressCheck.check(pages, findings::add);
         Analysis analysis = Analysis.of(registry);
         new DetectionCheck(analysis).check(registry, findings::add);
-        RecordHistory history = RecordHistory.read(options.dataDir());
-        if (history.shallow()) {
+        if (RecordHistory.isShallow(options.dataDir())) {
             findings.add(
                     Finding.warning(
                             RecordFiles.display(options.dataDir(), options.workingDir()),
@@ -115,8 +118,7 @@ public final class RegistryBuild {
                                     + " left out of its page; fetch the whole history (git fetch"
                                     + " --unshallow) to publish it"));
         }
-        return new Checked(
-                findings, registry, pages, analysis, history, datasetDate(fixed, registry));
+        return new Checked(findings, registry, pages, analysis, datasetDate(fixed, registry));
     }
 
     /** Phases 1 to 3, for {@code keizu validate}: the findings only. */
@@ -154,7 +156,7 @@ public final class RegistryBuild {
                 new ViewBuilder(
                         checked.registry(),
                         checked.analysis(),
-                        checked.history(),
+                        versions(checked),
                         vocabulary,
                         site);
         List<String> written;
@@ -176,6 +178,25 @@ public final class RegistryBuild {
                     });
         }
         return new Result(checked.findings(), written);
+    }
+
+    /**
+     * Each record's versions, from the data's git history: read here, for the pages, and not in
+     * {@link #check()}, so {@code keizu validate} never pays for a walk of the history.
+     */
+    public RecordVersions versions(Checked checked) {
+        RecordMapper mappers = new RecordMapper();
+        SchemaValidator schema = new SchemaValidator(options.dataDir().resolve("schema"));
+        return RecordVersions.of(
+                checked.registry().models(),
+                RecordHistory.read(options.dataDir()),
+                new RecordParser(mappers),
+                new RecordBinder(mappers),
+                parsed -> {
+                    List<Finding> found = new ArrayList<>();
+                    schema.validate(parsed, found::add);
+                    return found.isEmpty();
+                });
     }
 
     /**

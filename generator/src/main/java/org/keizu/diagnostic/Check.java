@@ -40,6 +40,10 @@ public enum Check {
             "bad-id",
             "ids are lower-case letters, digits, '-' and single '.'; some names are reserved"),
     ID_003("ID-003", "duplicate-id", "ids are unique, also ignoring case"),
+    ID_004(
+            "ID-004",
+            "former-id-taken",
+            "a former id belongs to one record only and is no record's current id"),
     // References between records and to sources.
     REF_001("REF-001", "unknown-organisation", "the organisation is not in the registry"),
     REF_002("REF-002", "unknown-base", "the base model is not in the registry"),

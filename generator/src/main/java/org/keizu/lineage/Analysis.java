@@ -59,12 +59,17 @@ public final class Analysis {
     private final Map<String, ModelAnalysis> models;
     private final DerivationChains chains;
     private final DetectionIndex detection;
+    private final VerdictRule verdicts;
 
     private Analysis(
-            Map<String, ModelAnalysis> models, DerivationChains chains, DetectionIndex detection) {
+            Map<String, ModelAnalysis> models,
+            DerivationChains chains,
+            DetectionIndex detection,
+            VerdictRule verdicts) {
         this.models = models;
         this.chains = chains;
         this.detection = detection;
+        this.verdicts = verdicts;
     }
 
     /**
@@ -72,7 +77,18 @@ public final class Analysis {
      * simply not compared), so that the lineage check can report alongside every other finding.
      */
     public static Analysis of(Registry registry) {
-        DetectionIndex detection = DetectionIndex.of(registry);
+        return of(registry, DetectionIndex.of(registry));
+    }
+
+    /**
+     * Analyses the registry with one model's record replaced by an earlier version of it ({@link
+     * Registry#withModel}): the configs are the same, so the detection index is reused.
+     */
+    public Analysis withModel(Registry replaced) {
+        return of(replaced, detection);
+    }
+
+    private static Analysis of(Registry registry, DetectionIndex detection) {
         VerdictRule verdicts = new VerdictRule(registry.modelsById());
         DerivationChains chains = new DerivationChains(registry.modelsById());
         Map<String, ModelAnalysis> models = new HashMap<>();
@@ -121,7 +137,7 @@ public final class Analysis {
                             examined,
                             onForeignBase));
         }
-        return new Analysis(Map.copyOf(models), chains, detection);
+        return new Analysis(Map.copyOf(models), chains, detection, verdicts);
     }
 
     /** The model's analysis; every model of the registry has one. */
@@ -131,6 +147,14 @@ public final class Analysis {
             throw new IllegalArgumentException("no model " + modelId + " in the analysed registry");
         }
         return analysis;
+    }
+
+    /**
+     * The verdict on another state of a held model's record (an earlier version), judged against
+     * the registry as it stands: what a feed says a change did to the verdict.
+     */
+    public VerdictRule.Finding judge(Model version) {
+        return verdicts.judge(version);
     }
 
     /** The model's config compared with a declared base's, when both have a snapshot. */

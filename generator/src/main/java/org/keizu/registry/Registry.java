@@ -92,6 +92,17 @@ public final class Registry {
         return models;
     }
 
+    /**
+     * This registry with one model's record replaced by another state of it (an earlier version),
+     * everything else as it is: what a page of that version is built from.
+     */
+    public Registry withModel(Loaded<Model> replacement) {
+        String id = replacement.record().id();
+        List<Loaded<Model>> replaced =
+                models.stream().map(l -> l.record().id().equals(id) ? replacement : l).toList();
+        return new Registry(replaced, organisations, programmes, snapshots, failedToLoad);
+    }
+
     public List<Loaded<Organisation>> organisations() {
         return organisations;
     }

@@ -1,11 +1,9 @@
 package org.keizu.render;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import org.keizu.load.Loaded;
-import org.keizu.load.RecordHistory;
+import java.util.Optional;
+import org.keizu.load.RecordVersions;
 import org.keizu.model.Model;
 import org.keizu.render.CitationFormats.Format;
 import org.keizu.render.Views.Citation;
@@ -15,38 +13,34 @@ import org.keizu.render.Views.CitationText;
  * How to cite an evidence page or the registry: one {@link CitationItem} each, and every format
  * made from it by {@link CitationFormats}.
  *
- * <p>A record's version is the number of commits that changed its file, dated by the newest. A
- * build without the record's history (outside git, or a shallow clone) cannot count them: its
- * citation names no version and is dated by the record's review.
+ * <p>A record's citation names a version ({@link RecordVersions}) and gives that version's own
+ * address, which shows the record as it then stood for as long as the site exists; citing the
+ * record again after an edit names the new version and its address. A build without the record's
+ * history (outside git, or a shallow clone), or with an edit not yet committed, cannot name one:
+ * its citation names no version, gives the record's page and is dated by the record's review.
  */
 public final class CitationBuilder {
     private final Messages messages;
     private final SitePaths paths;
     private final String origin;
     private final String datasetDate;
-    private final RecordHistory history;
     private final CitationFormats formats;
-    private final Map<Model, Loaded<Model>> files = new IdentityHashMap<>();
 
     CitationBuilder(ViewContext context) {
-        this(context.site, context.history);
-        for (Loaded<Model> loaded : context.registry.models()) {
-            files.put(loaded.record(), loaded);
-        }
+        this(context.site);
     }
 
-    private CitationBuilder(Views.SiteView site, RecordHistory history) {
+    private CitationBuilder(Views.SiteView site) {
         this.messages = new Messages(site.msg());
         this.paths = new SitePaths(site.baseUrl());
         this.origin = site.origin();
         this.datasetDate = site.datasetDate();
-        this.history = history;
         this.formats = new CitationFormats(messages.format("citation_accessed_placeholder"));
     }
 
     /** The registry as a whole: its home page, dated and versioned by the data set's date. */
     public static Citation registry(Views.SiteView site) {
-        CitationBuilder builder = new CitationBuilder(site, RecordHistory.none());
+        CitationBuilder builder = new CitationBuilder(site);
         CitationItem item =
                 new CitationItem(
                         "keizu",
@@ -59,39 +53,46 @@ public final class CitationBuilder {
                         builder.datasetDate);
         return builder.citation(
                 item,
+                item.url(),
                 builder.messages.format("citation_registry_version", builder.datasetDate),
                 SitePaths::registryCite);
     }
 
     /**
-     * The permanent address is absolute when the build knows the site's origin (--origin), else the
-     * path under the site.
+     * The citation of one version of a record, or, with none ({@code version} empty), of its page
+     * as this build shows it. Addresses are absolute when the build knows the site's origin
+     * (--origin), else paths under the site.
      */
-    Citation citation(Model model) {
-        Loaded<Model> loaded = files.get(model);
-        List<RecordHistory.Revision> revisions =
-                loaded == null ? List.of() : history.of(loaded.source().file());
-        String issued = revisions.isEmpty() ? model.reviewed() : revisions.get(0).date();
-        String version = revisions.isEmpty() ? null : Integer.toString(revisions.size());
+    Citation citation(Model model, Optional<RecordVersions.Version> version) {
+        String issued = version.map(RecordVersions.Version::date).orElse(model.reviewed());
+        String number = version.map(v -> Integer.toString(v.number())).orElse(null);
+        String page = SitePaths.model(model.id());
+        String cited =
+                version.map(v -> SitePaths.modelVersion(model.id(), v.number())).orElse(page);
         CitationItem item =
                 new CitationItem(
-                        "keizu-" + model.id().replace('.', '-'),
+                        "keizu-"
+                                + model.id().replace('.', '-')
+                                + version.map(v -> "-v" + v.number()).orElse(""),
                         "dataset",
                         messages.format("citation_title", model.name()),
                         messages.format("citation_author"),
                         messages.format("citation_publisher"),
-                        origin + paths.href(SitePaths.model(model.id())),
+                        origin + paths.href(cited),
                         issued,
-                        version);
+                        number);
         String note =
-                version == null
+                number == null
                         ? messages.format("citation_no_version", issued)
-                        : messages.format("citation_version", version, issued);
-        return citation(item, note, file -> SitePaths.modelCite(model.id(), file));
+                        : messages.format("citation_version", number, issued);
+        return citation(item, origin + paths.href(page), note, file -> cited + file);
     }
 
     private Citation citation(
-            CitationItem item, String note, java.util.function.Function<String, String> path) {
+            CitationItem item,
+            String canonical,
+            String note,
+            java.util.function.Function<String, String> path) {
         List<CitationText> texts = new ArrayList<>();
         formats.all(item)
                 .forEach(
@@ -106,6 +107,7 @@ public final class CitationBuilder {
                                                 format.file)));
         return new Citation(
                 item.url(),
+                canonical,
                 item.title(),
                 item.issued(),
                 item.version(),

@@ -5,30 +5,23 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.keizu.lineage.Analysis;
-import org.keizu.load.Loaded;
-import org.keizu.load.RecordHistory;
 import org.keizu.load.RecordMapper;
-import org.keizu.model.Correction;
+import org.keizu.load.RecordVersions;
 import org.keizu.model.Countries;
 import org.keizu.model.Grade;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
-import org.keizu.model.PartialDate;
 
 /**
  * What machines read about the registry besides its pages: JSON-LD (a schema.org {@code Dataset}
  * for the registry, a {@code CreativeWork} per record, about the model, with PROV-O {@code
  * wasDerivedFrom} for derivations of the weights the evidence grades E2 or more), the day each
  * record last changed (for the sitemap), what each model's share image states, and the entries of
- * the Atom feeds. Every date comes from the records or their git history, never from the clock.
+ * the Atom feeds ({@link FeedEntries}). Every date comes from the records or their git history,
+ * never from the clock.
  */
 public final class MachineMetadata {
     /** The licence of the records, as a link machines recognise. */
@@ -38,7 +31,6 @@ public final class MachineMetadata {
     static final Grade PROV_GRADE = Grade.E2;
 
     private final ViewContext context;
-    private final Map<String, Loaded<Model>> loaded = new HashMap<>();
     private final JsonNodeFactory json = JsonNodeFactory.instance;
 
     /**
@@ -77,9 +69,6 @@ public final class MachineMetadata {
 
     MachineMetadata(ViewContext context) {
         this.context = context;
-        for (Loaded<Model> l : context.registry.models()) {
-            loaded.putIfAbsent(l.record().id(), l);
-        }
     }
 
     /** A page's address, absolute when the origin is known, else from the site's root. */
@@ -117,9 +106,9 @@ public final class MachineMetadata {
         root.put("url", page);
         root.put("license", LICENCE);
         root.put("inLanguage", "en");
-        List<RecordHistory.Revision> revisions = revisions(id);
-        if (!revisions.isEmpty()) {
-            root.put("datePublished", revisions.get(revisions.size() - 1).date());
+        List<RecordVersions.Version> versions = context.versions.of(id).all();
+        if (!versions.isEmpty()) {
+            root.put("datePublished", versions.get(0).date());
         }
         root.put("dateModified", lastModified(id));
         ObjectNode isPartOf = root.putObject("isPartOf");
@@ -164,10 +153,13 @@ public final class MachineMetadata {
                 .toList();
     }
 
-    /** The day the record's file last changed, else the dataset's date (outside git, shallow). */
+    /** The day of the record's newest version, else the dataset's date (outside git, shallow). */
     public String lastModified(String id) {
-        List<RecordHistory.Revision> revisions = revisions(id);
-        return revisions.isEmpty() ? context.site.datasetDate() : revisions.get(0).date();
+        return context.versions
+                .of(id)
+                .latest()
+                .map(RecordVersions.Version::date)
+                .orElse(context.site.datasetDate());
     }
 
     /** What a model's share image states. */
@@ -190,95 +182,15 @@ public final class MachineMetadata {
         return new ShareCard(verdict, label, model.name(), base, alt);
     }
 
-    /**
-     * Every entry of the feeds, newest first: each record's first publication and each later change
-     * from its git history, and each correction the record lists. Ids are derived from what the
-     * entry is (the record, the commit, the correction's day), so a rebuild gives the same ids.
-     */
+    /** Every entry of the feeds, newest first ({@link FeedEntries}). */
     public List<FeedEntry> feedEntries() {
-        List<FeedEntry> entries = new ArrayList<>();
-        for (Model model : context.modelsByName) {
-            String path = SitePaths.model(model.id());
-            String verdict =
-                    context.label(
-                            "verdicts", context.analysis.of(model.id()).verdict().verdict().term());
-            String grade =
-                    context.analysis
-                            .of(model.id())
-                            .principalLink()
-                            .map(l -> l.grade().name())
-                            .orElse(context.messages.format("feed_no_grade"));
-            List<RecordHistory.Revision> revisions = revisions(model.id());
-            for (int i = 0; i < revisions.size(); i++) {
-                RecordHistory.Revision r = revisions.get(i);
-                boolean first = i == revisions.size() - 1;
-                entries.add(
-                        new FeedEntry(
-                                stableId("models/" + model.id() + "/revision/" + r.commit()),
-                                r.date(),
-                                context.messages.format(
-                                        first ? "feed_added_title" : "feed_changed_title",
-                                        model.name()),
-                                context.messages.format(
-                                        first ? "feed_added_summary" : "feed_changed_summary",
-                                        model.name(),
-                                        r.shortCommit(),
-                                        verdict,
-                                        grade),
-                                path,
-                                model.country()));
-            }
-            if (revisions.isEmpty()) {
-                // No history (outside git or a shallow clone): the record as reviewed.
-                entries.add(
-                        new FeedEntry(
-                                stableId("models/" + model.id() + "/reviewed/" + model.reviewed()),
-                                day(model.reviewed()).orElse(context.site.datasetDate()),
-                                context.messages.format("feed_reviewed_title", model.name()),
-                                context.messages.format(
-                                        "feed_reviewed_summary", model.name(), verdict, grade),
-                                path,
-                                model.country()));
-            }
-            Map<String, Integer> sameDay = new HashMap<>();
-            for (Correction c : model.corrections()) {
-                int n = sameDay.merge(c.date(), 1, Integer::sum);
-                entries.add(
-                        new FeedEntry(
-                                stableId(
-                                        "models/"
-                                                + model.id()
-                                                + "/correction/"
-                                                + c.date()
-                                                + "/"
-                                                + n),
-                                day(c.date()).orElse(context.site.datasetDate()),
-                                context.messages.format("feed_correction_title", model.name()),
-                                c.what(),
-                                path,
-                                model.country()));
-            }
-        }
-        entries.sort(Comparator.comparing(FeedEntry::date).reversed().thenComparing(FeedEntry::id));
-        return List.copyOf(entries);
+        return new FeedEntries(context).all();
     }
 
     /** An id that names what the entry is, the same in every build: a name-based UUID. */
     public static String stableId(String name) {
         return "urn:uuid:"
                 + UUID.nameUUIDFromBytes(("keizu:" + name).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static Optional<String> day(String date) {
-        return Optional.ofNullable(date)
-                .flatMap(PartialDate::parse)
-                .map(PartialDate::earliest)
-                .map(Object::toString);
-    }
-
-    private List<RecordHistory.Revision> revisions(String id) {
-        Loaded<Model> l = loaded.get(id);
-        return l == null ? List.of() : context.history.of(l.source().file());
     }
 
     private ObjectNode root(String type) {

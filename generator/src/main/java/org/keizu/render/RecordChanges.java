@@ -1,18 +1,19 @@
 package org.keizu.render;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keizu.load.Loaded;
-import org.keizu.load.RecordHistory;
 import org.keizu.load.RecordKind;
+import org.keizu.load.RecordVersions;
 import org.keizu.model.Model;
 
 /**
- * Where a record's changes are shown and made: its history from git (each change linked to its
- * commit when the build names a repository), and the links to correct it, answer it as its makers,
- * or edit its file.
+ * Where a record's changes are shown and made: its versions from git (each linked to its page, and
+ * to the commit that made it when the build names a repository), and the links to correct it,
+ * answer it as its makers, or edit its file.
  */
 final class RecordChanges {
     private final ViewContext context;
@@ -31,26 +32,37 @@ final class RecordChanges {
         }
     }
 
-    /** The commits that changed the record's file, newest first; null without a history. */
-    Views.HistorySection history(Model model) {
-        List<RecordHistory.Revision> revisions =
-                context.history.of(files.get(model).source().file());
-        if (revisions.isEmpty()) {
+    /**
+     * The record's versions, newest first, each linked to its page and to the change that made it;
+     * {@code shown} is the version this page shows (empty on the record's own page when its state
+     * is not a committed version). Null without a history.
+     */
+    Views.HistorySection history(Model model, Optional<Integer> shown) {
+        List<RecordVersions.Version> versions = context.versions.of(model.id()).all();
+        if (versions.isEmpty()) {
             return null;
         }
-        List<Views.ChangeView> changes =
-                revisions.stream()
-                        .map(
-                                r ->
-                                        new Views.ChangeView(
-                                                r.date(),
-                                                r.shortCommit(),
-                                                repository
-                                                        .map(repo -> repo.commit(r.commit()))
-                                                        .orElse(null)))
-                        .toList();
+        List<Views.ChangeView> changes = new ArrayList<>();
+        for (int i = versions.size() - 1; i >= 0; i--) {
+            RecordVersions.Version v = versions.get(i);
+            changes.add(
+                    new Views.ChangeView(
+                            v.number(),
+                            context.messages.format(
+                                    "history_version", Integer.toString(v.number())),
+                            v.date(),
+                            v.loaded().isPresent()
+                                    ? context.paths.href(
+                                            SitePaths.modelVersion(model.id(), v.number()))
+                                    : null,
+                            shown.filter(n -> n == v.number()).isPresent(),
+                            v.revision().shortCommit(),
+                            repository
+                                    .map(repo -> repo.commit(v.revision().commit()))
+                                    .orElse(null)));
+        }
         return new Views.HistorySection(
-                revisions.get(revisions.size() - 1).date(), revisions.get(0).date(), changes);
+                versions.get(0).date(), versions.get(versions.size() - 1).date(), changes);
     }
 
     /**

@@ -62,6 +62,11 @@ public record SitePaths(String baseUrl) {
         return "models/" + id + "/";
     }
 
+    /** One version of a model's record, at an address that never changes: what a citation names. */
+    public static String modelVersion(String id, int number) {
+        return model(id) + "v/" + number + "/";
+    }
+
     /** A model's record as open data, beside its page. */
     public static String modelJson(String id) {
         return model(id) + "index.json";

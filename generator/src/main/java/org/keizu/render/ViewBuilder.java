@@ -1,8 +1,10 @@
 package org.keizu.render;
 
 import java.util.List;
+import java.util.Optional;
 import org.keizu.lineage.Analysis;
-import org.keizu.load.RecordHistory;
+import org.keizu.load.Loaded;
+import org.keizu.load.RecordVersions;
 import org.keizu.model.Model;
 import org.keizu.model.Vocabulary;
 import org.keizu.registry.Registry;
@@ -20,14 +22,16 @@ public final class ViewBuilder {
     private final ListingPages listings;
     private final FamilyPages families;
     private final ModelPageBuilder models;
+    private final Vocabulary vocabulary;
 
     public ViewBuilder(
             Registry registry,
             Analysis analysis,
-            RecordHistory history,
+            RecordVersions versions,
             Vocabulary vocabulary,
             SiteView site) {
-        this.context = new ViewContext(registry, analysis, history, vocabulary, site);
+        this.context = new ViewContext(registry, analysis, versions, vocabulary, site);
+        this.vocabulary = vocabulary;
         ModelRows rows = new ModelRows(context);
         this.listings = new ListingPages(context, rows);
         this.families = new FamilyPages(context, rows);
@@ -50,9 +54,47 @@ public final class ViewBuilder {
         return context.modelsByName.stream().map(Model::id).toList();
     }
 
+    /** A model's record as it stands. */
+    public Model model(String id) {
+        return context.registry.model(id).orElseThrow();
+    }
+
     /** The evidence page of one model. */
     public Views.ModelPage modelPage(String id) {
         return models.page(context.registry.model(id).orElseThrow());
+    }
+
+    /** The numbers of the model's versions that have a page, oldest first. */
+    public List<Integer> versionNumbers(String id) {
+        return context.versions.of(id).all().stream()
+                .filter(v -> v.loaded().isPresent())
+                .map(RecordVersions.Version::number)
+                .toList();
+    }
+
+    /**
+     * The page of one version of a model's record, at its own address. The current version is the
+     * record as it stands; an earlier one is shown as it then stood, analysed by today's rules in
+     * the registry as it stands now (every other record, every config), which its banner says.
+     */
+    public Views.ModelPage versionPage(String id, int number) {
+        Model current = context.registry.model(id).orElseThrow();
+        RecordVersions.Versions versions = context.versions.of(id);
+        RecordVersions.Version version = versions.all().get(number - 1);
+        ModelPageBuilder.Frame frame = models.frame(current, Optional.of(version), true);
+        if (versions.current().filter(v -> v.number() == number).isPresent()) {
+            return models.page(current, frame);
+        }
+        Loaded<Model> then = version.loaded().orElseThrow();
+        Registry registry = context.registry.withModel(then);
+        ViewContext past =
+                new ViewContext(
+                        registry,
+                        context.analysis.withModel(registry),
+                        context.versions,
+                        vocabulary,
+                        context.site);
+        return new ModelPageBuilder(past).page(then.record(), frame);
     }
 
     public Views.IndexPage index() {

@@ -4,7 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.keizu.lineage.Analysis;
-import org.keizu.load.RecordHistory;
+import org.keizu.load.RecordVersions;
 import org.keizu.model.Countries;
 import org.keizu.model.Model;
 import org.keizu.model.Organisation;
@@ -24,8 +24,8 @@ final class ViewContext {
     final Registry registry;
     final Analysis analysis;
 
-    /** Each record file's commits, newest first (empty outside git or in a shallow clone). */
-    final RecordHistory history;
+    /** Each record's versions (none outside git or in a shallow clone). */
+    final RecordVersions versions;
 
     final Vocabulary vocabulary;
     final SiteView site;
@@ -40,11 +40,11 @@ final class ViewContext {
     ViewContext(
             Registry registry,
             Analysis analysis,
-            RecordHistory history,
+            RecordVersions versions,
             Vocabulary vocabulary,
             SiteView site) {
         this.registry = registry;
-        this.history = history;
+        this.versions = versions;
         this.analysis = analysis;
         this.vocabulary = vocabulary;
         this.site = site;

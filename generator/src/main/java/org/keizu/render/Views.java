@@ -168,7 +168,15 @@ public final class Views {
             SearchFacets facets,
             Citation citation,
             ActLinks act,
-            HistorySection history) {}
+            HistorySection history,
+            VersionBanner version) {}
+
+    /**
+     * What a page of one version of a record says above everything else: which version it shows and
+     * of what day, whether the record has changed since, and the way to the current record. Null on
+     * the record's own page, which always shows its current state.
+     */
+    public record VersionBanner(int number, boolean current, String text, Link currentRecord) {}
 
     /**
      * The record's history from the repository: when it was first published and last changed, and
@@ -178,8 +186,20 @@ public final class Views {
     public record HistorySection(
             String firstPublished, String lastChanged, List<ChangeView> changes) {}
 
-    /** One change to a record: its day, the commit's short id, and where to see it. */
-    public record ChangeView(String date, String commit, String href) {}
+    /**
+     * One version of a record: its number, its name ("Version 3") and day, the page that shows it
+     * ({@code href}; null when it can no longer be shown), whether this page is that version
+     * ({@code shown}), and the change that made it: the commit's short id and where to see it in
+     * the repository ({@code commitHref}, null when the build names none).
+     */
+    public record ChangeView(
+            int number,
+            String label,
+            String date,
+            String href,
+            boolean shown,
+            String commit,
+            String commitHref) {}
 
     /** Who made the model, where, when, how large, and where its weights and record are. */
     public record ModelFacts(
@@ -224,12 +244,15 @@ public final class Views {
             String note, SnapshotView snapshot, List<ComparisonView> comparisons) {}
 
     /**
-     * How to cite a page: its permanent address, title, the day the cited state was made ({@code
-     * issued}), its version (null without history) said in a sentence ({@code note}), the
-     * placeholder standing for the reader's access date, and every format, made from one item.
+     * How to cite a page: its permanent address (a record's is the address of the cited version,
+     * which never changes), the page search engines should treat as the original ({@code
+     * canonical}: the record's own page), title, the day the cited state was made ({@code issued}),
+     * its version (null without history) said in a sentence ({@code note}), the placeholder
+     * standing for the reader's access date, and every format, made from one item.
      */
     public record Citation(
             String permalink,
+            String canonical,
             String title,
             String issued,
             String version,
@@ -440,4 +463,7 @@ public final class Views {
 
     /** The search page, and where to browse without JavaScript. */
     public record SearchPage(SiteView site, List<Link> browse) {}
+
+    /** An old address of a renamed record: the record's name and where it lives now. */
+    public record RedirectPage(SiteView site, String name, String target) {}
 }

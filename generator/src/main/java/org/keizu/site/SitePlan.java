@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.keizu.load.ProsePages;
 import org.keizu.render.CitationBuilder;
 import org.keizu.render.CitationProse;
@@ -110,6 +109,8 @@ public final class SitePlan {
                     paths.add(file.path());
                     sink.accept(file);
                 };
+        // Pages crawlers need not list: earlier versions of records, and old addresses.
+        Sink unlisted = sink;
         assets.write(files);
         files.accept(
                 new OutputFile(
@@ -122,7 +123,7 @@ public final class SitePlan {
                         views.index(),
                         frame.fixed("home_title"),
                         frame.meta("", views.metadata().registryJsonLd())));
-        Map<String, String> lastmod = renderEvidence(views, frame, files);
+        Map<String, String> lastmod = new EvidenceOutput(views, frame).render(files, unlisted);
         renderListings(views, frame, files);
         renderProse(views, pages, frame, files);
         renderForMachines(views, frame, files);
@@ -134,35 +135,6 @@ public final class SitePlan {
                                 views.site().origin() + views.site().baseUrl(),
                                 lastmod,
                                 views.site().datasetDate())));
-    }
-
-    /**
-     * Per model, one at a time (the views are built as they go): the share image, the evidence page
-     * and its citation files. Returns the day each evidence page last changed, for the sitemap.
-     */
-    private static Map<String, String> renderEvidence(
-            ViewBuilder views, PageFrame frame, Sink files) throws IOException {
-        MachineMetadata metadata = views.metadata();
-        Map<String, String> lastmod = new TreeMap<>();
-        for (String id : views.modelIds()) {
-            Views.ModelPage model = views.modelPage(id);
-            MachineMetadata.ShareCard card = metadata.shareCard(id);
-            files.accept(
-                    new OutputFile(
-                            SitePaths.modelShareImage(id),
-                            ShareImage.model(card, frame.fixed("site_name"))));
-            files.accept(
-                    frame.page(
-                            SitePaths.model(id),
-                            "model.ftlh",
-                            model,
-                            model.facts().name(),
-                            frame.modelMeta(
-                                    id, model.facts().country(), card, metadata.modelJsonLd(id))));
-            lastmod.put(SitePaths.file(SitePaths.model(id)), metadata.lastModified(id));
-            writeCitation(model.citation(), files);
-        }
-        return lastmod;
     }
 
     /** The pages that list models: by country, verdict, organisation, programme and base. */
@@ -289,7 +261,7 @@ public final class SitePlan {
     }
 
     /** Each citation format as a file beside the page it cites. */
-    private static void writeCitation(Views.Citation citation, Sink files) throws IOException {
+    static void writeCitation(Views.Citation citation, Sink files) throws IOException {
         for (Views.CitationText format : citation.formats()) {
             files.accept(OutputFile.text(format.path(), format.text()));
         }

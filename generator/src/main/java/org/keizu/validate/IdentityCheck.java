@@ -12,6 +12,7 @@ import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Position;
 import org.keizu.load.Loaded;
 import org.keizu.load.ParsedRecord;
+import org.keizu.model.Model;
 import org.keizu.registry.Registry;
 
 /**
@@ -56,6 +57,7 @@ public final class IdentityCheck implements RegistryCheck {
     @Override
     public void check(Registry registry, Consumer<Finding> out) {
         checkKind(registry.models(), out);
+        checkFormerIds(registry.models(), out);
         checkKind(registry.organisations(), out);
         checkKind(registry.programmes(), out);
     }
@@ -102,6 +104,60 @@ public final class IdentityCheck implements RegistryCheck {
                                 at,
                                 Check.ID_003,
                                 "id \"" + id + "\" is already used by " + earlier.displayPath()));
+            }
+        }
+    }
+
+    /**
+     * A renamed record keeps its old ids so that their addresses redirect to it; an old address can
+     * lead to one record only, and never away from a record that holds the id now.
+     */
+    private static void checkFormerIds(List<Loaded<Model>> models, Consumer<Finding> out) {
+        Map<String, String> current = new HashMap<>();
+        for (Loaded<Model> loaded : models) {
+            current.putIfAbsent(loaded.record().id().toLowerCase(Locale.ROOT), loaded.file());
+        }
+        Map<String, String> former = new HashMap<>();
+        for (Loaded<Model> loaded : models) {
+            List<String> ids = loaded.record().formerIds();
+            for (int i = 0; i < ids.size(); i++) {
+                String id = ids.get(i);
+                String key = id.toLowerCase(Locale.ROOT);
+                Position at = loaded.at("/former_ids/" + i);
+                if (!validId(id)) {
+                    out.accept(
+                            Finding.error(
+                                    loaded.file(),
+                                    at,
+                                    Check.ID_002,
+                                    "former id \"" + id + "\" is a reserved name"));
+                } else if (current.containsKey(key)) {
+                    out.accept(
+                            Finding.error(
+                                    loaded.file(),
+                                    at,
+                                    Check.ID_004,
+                                    "former id \""
+                                            + id
+                                            + "\" is the id of "
+                                            + current.get(key)
+                                            + "; an address cannot both redirect and be a record"));
+                } else {
+                    String earlier = former.putIfAbsent(key, loaded.file());
+                    if (earlier != null && !earlier.equals(loaded.file())) {
+                        out.accept(
+                                Finding.error(
+                                        loaded.file(),
+                                        at,
+                                        Check.ID_004,
+                                        "former id \""
+                                                + id
+                                                + "\" is already listed by "
+                                                + earlier
+                                                + "; an old address can redirect to one record"
+                                                + " only"));
+                    }
+                }
             }
         }
     }

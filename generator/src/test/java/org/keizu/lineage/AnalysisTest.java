@@ -46,6 +46,7 @@ class AnalysisTest {
                 id,
                 null,
                 null,
+                null,
                 "org",
                 country,
                 null,

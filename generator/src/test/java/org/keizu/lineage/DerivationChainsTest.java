@@ -27,6 +27,7 @@ class DerivationChainsTest {
                         id,
                         null,
                         null,
+                        null,
                         "org",
                         "SG",
                         null,

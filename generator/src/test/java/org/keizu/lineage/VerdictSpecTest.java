@@ -78,6 +78,7 @@ class VerdictSpecTest {
                     id,
                     null,
                     null,
+                    null,
                     "org",
                     "JP",
                     null,
@@ -358,6 +359,7 @@ class VerdictSpecTest {
                 new Model(
                         model.id(),
                         model.name(),
+                        null,
                         null,
                         null,
                         "org",

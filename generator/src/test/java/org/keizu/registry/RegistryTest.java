@@ -42,6 +42,7 @@ class RegistryTest {
                 name,
                 null,
                 null,
+                null,
                 organisation,
                 country,
                 programme,

@@ -124,12 +124,15 @@ class CitationFormatsTest {
         try (Git git = Git.init().setDirectory(root.toFile()).call()) {
             commit(git, "add the registry", "2026-11-29T10:00:00Z");
             Map<Format, String> before = build(root, "first");
+            // A quote edited without a new review date, on the same day: a new version all the
+            // same.
             Files.writeString(
                     national,
-                    "\n",
-                    StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.APPEND);
-            commit(git, "reword a claim", "2026-11-29T18:00:00Z"); // the same day
+                    Files.readString(national)
+                            .replace(
+                                    "translation: Developed with our own data",
+                                    "translation: Developed with our own data only"));
+            commit(git, "reword a claim", "2026-11-29T18:00:00Z");
             Map<Format, String> after = build(root, "second");
             for (Format format : Format.values()) {
                 assertNotEquals(before.get(format), after.get(format), format.key);
@@ -138,6 +141,12 @@ class CitationFormatsTest {
             assertEquals("2", field(bibtexEntry(after.get(Format.BIBTEX)), "version"));
             assertEquals(List.of("2"), ris(after.get(Format.RIS)).get("ET"));
             assertTrue(after.get(Format.APA).contains("(Version 2)"), after.get(Format.APA));
+            assertTrue(
+                    after.get(Format.APA).contains("/models/national-model/v/2/"),
+                    "the citation gives the version's own address: " + after.get(Format.APA));
+            assertTrue(
+                    before.get(Format.APA).contains("/models/national-model/v/1/"),
+                    before.get(Format.APA));
         }
     }
 
@@ -185,19 +194,20 @@ class CitationFormatsTest {
                 new RegistryBuild(TestRegistries.options(root))
                         .build(new RegistryBuild.Output(root.resolve(out), "/", "", false));
         assertFalse(built.findings().hasErrors(), built.findings().sorted().toString());
-        Path folder = root.resolve(out).resolve("models/national-model");
-        Document page = Jsoup.parse(folder.resolve("index.html").toFile());
+        Path site = root.resolve(out);
+        Document page = Jsoup.parse(site.resolve("models/national-model/index.html").toFile());
+        // The files lie beside the cited page: the version's own address when there is one.
+        String cited = page.selectFirst("section[aria-labelledby=cite] p a").attr("href");
         Map<Format, String> formats = new LinkedHashMap<>();
         for (Format format : Format.values()) {
-            String text = Files.readString(folder.resolve(format.file));
+            String href = page.selectFirst("a[data-format=" + format.key + "]").attr("href");
+            assertEquals(cited + format.file, href);
+            String text = Files.readString(site.resolve(href.substring(1)));
             formats.put(format, text);
             assertEquals(
                     text,
                     page.selectFirst("pre[data-format=" + format.key + "]").wholeText(),
                     format.key + ": the page shows what the file gives");
-            assertEquals(
-                    "/models/national-model/" + format.file,
-                    page.selectFirst("a[data-format=" + format.key + "]").attr("href"));
         }
         bibtexEntry(formats.get(Format.BIBTEX));
         bibtexEntry(formats.get(Format.BIBLATEX));

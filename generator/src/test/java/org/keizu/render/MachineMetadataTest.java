@@ -45,6 +45,7 @@ class MachineMetadataTest {
                         "M",
                         null,
                         null,
+                        null,
                         "o",
                         "JP",
                         null,

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,6 +35,7 @@ import org.keizu.RegistryBuild;
 import org.keizu.TestRegistries;
 import org.keizu.load.Loaded;
 import org.keizu.load.RecordMapper;
+import org.keizu.load.RecordVersions;
 import org.keizu.model.Grade;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
@@ -212,9 +214,20 @@ class MachineReadableTest {
                     url.selectFirst("lastmod").text().matches("\\d{4}-\\d{2}-\\d{2}"),
                     url.toString());
         }
+        RecordVersions versions =
+                new RegistryBuild(
+                                new RegistryBuild.Options(
+                                        TestRegistries.REAL_DATA,
+                                        TestRegistries.TEMPLATES,
+                                        TestRegistries.REPO,
+                                        Optional.empty()))
+                        .versions(checked);
         for (Loaded<Model> loaded : checked.registry().models()) {
-            var history = checked.history().of(loaded.source().file());
-            String expected = history.isEmpty() ? checked.datasetDate() : history.get(0).date();
+            String expected =
+                    versions.of(loaded.record().id())
+                            .latest()
+                            .map(RecordVersions.Version::date)
+                            .orElse(checked.datasetDate());
             String loc = ORIGIN + "/keizu/models/" + loaded.record().id() + "/";
             assertEquals(
                     expected,
