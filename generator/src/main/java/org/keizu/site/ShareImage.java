@@ -3,12 +3,14 @@ package org.keizu.site;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import javax.imageio.IIOImage;
@@ -22,10 +24,12 @@ import org.keizu.render.MachineMetadata;
  * drawn with Java2D at build time, stating the verdict (its colour and label), the model's name and
  * the base the evidence points to.
  *
- * <p>Deterministic within one machine: fixed size, colours, layout and rendering hints; the PNG
- * carries no metadata (no time, no text chunks). Text is drawn with Java's logical font
- * "SansSerif", which each machine maps to a font it has, so two machines with different fonts draw
- * different pixels; the same machine (and so the same CI image) always writes the same bytes.
+ * <p>Deterministic: fixed size, colours, layout and rendering hints; the PNG carries no metadata
+ * (no time, no text chunks). Text is set in DejaVu Sans, shipped inside the generator (never a font
+ * the machine happens to have), and drawn as glyph outlines filled by Java2D's own rasteriser
+ * rather than by the platform's text renderer, so the image does not depend on the fonts or font
+ * settings of the machine that builds it. DejaVu Sans covers Latin, Greek and Cyrillic; record
+ * names are written in Latin letters (a native name is a separate field, not drawn).
  */
 public final class ShareImage {
     public static final int WIDTH = 1200;
@@ -50,6 +54,30 @@ public final class ShareImage {
                     "component-reuse", new Color(0xe6, 0x9f, 0x00));
 
     private static final int MARGIN = 72;
+
+    /** DejaVu Sans, regular and bold (licence beside them), at size 1: derived per use. */
+    private static final Font REGULAR = bundled("DejaVuSans.ttf");
+
+    private static final Font BOLD = bundled("DejaVuSans-Bold.ttf");
+
+    private static Font bundled(String file) {
+        try (InputStream in = ShareImage.class.getResourceAsStream("fonts/" + file)) {
+            if (in == null) {
+                throw new IllegalStateException("the generator lacks its font " + file);
+            }
+            return Font.createFont(Font.TRUETYPE_FONT, in);
+        } catch (IOException | FontFormatException e) {
+            throw new IllegalStateException("cannot read the bundled font " + file, e);
+        }
+    }
+
+    /**
+     * Draws {@code text} with its baseline at ({@code x}, {@code y}) as filled outlines: the same
+     * on every machine, unlike {@code drawString}, which hands glyphs to the platform.
+     */
+    private static void text(Graphics2D g, String text, float x, float y) {
+        g.fill(g.getFont().createGlyphVector(g.getFontRenderContext(), text).getOutline(x, y));
+    }
 
     private ShareImage() {}
 
@@ -83,7 +111,7 @@ public final class ShareImage {
             g.fillRect(0, 0, 24, HEIGHT);
             int y = MARGIN + 20;
             if (verdictLabel != null) {
-                Font label = new Font(Font.SANS_SERIF, Font.BOLD, 40);
+                Font label = BOLD.deriveFont(40f);
                 g.setFont(label);
                 FontMetrics m = g.getFontMetrics();
                 String text = fit(g, verdictLabel, label, WIDTH - 2 * MARGIN - 48);
@@ -94,31 +122,32 @@ public final class ShareImage {
                 g.setStroke(new BasicStroke(2f));
                 g.drawRoundRect(MARGIN, y, w, m.getHeight() + 24, 16, 16);
                 g.setColor(Color.BLACK);
-                g.drawString(text, MARGIN + 24, y + 12 + m.getAscent());
+                text(g, text, MARGIN + 24, y + 12 + m.getAscent());
                 y += m.getHeight() + 24 + 60;
             } else {
                 y += 60;
             }
-            Font name = new Font(Font.SANS_SERIF, Font.BOLD, 80);
+            Font name = BOLD.deriveFont(80f);
             String shown = fit(g, title, name, WIDTH - 2 * MARGIN);
             g.setFont(shrink(g, shown, name, WIDTH - 2 * MARGIN));
             g.setColor(INK);
             y += g.getFontMetrics().getAscent();
-            g.drawString(shown, MARGIN, y);
+            text(g, shown, MARGIN, y);
             y += g.getFontMetrics().getDescent() + 40;
             if (line != null) {
-                Font small = new Font(Font.SANS_SERIF, Font.PLAIN, 40);
+                Font small = REGULAR.deriveFont(40f);
                 g.setFont(small);
                 g.setColor(MUTED);
                 y += g.getFontMetrics().getAscent();
-                g.drawString(fit(g, line, small, WIDTH - 2 * MARGIN), MARGIN, y);
+                text(g, fit(g, line, small, WIDTH - 2 * MARGIN), MARGIN, y);
             }
-            Font brand = new Font(Font.SANS_SERIF, Font.BOLD, 36);
+            Font brand = BOLD.deriveFont(36f);
             g.setFont(brand);
             g.setColor(SEAL);
             g.fillRect(MARGIN, HEIGHT - MARGIN - 40, 40, 40);
             g.setColor(INK);
-            g.drawString(
+            text(
+                    g,
                     siteName,
                     MARGIN + 60,
                     HEIGHT - MARGIN - 40 + g.getFontMetrics().getAscent() - 4);
