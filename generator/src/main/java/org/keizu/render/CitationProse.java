@@ -1,36 +1,30 @@
 package org.keizu.render;
 
+import java.util.Optional;
+
 /**
- * Fills {@code {{registry-citation}}} in a prose page (the cite page) with the registry's citation
- * in every format, each with its download link: the same texts and files as {@link
- * CitationBuilder#registry} makes, so the page cannot show another citation than the files give.
+ * Where the registry's citation goes in a prose page (the cite page): the placeholder {@code
+ * {{registry-citation}}} marks the place, and the page shows there the same citation box as every
+ * evidence page, made from {@link CitationBuilder#registry}, so the page cannot show another
+ * citation than the files give.
  */
 public final class CitationProse {
     static final String REGISTRY = "{{registry-citation}}";
 
     private CitationProse() {}
 
-    /**
-     * The Markdown with the registry's citation in place of its placeholder; {@code download} is
-     * the bundle's word for the download links.
-     */
-    public static String expand(String markdown, Views.Citation citation, String download) {
-        if (!markdown.contains(REGISTRY)) {
-            return markdown;
+    /** The Markdown before and after the citation's place. */
+    public record Parts(String before, String after) {}
+
+    /** The page cut at the citation's place; empty when the page has none. */
+    public static Optional<Parts> split(String markdown) {
+        int at = markdown.indexOf(REGISTRY);
+        if (at < 0) {
+            return Optional.empty();
         }
-        StringBuilder out = new StringBuilder();
-        for (Views.CitationText format : citation.formats()) {
-            out.append("**").append(format.label()).append("**\n\n~~~~\n");
-            out.append(format.text().strip()).append("\n~~~~\n\n");
-            out.append('[')
-                    .append(download)
-                    .append(" (")
-                    .append(format.label())
-                    .append(')')
-                    .append("](")
-                    .append(format.href())
-                    .append(")\n\n");
-        }
-        return markdown.replace(REGISTRY, out.toString().strip());
+        return Optional.of(
+                new Parts(
+                        markdown.substring(0, at),
+                        markdown.substring(at + REGISTRY.length()).replace(REGISTRY, "")));
     }
 }

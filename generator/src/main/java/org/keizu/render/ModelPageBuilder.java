@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.keizu.lineage.Analysis;
 import org.keizu.lineage.VerdictRule;
-import org.keizu.load.RecordVersions;
 import org.keizu.model.Claim;
 import org.keizu.model.Dispute;
 import org.keizu.model.Evidence;
@@ -40,86 +39,24 @@ import org.keizu.render.Views.VerdictView;
 final class ModelPageBuilder {
     private final ViewContext context;
     private final ConfigEvidence config;
-    private final CitationBuilder citations;
 
-    private final RecordChanges changes;
     private final FamilyTrees trees;
+    private final VersionFrames frames;
 
     ModelPageBuilder(ViewContext context) {
         this.context = context;
         this.trees = new FamilyTrees(context);
         this.config = new ConfigEvidence(context);
-        this.citations = new CitationBuilder(context);
-        this.changes = new RecordChanges(context);
+        this.frames = new VersionFrames(context);
     }
-
-    /**
-     * What a page says about which state of the record it shows, decided from the registry as it
-     * stands (so an old version's page still links to the current record and lists every version):
-     * the citation, the act links, the list of versions and, at a version's own address, the
-     * banner.
-     */
-    record Frame(
-            Views.Citation citation,
-            Views.ActLinks act,
-            Views.HistorySection history,
-            Views.VersionBanner banner) {}
 
     /** The record's own page: its current state, cited as its current version when it is one. */
     ModelPage page(Model model) {
-        return page(model, frame(model, context.versions.of(model.id()).current(), false));
-    }
-
-    /**
-     * The frame of a page of {@code model} (the current record) showing {@code version}, or its
-     * current state when empty; {@code atVersionAddress} when the page is the version's own.
-     */
-    Frame frame(Model model, Optional<RecordVersions.Version> version, boolean atVersionAddress) {
-        Model cited = version.flatMap(RecordVersions.Version::record).orElse(model);
-        return new Frame(
-                citations.citation(cited, version),
-                changes.act(model),
-                changes.history(model, version.map(RecordVersions.Version::number)),
-                atVersionAddress ? banner(model, version.orElseThrow()) : null);
-    }
-
-    private Views.VersionBanner banner(Model model, RecordVersions.Version shown) {
-        RecordVersions.Versions versions = context.versions.of(model.id());
-        boolean current = versions.current().filter(v -> v.number() == shown.number()).isPresent();
-        String text;
-        if (current) {
-            text =
-                    context.messages.format(
-                            "version_banner_current",
-                            Integer.toString(shown.number()),
-                            shown.date());
-        } else if (versions.current().isPresent()) {
-            RecordVersions.Version now = versions.current().get();
-            text =
-                    context.messages.format(
-                            "version_banner_past",
-                            Integer.toString(shown.number()),
-                            shown.date(),
-                            Integer.toString(now.number()),
-                            now.date());
-        } else {
-            text =
-                    context.messages.format(
-                            "version_banner_past_uncommitted",
-                            Integer.toString(shown.number()),
-                            shown.date());
-        }
-        return new Views.VersionBanner(
-                shown.number(),
-                current,
-                text,
-                new Link(
-                        context.messages.format("version_banner_link"),
-                        context.paths.href(SitePaths.model(model.id()))));
+        return page(model, frames.frame(model, context.versions.of(model.id()).current(), false));
     }
 
     /** A page of {@code model} (the record as it stands, or as it stood) in this frame. */
-    ModelPage page(Model model, Frame frame) {
+    ModelPage page(Model model, VersionFrames.Frame frame) {
         SourceNumbers refs = new SourceNumbers(model.sources());
         Analysis.ModelAnalysis analysis = context.analysis.of(model.id());
         return new ModelPage(

@@ -22,6 +22,7 @@ public final class ViewBuilder {
     private final ListingPages listings;
     private final FamilyPages families;
     private final ModelPageBuilder models;
+    private final VersionFrames frames;
     private final Vocabulary vocabulary;
 
     public ViewBuilder(
@@ -36,6 +37,7 @@ public final class ViewBuilder {
         this.listings = new ListingPages(context, rows);
         this.families = new FamilyPages(context, rows);
         this.models = new ModelPageBuilder(context);
+        this.frames = new VersionFrames(context);
     }
 
     public SiteView site() {
@@ -81,7 +83,7 @@ public final class ViewBuilder {
         Model current = context.registry.model(id).orElseThrow();
         RecordVersions.Versions versions = context.versions.of(id);
         RecordVersions.Version version = versions.all().get(number - 1);
-        ModelPageBuilder.Frame frame = models.frame(current, Optional.of(version), true);
+        VersionFrames.Frame frame = frames.frame(current, Optional.of(version), true);
         if (versions.current().filter(v -> v.number() == number).isPresent()) {
             return models.page(current, frame);
         }

@@ -457,7 +457,17 @@ public final class Views {
      */
     public record LegendItem(String shape, String kind, String label) {}
 
-    public record ProsePage(SiteView site, String slug, String title, String html) {}
+    /**
+     * A page written in Markdown: its HTML, and on the cite page the registry's citation ({@code
+     * citation}, else null) with the HTML that follows it ({@code htmlAfter}).
+     */
+    public record ProsePage(
+            SiteView site,
+            String slug,
+            String title,
+            String html,
+            Citation citation,
+            String htmlAfter) {}
 
     public record PlainPage(SiteView site) {}
 

@@ -207,20 +207,24 @@ public final class SitePlan {
         writeCitation(registryCitation, files);
         MarkdownRenderer markdown = new MarkdownRenderer();
         GeneratedProse generated = new GeneratedProse(new Messages(views.site().msg()));
+        // The generated parts (methodology tables, repository links) expanded, then Markdown.
+        java.util.function.Function<String, String> html =
+                source -> markdown.render(frame.repositoryLinks(generated.expand(source)));
         for (ProsePages.Page p : pages) {
-            String source =
-                    frame.repositoryLinks(
-                            generated.expand(
-                                    CitationProse.expand(
-                                            p.markdown(),
-                                            registryCitation,
-                                            frame.fixed("cite_download"))));
+            Optional<CitationProse.Parts> parts = CitationProse.split(p.markdown());
             files.accept(
                     frame.page(
                             SitePaths.prose(p.slug()),
                             "prose.ftlh",
                             new Views.ProsePage(
-                                    views.site(), p.slug(), p.title(), markdown.render(source)),
+                                    views.site(),
+                                    p.slug(),
+                                    p.title(),
+                                    html.apply(
+                                            parts.map(CitationProse.Parts::before)
+                                                    .orElse(p.markdown())),
+                                    parts.isPresent() ? registryCitation : null,
+                                    parts.map(CitationProse.Parts::after).map(html).orElse(null)),
                             p.title()));
         }
         files.accept(

@@ -3,6 +3,7 @@ package org.keizu.render;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -30,6 +31,7 @@ import org.jbibtex.BibTeXParser;
 import org.jbibtex.Key;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.keizu.RegistryBuild;
@@ -167,6 +169,28 @@ class CitationFormatsTest {
                     other.select("section[aria-labelledby=cite]").text().contains("listed above"),
                     id + ": the cite box mentions corrections only where there are some");
         }
+    }
+
+    @Test
+    void theCitePageShowsTheRegistrysCitationInTheSameBoxAsEvidencePages(@TempDir Path root)
+            throws Exception {
+        Path data = TestRegistries.validFixture(root);
+        Files.createDirectories(data.resolve("pages"));
+        Files.copy(
+                TestRegistries.REAL_DATA.resolve("pages/cite.md"),
+                data.resolve("pages/cite.md"));
+        build(root, "site");
+        Path site = root.resolve("site");
+        Document cite = Jsoup.parse(site.resolve("cite/index.html").toFile());
+        Element box = cite.selectFirst(".cite-formats[data-accessed]");
+        assertNotNull(box, "the box cite.js fills in and adds copy buttons to");
+        for (Format format : Format.values()) {
+            Element pre = box.selectFirst("pre[data-format=" + format.key + "]");
+            String href = box.selectFirst("a[data-format=" + format.key + "]").attr("href");
+            assertEquals(Files.readString(site.resolve(href.substring(1))), pre.wholeText());
+        }
+        assertTrue(box.selectFirst("script[src]").attr("src").contains("/assets/cite."));
+        assertFalse(cite.text().contains("{{registry-citation}}"));
     }
 
     @Test
