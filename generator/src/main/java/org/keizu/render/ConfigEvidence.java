@@ -9,11 +9,11 @@ import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
 import org.keizu.model.Snapshot;
 import org.keizu.model.UrlPolicy;
-import org.keizu.render.Views.ComparisonView;
-import org.keizu.render.Views.ConfigSection;
-import org.keizu.render.Views.FieldRow;
-import org.keizu.render.Views.FileView;
-import org.keizu.render.Views.SnapshotView;
+import org.keizu.render.EvidenceViews.ComparisonView;
+import org.keizu.render.EvidenceViews.ConfigSection;
+import org.keizu.render.EvidenceViews.FieldRow;
+import org.keizu.render.EvidenceViews.FileView;
+import org.keizu.render.EvidenceViews.SnapshotView;
 
 /**
  * The evidence page's config section: where the config came from, and its comparison with each

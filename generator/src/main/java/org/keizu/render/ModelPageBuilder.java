@@ -17,19 +17,19 @@ import org.keizu.model.Model;
 import org.keizu.model.Organisation;
 import org.keizu.model.PartialDate;
 import org.keizu.model.Statement;
-import org.keizu.render.Views.ClaimView;
-import org.keizu.render.Views.CorrectionView;
-import org.keizu.render.Views.DisputeView;
-import org.keizu.render.Views.EvidenceView;
-import org.keizu.render.Views.LineageSection;
-import org.keizu.render.Views.LineageView;
+import org.keizu.render.EvidenceViews.ClaimView;
+import org.keizu.render.EvidenceViews.CorrectionView;
+import org.keizu.render.EvidenceViews.DisputeView;
+import org.keizu.render.EvidenceViews.EvidenceView;
+import org.keizu.render.EvidenceViews.LineageSection;
+import org.keizu.render.EvidenceViews.LineageView;
+import org.keizu.render.EvidenceViews.ModelFacts;
+import org.keizu.render.EvidenceViews.ModelPage;
+import org.keizu.render.EvidenceViews.ObligationView;
+import org.keizu.render.EvidenceViews.SearchFacets;
+import org.keizu.render.EvidenceViews.StatementView;
+import org.keizu.render.EvidenceViews.VerdictView;
 import org.keizu.render.Views.Link;
-import org.keizu.render.Views.ModelFacts;
-import org.keizu.render.Views.ModelPage;
-import org.keizu.render.Views.ObligationView;
-import org.keizu.render.Views.SearchFacets;
-import org.keizu.render.Views.StatementView;
-import org.keizu.render.Views.VerdictView;
 
 /**
  * A model's evidence page, section by section: the facts, the verdict, what the makers claim beside

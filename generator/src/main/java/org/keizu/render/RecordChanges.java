@@ -37,16 +37,16 @@ final class RecordChanges {
      * {@code shown} is the version this page shows (empty on the record's own page when its state
      * is not a committed version). Null without a history.
      */
-    Views.HistorySection history(Model model, Optional<Integer> shown) {
+    EvidenceViews.HistorySection history(Model model, Optional<Integer> shown) {
         List<RecordVersions.Version> versions = context.versions.of(model.id()).all();
         if (versions.isEmpty()) {
             return null;
         }
-        List<Views.ChangeView> changes = new ArrayList<>();
+        List<EvidenceViews.ChangeView> changes = new ArrayList<>();
         for (int i = versions.size() - 1; i >= 0; i--) {
             RecordVersions.Version v = versions.get(i);
             changes.add(
-                    new Views.ChangeView(
+                    new EvidenceViews.ChangeView(
                             v.number(),
                             context.messages.format(
                                     "history_version", Integer.toString(v.number())),
@@ -61,7 +61,7 @@ final class RecordChanges {
                                     .map(repo -> repo.commit(v.revision().commit()))
                                     .orElse(null)));
         }
-        return new Views.HistorySection(
+        return new EvidenceViews.HistorySection(
                 versions.get(0).date(), versions.get(versions.size() - 1).date(), changes);
     }
 
@@ -70,7 +70,7 @@ final class RecordChanges {
      * record's file as it lies in the repository ({@code data/models/<file>}), whatever folder this
      * build read it from. Null when the build names no repository.
      */
-    Views.ActLinks act(Model model) {
+    EvidenceViews.ActLinks act(Model model) {
         if (repository.isEmpty()) {
             return null;
         }
@@ -81,7 +81,7 @@ final class RecordChanges {
                 loaded == null
                         ? model.id() + ".yaml"
                         : loaded.source().file().getFileName().toString();
-        return new Views.ActLinks(
+        return new EvidenceViews.ActLinks(
                 repo.newIssue(
                         context.messages.format("act_correction_title", model.name()),
                         context.messages.format("act_correction_body", address)),

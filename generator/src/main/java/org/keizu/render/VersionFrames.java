@@ -18,9 +18,9 @@ final class VersionFrames {
      */
     record Frame(
             Views.Citation citation,
-            Views.ActLinks act,
-            Views.HistorySection history,
-            Views.VersionBanner banner) {}
+            EvidenceViews.ActLinks act,
+            EvidenceViews.HistorySection history,
+            EvidenceViews.VersionBanner banner) {}
 
     private final ViewContext context;
     private final CitationBuilder citations;
@@ -45,7 +45,7 @@ final class VersionFrames {
                 atVersionAddress ? banner(model, version.orElseThrow()) : null);
     }
 
-    private Views.VersionBanner banner(Model model, RecordVersions.Version shown) {
+    private EvidenceViews.VersionBanner banner(Model model, RecordVersions.Version shown) {
         RecordVersions.Versions versions = context.versions.of(model.id());
         boolean current = versions.current().filter(v -> v.number() == shown.number()).isPresent();
         String text;
@@ -71,7 +71,7 @@ final class VersionFrames {
                             Integer.toString(shown.number()),
                             shown.date());
         }
-        return new Views.VersionBanner(
+        return new EvidenceViews.VersionBanner(
                 shown.number(),
                 current,
                 text,

@@ -62,7 +62,7 @@ public final class ViewBuilder {
     }
 
     /** The evidence page of one model. */
-    public Views.ModelPage modelPage(String id) {
+    public EvidenceViews.ModelPage modelPage(String id) {
         return models.page(context.registry.model(id).orElseThrow());
     }
 
@@ -79,7 +79,7 @@ public final class ViewBuilder {
      * record as it stands; an earlier one is shown as it then stood, analysed by today's rules in
      * the registry as it stands now (every other record, every config), which its banner says.
      */
-    public Views.ModelPage versionPage(String id, int number) {
+    public EvidenceViews.ModelPage versionPage(String id, int number) {
         Model current = context.registry.model(id).orElseThrow();
         RecordVersions.Versions versions = context.versions.of(id);
         RecordVersions.Version version = versions.all().get(number - 1);

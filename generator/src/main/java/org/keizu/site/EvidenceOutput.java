@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 import org.keizu.model.Model;
+import org.keizu.render.EvidenceViews;
 import org.keizu.render.MachineMetadata;
 import org.keizu.render.SitePaths;
 import org.keizu.render.ViewBuilder;
@@ -32,7 +33,7 @@ final class EvidenceOutput {
         MachineMetadata metadata = views.metadata();
         Map<String, String> lastmod = new TreeMap<>();
         for (String id : views.modelIds()) {
-            Views.ModelPage model = views.modelPage(id);
+            EvidenceViews.ModelPage model = views.modelPage(id);
             MachineMetadata.ShareCard card = metadata.shareCard(id);
             files.accept(
                     new OutputFile(
@@ -49,7 +50,7 @@ final class EvidenceOutput {
             lastmod.put(SitePaths.file(SitePaths.model(id)), metadata.lastModified(id));
             SitePlan.writeCitation(model.citation(), files);
             for (int number : views.versionNumbers(id)) {
-                Views.ModelPage version = views.versionPage(id, number);
+                EvidenceViews.ModelPage version = views.versionPage(id, number);
                 String path = SitePaths.modelVersion(id, number);
                 unlisted.accept(
                         frame.page(
