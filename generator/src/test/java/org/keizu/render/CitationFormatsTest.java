@@ -177,8 +177,7 @@ class CitationFormatsTest {
         Path data = TestRegistries.validFixture(root);
         Files.createDirectories(data.resolve("pages"));
         Files.copy(
-                TestRegistries.REAL_DATA.resolve("pages/cite.md"),
-                data.resolve("pages/cite.md"));
+                TestRegistries.REAL_DATA.resolve("pages/cite.md"), data.resolve("pages/cite.md"));
         build(root, "site");
         Path site = root.resolve("site");
         Document cite = Jsoup.parse(site.resolve("cite/index.html").toFile());
