@@ -115,9 +115,10 @@ public final class RecordVersions {
                     continue; // unreadable then (never published), or reads the same
                 }
                 previous = parsed.get().tree();
+                ParsedRecord current = upgraded(parsed.get());
                 Optional<Loaded<Model>> record =
-                        schemaAccepts.test(parsed.get())
-                                ? binder.bind(parsed.get(), Model.class, finding -> {})
+                        schemaAccepts.test(current)
+                                ? binder.bind(current, Model.class, finding -> {})
                                         .map(l -> underCurrentId(l, model.id()))
                                 : Optional.empty();
                 versions.add(new Version(versions.size() + 1, revision.revision(), record));
@@ -131,6 +132,16 @@ public final class RecordVersions {
             byId.put(model.id(), new Versions(versions, currentIsLatest));
         }
         return new RecordVersions(Map.copyOf(byId));
+    }
+
+    /** A past state in today's form ({@link RecordUpgrade}), for the schema and the binder. */
+    private static ParsedRecord upgraded(ParsedRecord parsed) {
+        return new ParsedRecord(
+                parsed.kind(),
+                parsed.file(),
+                parsed.displayPath(),
+                RecordUpgrade.toCurrent(parsed.tree()),
+                parsed.positions());
     }
 
     /** A version from before a rename, under the id the record has now. */

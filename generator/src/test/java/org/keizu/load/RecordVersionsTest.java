@@ -179,6 +179,38 @@ class RecordVersionsTest {
         }
     }
 
+    /**
+     * Every version of every record in this repository can still be shown: each past form of the
+     * schema is read as today's ({@link RecordUpgrade}), so no citation leads to a missing page.
+     */
+    @Test
+    void everyVersionOfEveryRealRecordHasAPage() {
+        RegistryBuild build =
+                new RegistryBuild(
+                        new RegistryBuild.Options(
+                                TestRegistries.REAL_DATA,
+                                TestRegistries.TEMPLATES,
+                                TestRegistries.REPO,
+                                java.util.Optional.empty()));
+        RegistryBuild.Checked checked = build.check();
+        RecordVersions versions = build.versions(checked);
+        List<String> without = new java.util.ArrayList<>();
+        int count = 0;
+        for (Loaded<org.keizu.model.Model> loaded : checked.registry().models()) {
+            String id = loaded.record().id();
+            RecordVersions.Versions of = versions.of(id);
+            assertTrue(of.current().isPresent(), id + ": the committed record is its last version");
+            for (RecordVersions.Version v : of.all()) {
+                count++;
+                if (v.loaded().isEmpty()) {
+                    without.add(id + " v" + v.number() + " (" + v.revision().shortCommit() + ")");
+                }
+            }
+        }
+        assertTrue(count > checked.registry().models().size(), "some records have changed");
+        assertEquals(List.of(), without);
+    }
+
     private static Path build(Path root, String out) throws Exception {
         RegistryBuild.Result built =
                 new RegistryBuild(TestRegistries.options(root))

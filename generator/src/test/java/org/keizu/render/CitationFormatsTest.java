@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.keizu.RegistryBuild;
 import org.keizu.TestRegistries;
+import org.keizu.load.RecordVersions;
 import org.keizu.render.CitationFormats.Format;
 
 /**
@@ -168,6 +169,60 @@ class CitationFormatsTest {
                     !other.select("#corrections").isEmpty(),
                     other.select("section[aria-labelledby=cite]").text().contains("listed above"),
                     id + ": the cite box mentions corrections only where there are some");
+        }
+    }
+
+    /**
+     * The real record of Rakuten AI 3.0, from this repository's history: cited at its current
+     * version, at that version's own address, in every format its consumers read.
+     */
+    @Test
+    void rakutenAi3IsCitedAtItsCurrentVersionInEveryFormat(@TempDir Path root) throws Exception {
+        String origin = "https://keizu.example";
+        TestRegistries.buildReal(root, "/keizu/", origin, false);
+        RecordVersions.Versions versions =
+                new RegistryBuild(
+                                new RegistryBuild.Options(
+                                        TestRegistries.REAL_DATA,
+                                        TestRegistries.TEMPLATES,
+                                        TestRegistries.REPO,
+                                        java.util.Optional.empty()))
+                        .versions(TestRegistries.checkReal())
+                        .of("rakuten-ai-3.0");
+        RecordVersions.Version current = versions.current().orElseThrow();
+        String number = Integer.toString(current.number());
+        String address = origin + "/keizu/models/rakuten-ai-3.0/v/" + number + "/";
+        Document page = Jsoup.parse(root.resolve("models/rakuten-ai-3.0/index.html").toFile());
+        assertEquals(address, page.selectFirst("section[aria-labelledby=cite] p a").attr("href"));
+        Path files = root.resolve("models/rakuten-ai-3.0/v/" + number);
+        for (Format format : List.of(Format.BIBTEX, Format.BIBLATEX)) {
+            BibTeXEntry entry = bibtexEntry(Files.readString(files.resolve(format.file)));
+            assertEquals(number, field(entry, "version"), format.key);
+            assertEquals(address, field(entry, "url"), format.key);
+        }
+        Map<String, List<String>> ris = ris(Files.readString(files.resolve(Format.RIS.file)));
+        assertEquals(List.of(number), ris.get("ET"));
+        assertEquals(List.of(address), ris.get("UR"));
+        CSLItemData item =
+                CSLItemData.fromJson(
+                        new ObjectMapper()
+                                .readValue(
+                                        Files.readString(files.resolve(Format.CSL_JSON.file)),
+                                        new TypeReference<List<Map<String, Object>>>() {})
+                                .get(0));
+        assertEquals(number, item.getVersion());
+        assertTrue(
+                Files.readString(files.resolve(Format.APA.file))
+                        .contains("(Version " + number + ")"));
+        assertTrue(
+                Files.readString(files.resolve(Format.CHICAGO.file))
+                        .contains("Version " + number + "."));
+        if (current.number() > 1) {
+            // An earlier version is still there to be cited, and names itself.
+            Path earlier = root.resolve("models/rakuten-ai-3.0/v/1");
+            assertEquals(
+                    "1",
+                    field(bibtexEntry(Files.readString(earlier.resolve("cite.bib"))), "version"));
         }
     }
 
