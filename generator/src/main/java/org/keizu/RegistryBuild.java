@@ -152,13 +152,10 @@ public final class RegistryBuild {
                         checked.registry().models().size(),
                         checked.pages(),
                         RepositoryLinks.optional(output.repoUrl()));
+        RecordVersions versions = versions(checked);
+        reportUnreadableVersions(checked, versions);
         ViewBuilder views =
-                new ViewBuilder(
-                        checked.registry(),
-                        checked.analysis(),
-                        versions(checked),
-                        vocabulary,
-                        site);
+                new ViewBuilder(checked.registry(), checked.analysis(), versions, vocabulary, site);
         List<String> written;
         try (SiteWriter.Staging staging = new SiteWriter(output.dir()).open()) {
             // Phase 4: each page goes to the staging folder as soon as it is rendered, so memory
@@ -197,6 +194,32 @@ public final class RegistryBuild {
                     schema.validate(parsed, found::add);
                     return found.isEmpty();
                 });
+    }
+
+    /**
+     * A version today's schema cannot read, even upgraded, has no page: a warning for maintainers,
+     * since a citation of it would lead nowhere until {@code RecordUpgrade} learns its form.
+     */
+    private static void reportUnreadableVersions(Checked checked, RecordVersions versions) {
+        for (Loaded<Model> loaded : checked.registry().models()) {
+            for (RecordVersions.Version v : versions.of(loaded.record().id()).all()) {
+                if (v.loaded().isEmpty()) {
+                    checked.findings()
+                            .add(
+                                    Finding.warning(
+                                            loaded.file(),
+                                            Position.WHOLE_FILE,
+                                            Check.HIST_002,
+                                            "version "
+                                                    + v.number()
+                                                    + " (commit "
+                                                    + v.revision().shortCommit()
+                                                    + ") does not read in today's form, so it"
+                                                    + " has no page; teach RecordUpgrade the"
+                                                    + " change that made it unreadable"));
+                }
+            }
+        }
     }
 
     /**

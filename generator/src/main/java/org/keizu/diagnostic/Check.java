@@ -121,6 +121,10 @@ public enum Check {
             "HIST-001",
             "history-cut-short",
             "the data's git history is complete, so each record's changes can be listed"),
+    HIST_002(
+            "HIST-002",
+            "version-unreadable",
+            "every version of a record reads in today's form, so each has a page"),
 
     SITE_001(
             "SITE-001",

@@ -179,6 +179,41 @@ class RecordVersionsTest {
         }
     }
 
+    @Test
+    void aVersionTodaysFormCannotReadIsListedWithoutAPageAndAWarningSaysSo(@TempDir Path root)
+            throws Exception {
+        Path data = TestRegistries.validFixture(root);
+        Path record = data.resolve("models/" + ID + ".yaml");
+        String today = read(record);
+        try (Git git = Git.init().setDirectory(root.toFile()).call()) {
+            // A form no schema ever had, so no upgrade step knows it.
+            Files.writeString(record, today + "obsolete_field: kept\n");
+            commit(git, "add the registry", "2026-11-29T10:00:00Z");
+            Files.writeString(record, today);
+            commit(git, "today's form", "2026-11-30T10:00:00Z");
+            RegistryBuild.Result built =
+                    new RegistryBuild(TestRegistries.options(root))
+                            .build(new RegistryBuild.Output(root.resolve("site"), "/", "", false));
+            assertFalse(built.findings().hasErrors(), built.findings().sorted().toString());
+            List<String> warnings =
+                    built.findings().sorted().stream()
+                            .filter(f -> f.check().code().equals("HIST-002"))
+                            .map(f -> f.file() + ": " + f.message())
+                            .toList();
+            assertEquals(1, warnings.size(), warnings.toString());
+            assertTrue(
+                    warnings.get(0).startsWith("data/models/" + ID + ".yaml: version 1 (commit "));
+            Path site = root.resolve("site");
+            assertFalse(Files.exists(site.resolve("models/" + ID + "/v/1/index.html")));
+            assertEquals(List.of("2", "1"), versionNumbers(site), "its number stays taken");
+            assertTrue(
+                    page(site, "models/" + ID + "/")
+                            .select("ol.history li[value=1] a[href^=/models]")
+                            .isEmpty(),
+                    "no link to a page that is not there");
+        }
+    }
+
     /**
      * Every version of every record in this repository can still be shown: each past form of the
      * schema is read as today's ({@link RecordUpgrade}), so no citation leads to a missing page.
