@@ -77,8 +77,9 @@ public final class RecordVersions {
      * The versions of every model, from its file's history and its former files' (a renamed
      * record's {@code data/models/<former id>.yaml}).
      *
-     * @param schemaAccepts whether today's schema reads a past state (findings are not reported: a
-     *     past state is not the contributor's to fix)
+     * @param schemaAccepts whether today's schema reads a past state once upgraded to today's form
+     *     ({@link RecordUpgrade}); its findings are not reported, since a past state is not the
+     *     contributor's to fix (a state that fails is reported once, as HIST-002, by the build)
      */
     public static RecordVersions of(
             List<Loaded<Model>> models,

@@ -1,6 +1,7 @@
 package org.keizu.site;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.keizu.model.Model;
@@ -16,6 +17,12 @@ import org.keizu.render.Views;
  * of its record, and a redirect from each address it had under a former id.
  */
 final class EvidenceOutput {
+    /**
+     * How many models' share images are drawn at once: enough to keep every core busy, few enough
+     * that memory does not grow with the registry (about 35 KB each).
+     */
+    private static final int IMAGE_BATCH = 64;
+
     private final ViewBuilder views;
     private final PageFrame frame;
 
@@ -32,41 +39,57 @@ final class EvidenceOutput {
     Map<String, String> render(SitePlan.Sink files, SitePlan.Sink unlisted) throws IOException {
         MachineMetadata metadata = views.metadata();
         Map<String, String> lastmod = new TreeMap<>();
-        for (String id : views.modelIds()) {
-            EvidenceViews.ModelPage model = views.modelPage(id);
-            MachineMetadata.ShareCard card = metadata.shareCard(id);
-            files.accept(
-                    new OutputFile(
-                            SitePaths.modelShareImage(id),
-                            ShareImage.model(card, frame.fixed("site_name"))));
-            files.accept(
-                    frame.page(
-                            SitePaths.model(id),
-                            "model.ftlh",
-                            model,
-                            model.facts().name(),
-                            frame.modelMeta(
-                                    id, model.facts().country(), card, metadata.modelJsonLd(id))));
-            lastmod.put(SitePaths.file(SitePaths.model(id)), metadata.lastModified(id));
-            SitePlan.writeCitation(model.citation(), files);
-            for (int number : views.versionNumbers(id)) {
-                EvidenceViews.ModelPage version = views.versionPage(id, number);
-                String path = SitePaths.modelVersion(id, number);
-                unlisted.accept(
+        List<String> ids = views.modelIds();
+        String siteName = frame.fixed("site_name");
+        for (int start = 0; start < ids.size(); start += IMAGE_BATCH) {
+            List<String> batch = ids.subList(start, Math.min(ids.size(), start + IMAGE_BATCH));
+            List<MachineMetadata.ShareCard> cards =
+                    batch.stream().map(metadata::shareCard).toList();
+            // Encoding a share image as PNG is most of the work per model, and each image depends
+            // on its card alone: drawn on every core, then written in the fixed order.
+            List<byte[]> images =
+                    cards.parallelStream().map(card -> ShareImage.model(card, siteName)).toList();
+            for (int i = 0; i < batch.size(); i++) {
+                String id = batch.get(i);
+                files.accept(new OutputFile(SitePaths.modelShareImage(id), images.get(i)));
+                EvidenceViews.ModelPage model = views.modelPage(id);
+                files.accept(
                         frame.page(
-                                path,
+                                SitePaths.model(id),
                                 "model.ftlh",
-                                version,
-                                version.facts().name(),
-                                frame.meta(path, null)));
-                if (!version.version().current()) {
-                    // The current version's files are the record page's own, written above.
-                    SitePlan.writeCitation(version.citation(), unlisted);
-                }
+                                model,
+                                model.facts().name(),
+                                frame.modelMeta(
+                                        id,
+                                        model.facts().country(),
+                                        cards.get(i),
+                                        metadata.modelJsonLd(id))));
+                lastmod.put(SitePaths.file(SitePaths.model(id)), metadata.lastModified(id));
+                SitePlan.writeCitation(model.citation(), files);
+                versions(id, unlisted);
+                redirects(views.model(id), unlisted);
             }
-            redirects(views.model(id), unlisted);
         }
         return lastmod;
+    }
+
+    /** The page and citation files of each version of the model's record. */
+    private void versions(String id, SitePlan.Sink unlisted) throws IOException {
+        for (int number : views.versionNumbers(id)) {
+            EvidenceViews.ModelPage version = views.versionPage(id, number);
+            String path = SitePaths.modelVersion(id, number);
+            unlisted.accept(
+                    frame.page(
+                            path,
+                            "model.ftlh",
+                            version,
+                            version.facts().name(),
+                            frame.meta(path, null)));
+            if (!version.version().current()) {
+                // The current version's files are the record page's own, written with it.
+                SitePlan.writeCitation(version.citation(), unlisted);
+            }
+        }
     }
 
     /**
