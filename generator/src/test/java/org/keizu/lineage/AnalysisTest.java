@@ -18,6 +18,7 @@ import org.keizu.model.Grade;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
 import org.keizu.model.Relation;
+import org.keizu.model.TestModels;
 import org.keizu.registry.Registry;
 
 /**
@@ -41,30 +42,7 @@ class AnalysisTest {
                                         "card",
                                         null))
                         : List.of();
-        return new Model(
-                id,
-                id,
-                null,
-                null,
-                null,
-                "org",
-                country,
-                null,
-                null,
-                "2026-11-30",
-                null,
-                null,
-                null,
-                null,
-                null,
-                claimed,
-                lineage,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return TestModels.model(id).country(country).claims(claimed).lineage(lineage).build();
     }
 
     static LineageLink link(String base, Relation relation, Grade grade) {

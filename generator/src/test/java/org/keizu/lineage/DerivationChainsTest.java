@@ -12,6 +12,7 @@ import org.keizu.model.Grade;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
 import org.keizu.model.Relation;
+import org.keizu.model.TestModels;
 
 /**
  * Chains follow declared derivations only, pick the strongest link, and survive cycles in the data.
@@ -20,32 +21,7 @@ class DerivationChainsTest {
     private final Map<String, Model> models = new LinkedHashMap<>();
 
     private void model(String id, LineageLink... lineage) {
-        models.put(
-                id,
-                new Model(
-                        id,
-                        id,
-                        null,
-                        null,
-                        null,
-                        "org",
-                        "SG",
-                        null,
-                        null,
-                        "2026-11-30",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        Arrays.asList(lineage),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null));
+        models.put(id, TestModels.model(id).country("SG").lineage(Arrays.asList(lineage)).build());
     }
 
     private static LineageLink link(String base, Relation relation, Grade grade) {

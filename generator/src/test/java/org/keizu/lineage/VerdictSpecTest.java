@@ -17,6 +17,7 @@ import org.keizu.model.Grade;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
 import org.keizu.model.Relation;
+import org.keizu.model.TestModels;
 
 /**
  * The verdict rule as a specification table: the smallest record that reaches each verdict by each
@@ -73,30 +74,12 @@ class VerdictSpecTest {
         }
 
         Model build() {
-            return new Model(
-                    id,
-                    id,
-                    null,
-                    null,
-                    null,
-                    "org",
-                    "JP",
-                    null,
-                    released,
-                    "2026-11-30",
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    claims,
-                    lineage,
-                    disputes,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
+            return TestModels.model(id)
+                    .released(released)
+                    .claims(claims)
+                    .lineage(lineage)
+                    .disputes(disputes)
+                    .build();
         }
     }
 

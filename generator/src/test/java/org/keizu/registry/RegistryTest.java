@@ -15,6 +15,7 @@ import org.keizu.model.Grade;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
 import org.keizu.model.Relation;
+import org.keizu.model.TestModels;
 
 /** The typed store: lookups by id and the reverse indexes the pages and checks read. */
 class RegistryTest {
@@ -37,30 +38,13 @@ class RegistryTest {
                                                 null,
                                                 List.of()))
                         .toList();
-        return new Model(
-                id,
-                name,
-                null,
-                null,
-                null,
-                organisation,
-                country,
-                programme,
-                null,
-                "2026-11-30",
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                lineage,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null);
+        return TestModels.model(id)
+                .name(name)
+                .organisation(organisation)
+                .country(country)
+                .programme(programme)
+                .lineage(lineage)
+                .build();
     }
 
     private static Loaded<Model> loaded(Model m) {

@@ -13,6 +13,7 @@ import org.keizu.model.Grade;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
 import org.keizu.model.Relation;
+import org.keizu.model.TestModels;
 
 class MachineMetadataTest {
     @Test
@@ -40,30 +41,12 @@ class MachineMetadataTest {
                         link("f", Relation.COMPONENT, Grade.E4),
                         link("g", Relation.TOKENIZER, Grade.E4));
         Model model =
-                new Model(
-                        "m",
-                        "M",
-                        null,
-                        null,
-                        null,
-                        "o",
-                        "JP",
-                        null,
-                        null,
-                        "2026-01-01",
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        links,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null);
+                TestModels.model("m")
+                        .name("M")
+                        .organisation("o")
+                        .reviewed("2026-01-01")
+                        .lineage(links)
+                        .build();
         assertEquals(
                 List.of("a", "b", "c"),
                 MachineMetadata.provDerivations(model).stream().map(LineageLink::base).toList());
