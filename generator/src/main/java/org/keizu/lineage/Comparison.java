@@ -59,10 +59,18 @@ public record Comparison(
 
     /**
      * True when the shapes allow the model to carry the base's weights (as is, or after a known
-     * surgery).
+     * surgery), whatever the grade: a declared vocabulary extension is consistent with its base's
+     * config, though the config alone would only make it a lead.
      */
     public boolean shapeCompatible() {
-        return grade.atLeast(Grade.E2);
+        return switch (finding) {
+            case LineageDetector.SAME_SHAPE,
+                    LineageDetector.VOCABULARY_EXTENSION,
+                    LineageDetector.DEPTH_UP_SCALING,
+                    LineageDetector.FEWER_LAYERS ->
+                    true;
+            default -> false;
+        };
     }
 
     /** True when every shape field is equal, with no surgery needed. */

@@ -16,6 +16,11 @@ import org.keizu.model.Grade;
  * the known surgeries: a vocabulary extension with everything else equal, depth up-scaling, and the
  * same widths with fewer layers.
  *
+ * <p>A vocabulary extension and fewer layers are leads (E1), never derivations: from the config
+ * alone they fit every release of a family alike. Among several releases, the one whose
+ * hyper-parameters (rope_theta, sliding_window, context length: a release's signature) agree ranks
+ * first, since it has fewer differing fields.
+ *
  * <p>Grades from the config alone go no higher than E2. E3 needs more than the config: an identical
  * tokenizer or the base's NOTICE. E4 comes only from a disclosure or weight-level evidence, never
  * from here. A class match alone is E1, "uses the architecture", and is never reported as a
@@ -90,9 +95,12 @@ public final class LineageDetector {
         String finding = finding(self, other, sameClass, shapeDiffs);
         Grade grade =
                 switch (finding) {
-                    case SAME_SHAPE, VOCABULARY_EXTENSION, DEPTH_UP_SCALING, FEWER_LAYERS ->
-                            Grade.E2;
-                    case ARCHITECTURE_ONLY -> Grade.E1;
+                    case SAME_SHAPE, DEPTH_UP_SCALING -> Grade.E2;
+                    // Leads, not findings: a larger vocabulary or fewer layers fits every release
+                    // of a family alike (a model extending Mistral 7B v0.1's vocabulary fits v0.3
+                    // as well, whose extra token ids hold other tokens), so only the tokenizer or
+                    // a disclosure can tell which base, if any, it is.
+                    case VOCABULARY_EXTENSION, FEWER_LAYERS, ARCHITECTURE_ONLY -> Grade.E1;
                     default -> Grade.E0;
                 };
         List<Phrase> corroboration = new ArrayList<>();

@@ -35,6 +35,41 @@ class LineageDetectorTest {
         }
     }
 
+    /** A config kept as test material only (src/test/resources/detector, see its SOURCES.md). */
+    static JsonNode testConfig(String file) {
+        try (var in = LineageDetectorTest.class.getResourceAsStream("/detector/" + file)) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * The false derivation a fresh test set found: a model that extends Mistral 7B v0.1's
+     * vocabulary was graded E2 against v0.3, a different release. Against either release it is now
+     * a lead (E1), and the release whose signature agrees (rope_theta, sliding_window) ranks first.
+     */
+    @Test
+    void aLargerVocabularyIsALeadThatRanksTheReleaseWhoseSignatureFits() {
+        JsonNode rakuten = config("Rakuten/RakutenAI-7B-instruct");
+        List<Comparison> ranked =
+                detector.rank(
+                        LineageDetector.Subject.of("rakuten", rakuten),
+                        List.of(
+                                LineageDetector.Subject.of(
+                                        "mistral-v0.3", config("mistralai/Mistral-7B-Instruct-v0.3")),
+                                LineageDetector.Subject.of(
+                                        "mistral-v0.1",
+                                        testConfig("mistralai__Mistral-7B-v0.1.json"))));
+        assertEquals(List.of("mistral-v0.1", "mistral-v0.3"), ranked.stream().map(Comparison::base).toList());
+        for (Comparison c : ranked) {
+            assertEquals(LineageDetector.VOCABULARY_EXTENSION, c.finding(), c.base());
+            assertEquals(Grade.E1, c.grade(), c.base() + ": no derivation from the config alone");
+        }
+        assertFalse(differing(ranked.get(0)).contains("rope_theta"));
+        assertTrue(differing(ranked.get(1)).contains("rope_theta"));
+    }
+
     private Comparison compare(JsonNode self, JsonNode base) {
         return detector.compare(
                 LineageDetector.Subject.of("self", self), LineageDetector.Subject.of("base", base));
@@ -125,7 +160,10 @@ class LineageDetectorTest {
                         config("Rakuten/RakutenAI-7B-instruct"),
                         config("mistralai/Mistral-7B-Instruct-v0.3"));
         assertEquals(LineageDetector.VOCABULARY_EXTENSION, c.finding());
-        assertEquals(Grade.E2, c.grade());
+        // RakutenAI-7B extends Mistral 7B v0.1's vocabulary, not v0.3's: a larger vocabulary is a
+        // lead only, never a derivation, so this comparison must not claim one.
+        assertEquals(Grade.E1, c.grade());
+        assertTrue(c.shapeCompatible(), "a declared extension is consistent with the config");
         Comparison.FieldDifference vocab =
                 c.different().stream()
                         .filter(d -> d.field().equals("vocab_size"))
@@ -173,6 +211,7 @@ class LineageDetectorTest {
         assertEquals(LineageDetector.DEPTH_UP_SCALING, compare(deeper, mistral).finding());
         assertEquals(LineageDetector.FEWER_LAYERS, compare(shallower, mistral).finding());
         assertEquals(Grade.E2, compare(deeper, mistral).grade());
+        assertEquals(Grade.E1, compare(shallower, mistral).grade(), "pruning is a lead only");
     }
 
     @Test
@@ -217,8 +256,11 @@ class LineageDetectorTest {
         assertEquals(
                 List.of("mistral-7b-v0.3", "mistral-nemo-12b", "qwen3-8b"),
                 ranked.stream().map(Comparison::base).toList());
+        // The vocabulary-extension lead ranks above the shared architecture: one shape field
+        // differs, not five. Neither is a derivation.
         assertEquals(
-                List.of(Grade.E2, Grade.E1, Grade.E0),
+                List.of(Grade.E1, Grade.E1, Grade.E0),
                 ranked.stream().map(Comparison::grade).toList());
+        assertEquals(LineageDetector.VOCABULARY_EXTENSION, ranked.get(0).finding());
     }
 }
