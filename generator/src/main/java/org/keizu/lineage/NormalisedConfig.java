@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * keys dropped, nested objects flattened to dotted names ({@code rope_scaling.factor}), and the two
  * fields transformers derives when absent filled in ({@code head_dim}, {@code
  * num_key_value_heads}), so that a config that spells them out and one that does not still compare
- * equal.
+ * equal; mixture-of-experts fields that size nothing the weights hold are dropped.
  */
 public record NormalisedConfig(Map<String, JsonNode> fields) {
     public NormalisedConfig {
@@ -31,6 +31,7 @@ public record NormalisedConfig(Map<String, JsonNode> fields) {
             flatten(key, e.getValue(), fields);
         }
         deriveDefaults(fields);
+        dropUnusedMixtureOfExpertsFields(fields);
         return new NormalisedConfig(fields);
     }
 
@@ -59,6 +60,56 @@ public record NormalisedConfig(Map<String, JsonNode> fields) {
         } else if (!value.isNull()) {
             out.put(prefix, value);
         }
+    }
+
+    /**
+     * Mixture-of-experts fields that describe nothing the weights hold, so two configs that differ
+     * only in them have the same shape: {@code shared_expert_intermediate_size: 0} (no shared
+     * expert, as when it is absent), and {@code intermediate_size} when the experts are sized by
+     * {@code moe_intermediate_size} and no layer is dense, since it would size a dense MLP no layer
+     * has.
+     */
+    private static void dropUnusedMixtureOfExpertsFields(Map<String, JsonNode> fields) {
+        JsonNode shared = fields.get("shared_expert_intermediate_size");
+        if (shared != null && shared.isNumber() && shared.asDouble() == 0) {
+            fields.remove("shared_expert_intermediate_size");
+        }
+        if (fields.containsKey("moe_intermediate_size") && noDenseLayer(fields)) {
+            fields.remove("intermediate_size");
+        }
+    }
+
+    /**
+     * Every layer is a mixture of experts: Qwen's layout (experts in every {@code
+     * decoder_sparse_step}th layer, none kept dense by {@code mlp_only_layers}) or DeepSeek's (no
+     * {@code first_k_dense_replace} dense layers, experts in every {@code moe_layer_freq}th).
+     */
+    private static boolean noDenseLayer(Map<String, JsonNode> fields) {
+        boolean qwen =
+                positive(fields.get("num_experts"))
+                        && oneOrAbsent(fields.get("decoder_sparse_step"))
+                        && emptyOrAbsent(fields.get("mlp_only_layers"));
+        boolean deepSeek =
+                positive(fields.get("n_routed_experts"))
+                        && zeroOrAbsent(fields.get("first_k_dense_replace"))
+                        && oneOrAbsent(fields.get("moe_layer_freq"));
+        return qwen || deepSeek;
+    }
+
+    private static boolean positive(JsonNode n) {
+        return n != null && n.isNumber() && n.asDouble() > 0;
+    }
+
+    private static boolean oneOrAbsent(JsonNode n) {
+        return n == null || (n.isNumber() && n.asDouble() == 1);
+    }
+
+    private static boolean zeroOrAbsent(JsonNode n) {
+        return n == null || (n.isNumber() && n.asDouble() == 0);
+    }
+
+    private static boolean emptyOrAbsent(JsonNode n) {
+        return n == null || (n.isArray() && n.isEmpty());
     }
 
     private static void deriveDefaults(Map<String, JsonNode> fields) {

@@ -57,11 +57,14 @@ class LineageDetectorTest {
                         LineageDetector.Subject.of("rakuten", rakuten),
                         List.of(
                                 LineageDetector.Subject.of(
-                                        "mistral-v0.3", config("mistralai/Mistral-7B-Instruct-v0.3")),
+                                        "mistral-v0.3",
+                                        config("mistralai/Mistral-7B-Instruct-v0.3")),
                                 LineageDetector.Subject.of(
                                         "mistral-v0.1",
                                         testConfig("mistralai__Mistral-7B-v0.1.json"))));
-        assertEquals(List.of("mistral-v0.1", "mistral-v0.3"), ranked.stream().map(Comparison::base).toList());
+        assertEquals(
+                List.of("mistral-v0.1", "mistral-v0.3"),
+                ranked.stream().map(Comparison::base).toList());
         for (Comparison c : ranked) {
             assertEquals(LineageDetector.VOCABULARY_EXTENSION, c.finding(), c.base());
             assertEquals(Grade.E1, c.grade(), c.base() + ": no derivation from the config alone");
@@ -237,6 +240,33 @@ class LineageDetectorTest {
                 Grade.E1,
                 detector.compare(withTokenizer.apply("kimi", kimi), withTokenizer.apply("v3", r1))
                         .grade());
+    }
+
+    /**
+     * Qwen3-30B-A3B has experts in every layer: its intermediate_size sizes a dense MLP no layer
+     * has, and a shared expert of size 0 is no shared expert. Neither may count as a difference.
+     */
+    @Test
+    void mixtureOfExpertsFieldsThatSizeNothingAreNoShapeDifference() {
+        JsonNode qwen3Moe = config("Qwen/Qwen3-30B-A3B");
+        ObjectNode other = qwen3Moe.deepCopy();
+        other.put("intermediate_size", 12288);
+        other.put("shared_expert_intermediate_size", 0);
+        Comparison c = compare(other, qwen3Moe);
+        assertEquals(LineageDetector.SAME_SHAPE, c.finding(), differing(c).toString());
+        assertEquals(Grade.E2, c.grade());
+
+        // With a dense layer kept (mlp_only_layers), intermediate_size sizes it and counts.
+        ObjectNode dense = other.deepCopy();
+        dense.putArray("mlp_only_layers").add(0);
+        ObjectNode denseBase = qwen3Moe.deepCopy();
+        denseBase.putArray("mlp_only_layers").add(0);
+        assertTrue(differing(compare(dense, denseBase)).contains("intermediate_size"));
+
+        // DeepSeek's first dense layers are sized by intermediate_size: it counts there.
+        ObjectNode r1 = config("deepseek-ai/DeepSeek-R1").deepCopy();
+        ObjectNode narrower = r1.deepCopy().put("intermediate_size", 9216);
+        assertTrue(differing(compare(narrower, r1)).contains("intermediate_size"));
     }
 
     @Test
