@@ -10,6 +10,7 @@ import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Findings;
 import org.keizu.diagnostic.Position;
 import org.keizu.lineage.Analysis;
+import org.keizu.lineage.ArchitectureClasses;
 import org.keizu.load.CommitDate;
 import org.keizu.load.Loaded;
 import org.keizu.load.ProsePages;
@@ -106,7 +107,7 @@ public final class RegistryBuild {
                         options.dataDir().resolve("pages"), options.workingDir(), findings::add);
         new Validation(options.dataDir(), options.workingDir(), fixed).run(registry, findings::add);
         AddressCheck.check(pages, findings::add);
-        Analysis analysis = Analysis.of(registry);
+        Analysis analysis = Analysis.of(registry, architectureClasses());
         new DetectionCheck(analysis).check(registry, findings::add);
         if (RecordHistory.isShallow(options.dataDir())) {
             findings.add(
@@ -194,6 +195,17 @@ public final class RegistryBuild {
                     schema.validate(parsed, found::add);
                     return found.isEmpty();
                 });
+    }
+
+    /**
+     * How the detector compares architecture classes: as data/vocab/architectures.yaml says, or
+     * each as itself in a data folder without vocabularies.
+     */
+    private ArchitectureClasses architectureClasses() {
+        Path vocab = options.dataDir().resolve("vocab");
+        return java.nio.file.Files.isDirectory(vocab)
+                ? ArchitectureClasses.from(new VocabularyLoader(new RecordMapper()).load(vocab))
+                : ArchitectureClasses.NONE;
     }
 
     /**

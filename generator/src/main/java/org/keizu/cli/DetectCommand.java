@@ -15,7 +15,6 @@ import org.keizu.diagnostic.FindingFormat;
 import org.keizu.diagnostic.Findings;
 import org.keizu.lineage.Comparison;
 import org.keizu.lineage.LineageDetector;
-import org.keizu.lineage.NormalisedConfig;
 import org.keizu.load.RecordKind;
 import org.keizu.load.RecordMapper;
 import org.keizu.load.RecordParser;
@@ -78,11 +77,9 @@ final class DetectCommand implements Callable<Integer> {
         findings.addAll(registry.findings().sorted());
         Messages messages = new Messages(Messages.bundle(options.templateDir()));
         LineageDetector.Subject subject =
-                new LineageDetector.Subject(
-                        config.toString(),
-                        NormalisedConfig.of(parsed.record().get().tree()),
-                        java.util.Optional.empty(),
-                        java.util.Optional.empty());
+                registry.analysis()
+                        .detection()
+                        .outsider(config.toString(), parsed.record().get().tree());
         List<Comparison> candidates = registry.analysis().detection().candidates(subject);
         if (json) {
             out.println(

@@ -77,7 +77,12 @@ public final class Analysis {
      * simply not compared), so that the lineage check can report alongside every other finding.
      */
     public static Analysis of(Registry registry) {
-        return of(registry, DetectionIndex.of(registry));
+        return of(registry, ArchitectureClasses.NONE);
+    }
+
+    /** As {@link #of(Registry)}, comparing architecture classes as {@code classes} says. */
+    public static Analysis of(Registry registry, ArchitectureClasses classes) {
+        return of(registry, DetectionIndex.of(registry, classes));
     }
 
     /**

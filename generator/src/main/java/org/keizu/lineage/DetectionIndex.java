@@ -20,9 +20,19 @@ public final class DetectionIndex {
     private final Map<String, LineageDetector.Subject> subjects = new TreeMap<>();
     private final Map<String, LoadedSnapshot> snapshots = new TreeMap<>();
     private final LineageDetector detector = new LineageDetector();
+    private final ArchitectureClasses classes;
+
+    private DetectionIndex(ArchitectureClasses classes) {
+        this.classes = classes;
+    }
 
     public static DetectionIndex of(Registry registry) {
-        DetectionIndex index = new DetectionIndex();
+        return of(registry, ArchitectureClasses.NONE);
+    }
+
+    /** Every held snapshot's config, with classes compared as {@code classes} says. */
+    public static DetectionIndex of(Registry registry, ArchitectureClasses classes) {
+        DetectionIndex index = new DetectionIndex(classes);
         for (Loaded<Model> loaded : registry.models()) {
             Model model = loaded.record();
             if (model.snapshot() == null) {
@@ -39,7 +49,7 @@ public final class DetectionIndex {
                                                     config -> {
                                                         index.subjects.put(
                                                                 model.id(),
-                                                                subject(
+                                                                index.subject(
                                                                         model.id(),
                                                                         s.snapshot(),
                                                                         config));
@@ -52,7 +62,7 @@ public final class DetectionIndex {
     /**
      * A snapshot as the detector sees it: its config and the hashes of its tokenizer and NOTICE.
      */
-    public static LineageDetector.Subject subject(String id, Snapshot snapshot, JsonNode config) {
+    public LineageDetector.Subject subject(String id, Snapshot snapshot, JsonNode config) {
         Optional<String> tokenizer =
                 Optional.ofNullable(snapshot.tokenizer())
                         .map(Snapshot.TokenizerFingerprint::sha256);
@@ -61,7 +71,13 @@ public final class DetectionIndex {
                         .filter(f -> f.name().equals("NOTICE"))
                         .findFirst()
                         .map(Snapshot.SnapshotFile::sha256);
-        return new LineageDetector.Subject(id, NormalisedConfig.of(config), tokenizer, notice);
+        return new LineageDetector.Subject(
+                id, NormalisedConfig.of(config, classes), tokenizer, notice);
+    }
+
+    /** A config from outside the registry (keizu detect), compared as the held ones are. */
+    public LineageDetector.Subject outsider(String id, JsonNode config) {
+        return LineageDetector.Subject.of(id, config, classes);
     }
 
     public boolean has(String modelId) {

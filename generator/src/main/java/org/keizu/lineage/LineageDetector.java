@@ -17,9 +17,9 @@ import org.keizu.model.Grade;
  * same widths with fewer layers.
  *
  * <p>A vocabulary extension and fewer layers are leads (E1), never derivations: from the config
- * alone they fit every release of a family alike. Among several releases, the one whose
- * hyper-parameters (rope_theta, sliding_window, context length: a release's signature) agree ranks
- * first, since it has fewer differing fields.
+ * alone they fit every release of a family alike. A vocabulary extension is a lead only against a
+ * release whose signature ({@code rope_theta}) agrees; among several that fit, the one with fewer
+ * differing hyper-parameters (sliding_window, context length) ranks first.
  *
  * <p>Grades from the config alone go no higher than E2. E3 needs more than the config: an identical
  * tokenizer or the base's NOTICE. E4 comes only from a disclosure or weight-level evidence, never
@@ -52,7 +52,13 @@ public final class LineageDetector {
             Optional<String> tokenizerSha256,
             Optional<String> noticeSha256) {
         public static Subject of(String id, JsonNode config) {
-            return new Subject(id, NormalisedConfig.of(config), Optional.empty(), Optional.empty());
+            return of(id, config, ArchitectureClasses.NONE);
+        }
+
+        /** A config alone, with classes compared as the table says. */
+        public static Subject of(String id, JsonNode config, ArchitectureClasses classes) {
+            return new Subject(
+                    id, NormalisedConfig.of(config, classes), Optional.empty(), Optional.empty());
         }
     }
 
@@ -125,8 +131,8 @@ public final class LineageDetector {
     }
 
     private static boolean sameClass(NormalisedConfig a, NormalisedConfig b) {
-        Optional<String> classA = a.architectureClass();
-        Optional<String> classB = b.architectureClass();
+        Optional<String> classA = a.comparedClass();
+        Optional<String> classB = b.comparedClass();
         if (classA.isPresent() && classB.isPresent()) {
             return classA.equals(classB);
         }
@@ -145,7 +151,9 @@ public final class LineageDetector {
         if (shapeDiffs.isEmpty()) {
             return SAME_SHAPE;
         }
-        if (shapeDiffs.equals(Set.of("vocab_size")) && compare(self, base, "vocab_size") > 0) {
+        if (shapeDiffs.equals(Set.of("vocab_size"))
+                && compare(self, base, "vocab_size") > 0
+                && sameRelease(self, base)) {
             return VOCABULARY_EXTENSION;
         }
         if (shapeDiffs.contains("num_hidden_layers") && DEPTH_FIELDS.containsAll(shapeDiffs)) {
@@ -158,6 +166,17 @@ public final class LineageDetector {
             }
         }
         return ARCHITECTURE_ONLY;
+    }
+
+    /**
+     * Whether nothing in the configs says they are different releases: {@code rope_theta}, a
+     * release's signature, equal where both state it. Mistral 7B v0.1 (10,000) and v0.3 (1,000,000)
+     * share every shape field; so do Llama 3 8B and Mistral 7B but for the vocabulary.
+     */
+    private static boolean sameRelease(NormalisedConfig self, NormalisedConfig base) {
+        Optional<JsonNode> a = self.get("rope_theta");
+        Optional<JsonNode> b = base.get("rope_theta");
+        return a.isEmpty() || b.isEmpty() || ConfigValues.equal(a.get(), b.get());
     }
 
     /** Compares a numeric field of two configs; 0 when either lacks it or it is not a number. */

@@ -2,6 +2,7 @@ package org.keizu.lineage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -13,12 +14,33 @@ import java.util.TreeMap;
  * num_key_value_heads}), so that a config that spells them out and one that does not still compare
  * equal; mixture-of-experts fields that size nothing the weights hold are dropped.
  */
-public record NormalisedConfig(Map<String, JsonNode> fields) {
+public record NormalisedConfig(Map<String, JsonNode> fields, Optional<String> comparedClass) {
     public NormalisedConfig {
         fields = Map.copyOf(fields);
     }
 
+    /** A config with no table of architecture classes: every class compares as itself. */
     public static NormalisedConfig of(JsonNode config) {
+        return of(config, ArchitectureClasses.NONE);
+    }
+
+    /**
+     * A config as the detector compares it. When its class compares as another ({@link
+     * ArchitectureClasses}) and its language model's settings sit in {@code text_config} (a
+     * vision-language wrapper), those settings are compared, in place of the wrapper's own.
+     */
+    public static NormalisedConfig of(JsonNode config, ArchitectureClasses classes) {
+        Optional<String> cls = firstArchitecture(config);
+        JsonNode text = config.path("text_config");
+        if (cls.isPresent() && classes.listed(cls.get()) && text.isObject()) {
+            ObjectNode lifted = config.deepCopy();
+            lifted.remove("text_config");
+            text.properties().forEach(e -> lifted.set(e.getKey(), e.getValue()));
+            // The wrapper's own class stays the one named: text_config may name none, or the
+            // text model's.
+            lifted.set("architectures", config.get("architectures"));
+            config = lifted;
+        }
         Map<String, JsonNode> fields = new TreeMap<>();
         for (Map.Entry<String, JsonNode> e : config.properties()) {
             String key = e.getKey();
@@ -32,14 +54,24 @@ public record NormalisedConfig(Map<String, JsonNode> fields) {
         }
         deriveDefaults(fields);
         dropUnusedMixtureOfExpertsFields(fields);
-        return new NormalisedConfig(fields);
+        return new NormalisedConfig(fields, cls.map(classes::comparedAs));
+    }
+
+    private static Optional<String> firstArchitecture(JsonNode config) {
+        JsonNode architectures = config.path("architectures");
+        return architectures.isArray() && architectures.size() > 0
+                ? Optional.of(architectures.get(0).asText())
+                : Optional.empty();
     }
 
     public Optional<JsonNode> get(String field) {
         return Optional.ofNullable(fields.get(field));
     }
 
-    /** The architecture class: the first entry of {@code architectures}. */
+    /**
+     * The architecture class: the first entry of {@code architectures}. {@link #comparedClass} is
+     * the class it is compared as.
+     */
     public Optional<String> architectureClass() {
         JsonNode architectures = fields.get("architectures");
         return architectures != null && architectures.isArray() && architectures.size() > 0

@@ -65,11 +65,11 @@ class LineageDetectorTest {
         assertEquals(
                 List.of("mistral-v0.1", "mistral-v0.3"),
                 ranked.stream().map(Comparison::base).toList());
-        for (Comparison c : ranked) {
-            assertEquals(LineageDetector.VOCABULARY_EXTENSION, c.finding(), c.base());
-            assertEquals(Grade.E1, c.grade(), c.base() + ": no derivation from the config alone");
-        }
-        assertFalse(differing(ranked.get(0)).contains("rope_theta"));
+        assertEquals(LineageDetector.VOCABULARY_EXTENSION, ranked.get(0).finding());
+        assertEquals(Grade.E1, ranked.get(0).grade(), "a lead, not a derivation");
+        // v0.3's rope_theta (1,000,000 against 10,000) says it is another release: no lead.
+        assertEquals(LineageDetector.ARCHITECTURE_ONLY, ranked.get(1).finding());
+        assertEquals(Grade.E1, ranked.get(1).grade());
         assertTrue(differing(ranked.get(1)).contains("rope_theta"));
     }
 
@@ -157,16 +157,15 @@ class LineageDetectorTest {
     }
 
     @Test
-    void rakutenAi7bIsMistral7bWithAnExtendedVocabulary() {
+    void rakutenAi7bAgainstMistral7bV03SharesOnlyTheArchitecture() {
         Comparison c =
                 compare(
                         config("Rakuten/RakutenAI-7B-instruct"),
                         config("mistralai/Mistral-7B-Instruct-v0.3"));
-        assertEquals(LineageDetector.VOCABULARY_EXTENSION, c.finding());
-        // RakutenAI-7B extends Mistral 7B v0.1's vocabulary, not v0.3's: a larger vocabulary is a
-        // lead only, never a derivation, so this comparison must not claim one.
+        // RakutenAI-7B extends Mistral 7B v0.1's vocabulary, not v0.3's: against v0.3, another
+        // release (rope_theta differs), the shared architecture is all the config shows.
+        assertEquals(LineageDetector.ARCHITECTURE_ONLY, c.finding());
         assertEquals(Grade.E1, c.grade());
-        assertTrue(c.shapeCompatible(), "a declared extension is consistent with the config");
         Comparison.FieldDifference vocab =
                 c.different().stream()
                         .filter(d -> d.field().equals("vocab_size"))
@@ -242,6 +241,66 @@ class LineageDetectorTest {
                         .grade());
     }
 
+    /** The registry's table of architecture classes (data/vocab/architectures.yaml). */
+    private static final ArchitectureClasses CLASSES =
+            ArchitectureClasses.from(
+                    new org.keizu.load.VocabularyLoader(new org.keizu.load.RecordMapper())
+                            .load(TestRegistries.REAL_DATA.resolve("vocab")));
+
+    /**
+     * A vision-language wrapper is compared by its language model: Qwen2.5-VL-7B's text settings
+     * are Qwen2.5-7B's shape exactly (E2), where its own class alone made it "unrelated" (E0).
+     * Without the table it stays unrelated: the rule is the data's, not the code's.
+     */
+    @Test
+    void aVisionLanguageWrapperIsComparedByItsLanguageModel() {
+        JsonNode vl = testConfig("Qwen__Qwen2.5-VL-7B-Instruct.json");
+        JsonNode qwen = config("Qwen/Qwen2.5-7B");
+        Comparison plain = compare(vl, qwen);
+        assertEquals(Grade.E0, plain.grade());
+        Comparison c =
+                detector.compare(
+                        LineageDetector.Subject.of("vl", vl, CLASSES),
+                        LineageDetector.Subject.of("qwen", qwen, CLASSES));
+        assertTrue(c.sameClass());
+        assertEquals(LineageDetector.SAME_SHAPE, c.finding(), differing(c).toString());
+        assertEquals(Grade.E2, c.grade());
+
+        // The same language model nested in text_config, as newer exports write it.
+        ObjectNode nested = JSON.createObjectNode();
+        nested.set("architectures", vl.get("architectures"));
+        nested.put("model_type", "qwen2_5_vl");
+        ObjectNode text = ((ObjectNode) vl).deepCopy();
+        text.remove("architectures");
+        text.remove("vision_config");
+        nested.set("text_config", text);
+        nested.set("vision_config", vl.get("vision_config"));
+        assertEquals(
+                LineageDetector.SAME_SHAPE,
+                detector.compare(
+                                LineageDetector.Subject.of("nested", nested, CLASSES),
+                                LineageDetector.Subject.of("qwen", qwen, CLASSES))
+                        .finding());
+    }
+
+    /** Mistral's weights are laid out as Llama's: the two classes compare as one. */
+    @Test
+    void classesWithOneWeightLayoutCompareAsOne() {
+        Comparison c =
+                detector.compare(
+                        LineageDetector.Subject.of(
+                                "rakuten", config("Rakuten/RakutenAI-7B-instruct"), CLASSES),
+                        LineageDetector.Subject.of(
+                                "llama", config("meta-llama/Llama-3.1-8B"), CLASSES));
+        assertTrue(c.sameClass());
+        assertEquals(
+                Grade.E1, c.grade(), "a shared layout is the architecture, never a derivation");
+        assertEquals(
+                Grade.E0,
+                compare(config("Rakuten/RakutenAI-7B-instruct"), config("meta-llama/Llama-3.1-8B"))
+                        .grade());
+    }
+
     /**
      * Qwen3-30B-A3B has experts in every layer: its intermediate_size sizes a dense MLP no layer
      * has, and a shared expert of size 0 is no shared expert. Neither may count as a difference.
@@ -286,11 +345,10 @@ class LineageDetectorTest {
         assertEquals(
                 List.of("mistral-7b-v0.3", "mistral-nemo-12b", "qwen3-8b"),
                 ranked.stream().map(Comparison::base).toList());
-        // The vocabulary-extension lead ranks above the shared architecture: one shape field
-        // differs, not five. Neither is a derivation.
+        // Mistral 7B v0.3 ranks above Mistral NeMo: one shape field differs, not five. Neither is
+        // a derivation.
         assertEquals(
                 List.of(Grade.E1, Grade.E1, Grade.E0),
                 ranked.stream().map(Comparison::grade).toList());
-        assertEquals(LineageDetector.VOCABULARY_EXTENSION, ranked.get(0).finding());
     }
 }
