@@ -62,9 +62,34 @@ public final class TestRegistries {
 
     /** The real registry through the first three phases: load, validate, analyse. */
     public static RegistryBuild.Checked checkReal() {
+        return realBuild().check();
+    }
+
+    /** A build of the real registry, as the CLI would run it from the repository. */
+    public static RegistryBuild realBuild() {
         return new RegistryBuild(
-                        new RegistryBuild.Options(REAL_DATA, TEMPLATES, REPO, Optional.empty()))
-                .check();
+                new RegistryBuild.Options(REAL_DATA, TEMPLATES, REPO, Optional.empty()));
+    }
+
+    /**
+     * Stages everything in the work tree and commits it at {@code when} (an ISO instant), as a
+     * fixed author: a repository made for a test, with dates the test chooses.
+     */
+    public static org.eclipse.jgit.revwalk.RevCommit commit(
+            org.eclipse.jgit.api.Git git, String message, String when) throws Exception {
+        org.eclipse.jgit.lib.PersonIdent who =
+                new org.eclipse.jgit.lib.PersonIdent(
+                        "Keizu test",
+                        "test@example.org",
+                        java.time.Instant.parse(when),
+                        java.time.ZoneOffset.UTC);
+        git.add().addFilepattern(".").call();
+        return git.commit()
+                .setMessage(message)
+                .setAuthor(who)
+                .setCommitter(who)
+                .setSign(false)
+                .call();
     }
 
     public static Findings validate(Path root) {

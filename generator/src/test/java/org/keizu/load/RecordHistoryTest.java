@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -26,18 +23,6 @@ import org.keizu.TestRegistries;
  * why, and still builds.
  */
 class RecordHistoryTest {
-    private static RevCommit commit(Git git, String message, String when) throws Exception {
-        PersonIdent who =
-                new PersonIdent(
-                        "Keizu test", "test@example.org", Instant.parse(when), ZoneOffset.UTC);
-        git.add().addFilepattern(".").call();
-        return git.commit()
-                .setMessage(message)
-                .setAuthor(who)
-                .setCommitter(who)
-                .setSign(false)
-                .call();
-    }
 
     private static void append(Path file, String text) throws Exception {
         Files.writeString(
@@ -54,11 +39,13 @@ class RecordHistoryTest {
                 RecordHistory.read(data).of(national),
                 "outside git there is no history");
         try (Git git = Git.init().setDirectory(root.toFile()).call()) {
-            RevCommit first = commit(git, "add the registry", "2026-11-29T10:00:00Z");
+            RevCommit first =
+                    TestRegistries.commit(git, "add the registry", "2026-11-29T10:00:00Z");
             append(national, "\n");
-            RevCommit second = commit(git, "add a blank line", "2026-11-30T23:30:00Z");
+            RevCommit second =
+                    TestRegistries.commit(git, "add a blank line", "2026-11-30T23:30:00Z");
             Files.writeString(root.resolve("README.md"), "not data\n");
-            commit(git, "outside the data", "2026-12-01T10:00:00Z");
+            TestRegistries.commit(git, "outside the data", "2026-12-01T10:00:00Z");
 
             RecordHistory history = RecordHistory.read(data);
             assertFalse(history.shallow());
@@ -103,7 +90,7 @@ class RecordHistoryTest {
     void aShallowCloneShowsNoHistoryButSaysWhyAndStillBuilds(@TempDir Path root) throws Exception {
         Path data = TestRegistries.validFixture(root);
         try (Git git = Git.init().setDirectory(root.toFile()).call()) {
-            RevCommit only = commit(git, "add the registry", "2026-11-29T10:00:00Z");
+            RevCommit only = TestRegistries.commit(git, "add the registry", "2026-11-29T10:00:00Z");
             Files.writeString(root.resolve(".git/shallow"), only.getName() + "\n");
         }
         RecordHistory history = RecordHistory.read(data);

@@ -13,11 +13,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -40,9 +37,9 @@ class RecordVersionsTest {
         Path data = TestRegistries.validFixture(root);
         Path record = data.resolve("models/" + ID + ".yaml");
         try (Git git = Git.init().setDirectory(root.toFile()).call()) {
-            commit(git, "add the registry", "2026-11-29T10:00:00Z");
+            TestRegistries.commit(git, "add the registry", "2026-11-29T10:00:00Z");
             Files.writeString(record, "# a comment, and a blank line\n\n" + read(record));
-            commit(git, "re-wrap", "2026-11-29T12:00:00Z");
+            TestRegistries.commit(git, "re-wrap", "2026-11-29T12:00:00Z");
             Path first = build(root, "first");
             assertEquals(List.of("1"), versionNumbers(first), "a re-wrap makes no version");
             String firstCitation =
@@ -55,7 +52,7 @@ class RecordVersionsTest {
                             .replace(
                                     "    date: 2025-06-01\n    source: card-later",
                                     "    date: 2025-03-01\n    source: card-later"));
-            commit(git, "date the disclosure", "2026-11-30T10:00:00Z");
+            TestRegistries.commit(git, "date the disclosure", "2026-11-30T10:00:00Z");
             Path second = build(root, "second");
             assertEquals(List.of("2", "1"), versionNumbers(second));
 
@@ -116,14 +113,14 @@ class RecordVersionsTest {
         Path data = TestRegistries.validFixture(root);
         Path record = data.resolve("models/" + ID + ".yaml");
         try (Git git = Git.init().setDirectory(root.toFile()).call()) {
-            commit(git, "add the registry", "2026-11-29T10:00:00Z");
+            TestRegistries.commit(git, "add the registry", "2026-11-29T10:00:00Z");
             String text = read(record).replace("id: " + ID + "\n", "");
             Files.delete(record);
             Files.writeString(
                     data.resolve("models/renamed-model.yaml"),
                     "id: renamed-model\nformer_ids: [" + ID + "]\n" + text);
             git.rm().addFilepattern("data/models/" + ID + ".yaml").call();
-            commit(git, "rename", "2026-11-30T10:00:00Z");
+            TestRegistries.commit(git, "rename", "2026-11-30T10:00:00Z");
             Path site = build(root, "site");
 
             assertEquals(
@@ -156,7 +153,7 @@ class RecordVersionsTest {
         Path data = TestRegistries.validFixture(root);
         Path record = data.resolve("models/" + ID + ".yaml");
         try (Git git = Git.init().setDirectory(root.toFile()).call()) {
-            commit(git, "add the registry", "2026-11-29T10:00:00Z");
+            TestRegistries.commit(git, "add the registry", "2026-11-29T10:00:00Z");
             Files.writeString(
                     record,
                     read(record)
@@ -188,9 +185,9 @@ class RecordVersionsTest {
         try (Git git = Git.init().setDirectory(root.toFile()).call()) {
             // A form no schema ever had, so no upgrade step knows it.
             Files.writeString(record, today + "obsolete_field: kept\n");
-            commit(git, "add the registry", "2026-11-29T10:00:00Z");
+            TestRegistries.commit(git, "add the registry", "2026-11-29T10:00:00Z");
             Files.writeString(record, today);
-            commit(git, "today's form", "2026-11-30T10:00:00Z");
+            TestRegistries.commit(git, "today's form", "2026-11-30T10:00:00Z");
             RegistryBuild.Result built =
                     new RegistryBuild(TestRegistries.options(root))
                             .build(new RegistryBuild.Output(root.resolve("site"), "/", "", false));
@@ -220,13 +217,7 @@ class RecordVersionsTest {
      */
     @Test
     void everyVersionOfEveryRealRecordHasAPage() {
-        RegistryBuild build =
-                new RegistryBuild(
-                        new RegistryBuild.Options(
-                                TestRegistries.REAL_DATA,
-                                TestRegistries.TEMPLATES,
-                                TestRegistries.REPO,
-                                java.util.Optional.empty()));
+        RegistryBuild build = TestRegistries.realBuild();
         RegistryBuild.Checked checked = build.check();
         RecordVersions versions = build.versions(checked);
         List<String> without = new java.util.ArrayList<>();
@@ -284,13 +275,5 @@ class RecordVersionsTest {
 
     private static String read(Path file) throws Exception {
         return Files.readString(file, StandardCharsets.UTF_8);
-    }
-
-    private static void commit(Git git, String message, String when) throws Exception {
-        PersonIdent who =
-                new PersonIdent(
-                        "Keizu test", "test@example.org", Instant.parse(when), ZoneOffset.UTC);
-        git.add().addFilepattern(".").call();
-        git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
     }
 }

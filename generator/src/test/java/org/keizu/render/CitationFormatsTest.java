@@ -16,15 +16,12 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.lib.PersonIdent;
 import org.jbibtex.BibTeXDatabase;
 import org.jbibtex.BibTeXEntry;
 import org.jbibtex.BibTeXParser;
@@ -125,7 +122,7 @@ class CitationFormatsTest {
         Path data = TestRegistries.validFixture(root);
         Path national = data.resolve("models/national-model.yaml");
         try (Git git = Git.init().setDirectory(root.toFile()).call()) {
-            commit(git, "add the registry", "2026-11-29T10:00:00Z");
+            TestRegistries.commit(git, "add the registry", "2026-11-29T10:00:00Z");
             Map<Format, String> before = build(root, "first");
             // A quote edited without a new review date, on the same day: a new version all the
             // same.
@@ -135,7 +132,7 @@ class CitationFormatsTest {
                             .replace(
                                     "translation: Developed with our own data",
                                     "translation: Developed with our own data only"));
-            commit(git, "reword a claim", "2026-11-29T18:00:00Z");
+            TestRegistries.commit(git, "reword a claim", "2026-11-29T18:00:00Z");
             Map<Format, String> after = build(root, "second");
             for (Format format : Format.values()) {
                 assertNotEquals(before.get(format), after.get(format), format.key);
@@ -181,12 +178,7 @@ class CitationFormatsTest {
         String origin = "https://keizu.example";
         TestRegistries.buildReal(root, "/keizu/", origin, false);
         RecordVersions.Versions versions =
-                new RegistryBuild(
-                                new RegistryBuild.Options(
-                                        TestRegistries.REAL_DATA,
-                                        TestRegistries.TEMPLATES,
-                                        TestRegistries.REPO,
-                                        java.util.Optional.empty()))
+                TestRegistries.realBuild()
                         .versions(TestRegistries.checkReal())
                         .of("rakuten-ai-3.0");
         RecordVersions.Version current = versions.current().orElseThrow();
@@ -297,14 +289,6 @@ class CitationFormatsTest {
                                 new TypeReference<List<Map<String, Object>>>() {})
                         .get(0));
         return formats;
-    }
-
-    private static void commit(Git git, String message, String when) throws Exception {
-        PersonIdent who =
-                new PersonIdent(
-                        "Keizu test", "test@example.org", Instant.parse(when), ZoneOffset.UTC);
-        git.add().addFilepattern(".").call();
-        git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
     }
 
     private static BibTeXEntry bibtexEntry(String bib) throws Exception {

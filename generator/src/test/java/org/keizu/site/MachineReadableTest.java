@@ -20,7 +20,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -214,14 +213,7 @@ class MachineReadableTest {
                     url.selectFirst("lastmod").text().matches("\\d{4}-\\d{2}-\\d{2}"),
                     url.toString());
         }
-        RecordVersions versions =
-                new RegistryBuild(
-                                new RegistryBuild.Options(
-                                        TestRegistries.REAL_DATA,
-                                        TestRegistries.TEMPLATES,
-                                        TestRegistries.REPO,
-                                        Optional.empty()))
-                        .versions(checked);
+        RecordVersions versions = TestRegistries.realBuild().versions(checked);
         for (Loaded<Model> loaded : checked.registry().models()) {
             String expected =
                     versions.of(loaded.record().id())
