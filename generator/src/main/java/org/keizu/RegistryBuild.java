@@ -82,14 +82,16 @@ public final class RegistryBuild {
 
     /**
      * What the first three phases give: every finding, the registry, its prose pages, their
-     * analysis, and the date the dataset speaks for.
+     * analysis, the date the dataset speaks for, and the vocabularies (read once, for the detector
+     * and the pages; empty in a data folder without them).
      */
     public record Checked(
             Findings findings,
             Registry registry,
             List<ProsePages.Page> pages,
             Analysis analysis,
-            String datasetDate) {}
+            String datasetDate,
+            Optional<Vocabulary> vocabulary) {}
 
     private final Options options;
 
@@ -107,7 +109,11 @@ public final class RegistryBuild {
                         options.dataDir().resolve("pages"), options.workingDir(), findings::add);
         new Validation(options.dataDir(), options.workingDir(), fixed).run(registry, findings::add);
         AddressCheck.check(pages, findings::add);
-        Analysis analysis = Analysis.of(registry, architectureClasses());
+        Optional<Vocabulary> vocabulary = vocabulary();
+        Analysis analysis =
+                Analysis.of(
+                        registry,
+                        vocabulary.map(ArchitectureClasses::from).orElse(ArchitectureClasses.NONE));
         new DetectionCheck(analysis).check(registry, findings::add);
         if (RecordHistory.isShallow(options.dataDir())) {
             findings.add(
@@ -119,7 +125,8 @@ public final class RegistryBuild {
                                     + " left out of its page; fetch the whole history (git fetch"
                                     + " --unshallow) to publish it"));
         }
-        return new Checked(findings, registry, pages, analysis, datasetDate(fixed, registry));
+        return new Checked(
+                findings, registry, pages, analysis, datasetDate(fixed, registry), vocabulary);
     }
 
     /** Phases 1 to 3, for {@code keizu validate}: the findings only. */
@@ -142,7 +149,11 @@ public final class RegistryBuild {
             return new Result(checked.findings(), List.of());
         }
         Vocabulary vocabulary =
-                new VocabularyLoader(new RecordMapper()).load(options.dataDir().resolve("vocab"));
+                checked.vocabulary()
+                        .orElseGet(
+                                () ->
+                                        new VocabularyLoader(new RecordMapper())
+                                                .load(options.dataDir().resolve("vocab")));
         SitePlan plan =
                 new SitePlan(new TemplateRenderer(options.templateDir()), options.templateDir());
         Views.SiteView site =
@@ -198,14 +209,15 @@ public final class RegistryBuild {
     }
 
     /**
-     * How the detector compares architecture classes: as data/vocab/architectures.yaml says, or
-     * each as itself in a data folder without vocabularies.
+     * The vocabularies of data/vocab/, read once: the detector compares architecture classes as
+     * architectures.yaml says, and the pages label terms. Empty in a data folder without them (the
+     * build then reports the missing folder).
      */
-    private ArchitectureClasses architectureClasses() {
+    private Optional<Vocabulary> vocabulary() {
         Path vocab = options.dataDir().resolve("vocab");
         return java.nio.file.Files.isDirectory(vocab)
-                ? ArchitectureClasses.from(new VocabularyLoader(new RecordMapper()).load(vocab))
-                : ArchitectureClasses.NONE;
+                ? Optional.of(new VocabularyLoader(new RecordMapper()).load(vocab))
+                : Optional.empty();
     }
 
     /**

@@ -51,7 +51,37 @@ public final class MachineMetadata {
             String jsonLd,
             List<Views.Link> feeds,
             String registryFeed,
-            String openData) {}
+            String openData) {
+        /** The same head, following these feeds. */
+        public PageMeta withFeeds(List<Views.Link> others) {
+            return new PageMeta(
+                    url,
+                    type,
+                    image,
+                    imageAlt,
+                    imageWidth,
+                    imageHeight,
+                    jsonLd,
+                    others,
+                    registryFeed,
+                    openData);
+        }
+
+        /** The same head for a page served at any address: it names none. */
+        public PageMeta withoutUrl() {
+            return new PageMeta(
+                    null,
+                    type,
+                    image,
+                    imageAlt,
+                    imageWidth,
+                    imageHeight,
+                    jsonLd,
+                    feeds,
+                    registryFeed,
+                    openData);
+        }
+    }
 
     /**
      * What a model's share image states: its verdict (term, for the colour, and label), its name,

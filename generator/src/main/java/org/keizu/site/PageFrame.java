@@ -118,18 +118,8 @@ final class PageFrame {
 
     /** A country's page also offers the country's feed. */
     MachineMetadata.PageMeta countryMeta(Views.CountryLink country) {
-        MachineMetadata.PageMeta meta = meta(SitePaths.country(country.code()), null);
-        return new MachineMetadata.PageMeta(
-                meta.url(),
-                meta.type(),
-                meta.image(),
-                meta.imageAlt(),
-                meta.imageWidth(),
-                meta.imageHeight(),
-                null,
-                List.of(registryFeed(), countryFeed(country)),
-                meta.registryFeed(),
-                meta.openData());
+        return meta(SitePaths.country(country.code()), null)
+                .withFeeds(List.of(registryFeed(), countryFeed(country)));
     }
 
     private String url(String pagePath) {
@@ -163,18 +153,7 @@ final class PageFrame {
 
     /** The 404 page is served at any address: it has none of its own. */
     MachineMetadata.PageMeta missingMeta() {
-        MachineMetadata.PageMeta meta = meta("", null);
-        return new MachineMetadata.PageMeta(
-                null,
-                meta.type(),
-                meta.image(),
-                meta.imageAlt(),
-                meta.imageWidth(),
-                meta.imageHeight(),
-                null,
-                meta.feeds(),
-                meta.registryFeed(),
-                meta.openData());
+        return meta("", null).withoutUrl();
     }
 
     /** A message of the bundle, to name a page. */
