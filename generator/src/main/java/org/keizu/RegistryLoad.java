@@ -3,12 +3,8 @@ package org.keizu;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Findings;
@@ -57,7 +53,7 @@ public final class RegistryLoad {
         List<Loaded<Model>> models = new ArrayList<>();
         List<Loaded<Organisation>> organisations = new ArrayList<>();
         List<Loaded<Programme>> programmes = new ArrayList<>();
-        Map<RecordKind, Set<String>> failedToLoad = new EnumMap<>(RecordKind.class);
+        List<ParsedRecord> unbound = new ArrayList<>();
         for (RecordKind kind : RecordKind.curated()) {
             for (Path file : RecordFiles.list(dataDir, kind, workingDir, findings::add)) {
                 String shown = RecordFiles.display(file, workingDir);
@@ -91,10 +87,8 @@ public final class RegistryLoad {
                                                     .isPresent();
                                     case SNAPSHOT -> false;
                                 };
-                if (!bound && parsed.get().idOrNull() != null) {
-                    failedToLoad
-                            .computeIfAbsent(kind, k -> new HashSet<>())
-                            .add(parsed.get().idOrNull());
+                if (!bound) {
+                    unbound.add(parsed.get());
                 }
             }
         }
@@ -114,7 +108,7 @@ public final class RegistryLoad {
                             findings::add)
                     .ifPresent(snapshots::add);
         }
-        return new Registry(models, organisations, programmes, snapshots, failedToLoad);
+        return new Registry(models, organisations, programmes, snapshots, unbound);
     }
 
     private static Optional<ParsedRecord> read(

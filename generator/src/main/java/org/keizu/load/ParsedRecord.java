@@ -2,6 +2,7 @@ package org.keizu.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import org.keizu.diagnostic.Position;
 
 /**
  * A record file read into a tree, with the position of every value, before schema checks and
@@ -19,6 +20,11 @@ public record ParsedRecord(
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    /** The position of the value at a JSON pointer such as {@code /lineage/0/base}. */
+    public Position at(String pointer) {
+        return positions.value(pointer);
     }
 
     public String idOrNull() {

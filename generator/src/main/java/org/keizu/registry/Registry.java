@@ -3,6 +3,7 @@ package org.keizu.registry;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.keizu.load.Loaded;
 import org.keizu.load.LoadedSnapshot;
+import org.keizu.load.ParsedRecord;
 import org.keizu.load.RecordKind;
 import org.keizu.model.LineageLink;
 import org.keizu.model.Model;
@@ -18,10 +20,10 @@ import org.keizu.model.Programme;
 
 /**
  * Every record that loaded, in the order the files were listed (id order), with lookups by id and
- * reverse indexes. Records that failed to load are not here, only their ids ({@link
- * #failedToLoad}); their findings stop the build, so nothing is ever rendered from a partial
- * registry. Where two records share an id (reported by the identity check), lookups return the
- * first.
+ * reverse indexes. Records that parsed but failed their schema are kept apart, as trees only
+ * ({@link #unbound}), so that the checks which read trees report their mistakes in the same run;
+ * their findings stop the build, so nothing is ever rendered from a partial registry. Where two
+ * records share an id (reported by the identity check), lookups return the first.
  */
 public final class Registry {
     /** A model's declared link to a base: what a base's family is made of. */
@@ -31,7 +33,8 @@ public final class Registry {
     private final List<Loaded<Organisation>> organisations;
     private final List<Loaded<Programme>> programmes;
     private final List<LoadedSnapshot> snapshots;
-    private final Map<RecordKind, Set<String>> failedToLoad;
+    private final List<ParsedRecord> unbound;
+    private final Map<RecordKind, Set<String>> failedToLoad = new EnumMap<>(RecordKind.class);
 
     private final Map<String, Model> modelsById;
     private final Map<String, Organisation> organisationsById;
@@ -47,26 +50,31 @@ public final class Registry {
             List<Loaded<Organisation>> organisations,
             List<Loaded<Programme>> programmes,
             List<LoadedSnapshot> snapshots) {
-        this(models, organisations, programmes, snapshots, Map.of());
+        this(models, organisations, programmes, snapshots, List.of());
     }
 
     /**
-     * @param failedToLoad ids of records that exist but did not load, so references to them are not
-     *     reported twice
+     * @param unbound records that parsed but failed their schema or binding: their ids are known,
+     *     so references to them are not reported twice, and their trees are checked too
      */
     public Registry(
             List<Loaded<Model>> models,
             List<Loaded<Organisation>> organisations,
             List<Loaded<Programme>> programmes,
             List<LoadedSnapshot> snapshots,
-            Map<RecordKind, Set<String>> failedToLoad) {
+            List<ParsedRecord> unbound) {
         this.models = List.copyOf(models);
         this.organisations = List.copyOf(organisations);
         this.programmes = List.copyOf(programmes);
         this.snapshots = List.copyOf(snapshots);
-        Map<RecordKind, Set<String>> failed = new EnumMap<>(RecordKind.class);
-        failedToLoad.forEach((kind, ids) -> failed.put(kind, Set.copyOf(ids)));
-        this.failedToLoad = failed;
+        this.unbound = List.copyOf(unbound);
+        for (ParsedRecord record : this.unbound) {
+            if (record.idOrNull() != null) {
+                failedToLoad
+                        .computeIfAbsent(record.kind(), k -> new HashSet<>())
+                        .add(record.idOrNull());
+            }
+        }
         this.modelsById = byId(this.models, Model::id);
         this.organisationsById = byId(this.organisations, Organisation::id);
         this.programmesById = byId(this.programmes, Programme::id);
@@ -100,7 +108,7 @@ public final class Registry {
         String id = replacement.record().id();
         List<Loaded<Model>> replaced =
                 models.stream().map(l -> l.record().id().equals(id) ? replacement : l).toList();
-        return new Registry(replaced, organisations, programmes, snapshots, failedToLoad);
+        return new Registry(replaced, organisations, programmes, snapshots, unbound);
     }
 
     public List<Loaded<Organisation>> organisations() {
@@ -139,7 +147,28 @@ public final class Registry {
 
     /** Ids of records of this kind that exist as files but failed to load. */
     public Set<String> failedToLoad(RecordKind kind) {
-        return failedToLoad.getOrDefault(kind, Set.of());
+        return Set.copyOf(failedToLoad.getOrDefault(kind, Set.of()));
+    }
+
+    /** Records that parsed but failed their schema or binding, as trees. */
+    public List<ParsedRecord> unbound() {
+        return unbound;
+    }
+
+    /**
+     * Every record of a kind that parsed, bound or not (the bound first, each in file order): what
+     * the checks that read only trees go through, so that one run reports every mistake.
+     */
+    public List<ParsedRecord> parsed(RecordKind kind) {
+        List<ParsedRecord> all = new ArrayList<>();
+        switch (kind) {
+            case MODEL -> models.forEach(l -> all.add(l.source()));
+            case ORGANISATION -> organisations.forEach(l -> all.add(l.source()));
+            case PROGRAMME -> programmes.forEach(l -> all.add(l.source()));
+            case SNAPSHOT -> {}
+        }
+        unbound.stream().filter(r -> r.kind() == kind).forEach(all::add);
+        return all;
     }
 
     /** The models of a country, in registry order. */

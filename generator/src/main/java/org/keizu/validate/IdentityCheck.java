@@ -12,6 +12,7 @@ import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Position;
 import org.keizu.load.Loaded;
 import org.keizu.load.ParsedRecord;
+import org.keizu.load.RecordKind;
 import org.keizu.model.Model;
 import org.keizu.registry.Registry;
 
@@ -56,16 +57,16 @@ public final class IdentityCheck implements RegistryCheck {
 
     @Override
     public void check(Registry registry, Consumer<Finding> out) {
-        checkKind(registry.models(), out);
+        checkKind(registry.parsed(RecordKind.MODEL), out);
         checkFormerIds(registry.models(), out);
-        checkKind(registry.organisations(), out);
-        checkKind(registry.programmes(), out);
+        checkKind(registry.parsed(RecordKind.ORGANISATION), out);
+        checkKind(registry.parsed(RecordKind.PROGRAMME), out);
     }
 
-    private static <T> void checkKind(List<Loaded<T>> records, Consumer<Finding> out) {
+    private static void checkKind(List<ParsedRecord> records, Consumer<Finding> out) {
         Map<String, ParsedRecord> seen = new HashMap<>();
-        for (Loaded<T> loaded : records) {
-            ParsedRecord parsed = loaded.source();
+        for (ParsedRecord loaded : records) {
+            ParsedRecord parsed = loaded;
             String id = parsed.idOrNull();
             Position at = loaded.at("/id");
             if (id == null) {
@@ -74,7 +75,7 @@ public final class IdentityCheck implements RegistryCheck {
             if (!validId(id)) {
                 out.accept(
                         Finding.error(
-                                loaded.file(),
+                                loaded.displayPath(),
                                 at,
                                 Check.ID_002,
                                 "id \""
@@ -87,7 +88,7 @@ public final class IdentityCheck implements RegistryCheck {
             if (!id.equals(parsed.fileStem())) {
                 out.accept(
                         Finding.error(
-                                loaded.file(),
+                                loaded.displayPath(),
                                 at,
                                 Check.ID_001,
                                 "id \""
@@ -100,7 +101,7 @@ public final class IdentityCheck implements RegistryCheck {
             if (earlier != null) {
                 out.accept(
                         Finding.error(
-                                loaded.file(),
+                                loaded.displayPath(),
                                 at,
                                 Check.ID_003,
                                 "id \"" + id + "\" is already used by " + earlier.displayPath()));

@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
-import org.keizu.load.Loaded;
+import org.keizu.load.ParsedRecord;
+import org.keizu.load.RecordKind;
 import org.keizu.registry.Registry;
 
 /**
@@ -23,8 +24,8 @@ public final class PassageCheck implements RegistryCheck {
 
     @Override
     public void check(Registry registry, Consumer<Finding> out) {
-        for (Loaded<?> loaded : registry.models()) {
-            JsonNode tree = loaded.source().tree();
+        for (ParsedRecord loaded : registry.parsed(RecordKind.MODEL)) {
+            JsonNode tree = loaded.tree();
             Languages languages = new Languages(tree);
             summary(loaded, tree, languages, out);
             JsonNode lineage = tree.path("lineage");
@@ -77,12 +78,12 @@ public final class PassageCheck implements RegistryCheck {
                 translated(loaded, "/licence_obligations/" + i, obligations.get(i), languages, out);
             }
         }
-        for (Loaded<?> loaded : registry.organisations()) {
-            JsonNode tree = loaded.source().tree();
+        for (ParsedRecord loaded : registry.parsed(RecordKind.ORGANISATION)) {
+            JsonNode tree = loaded.tree();
             summary(loaded, tree, new Languages(tree), out);
         }
-        for (Loaded<?> loaded : registry.programmes()) {
-            JsonNode tree = loaded.source().tree();
+        for (ParsedRecord loaded : registry.parsed(RecordKind.PROGRAMME)) {
+            JsonNode tree = loaded.tree();
             Languages languages = new Languages(tree);
             summary(loaded, tree, languages, out);
             timeline(loaded, tree, languages, out);
@@ -90,7 +91,7 @@ public final class PassageCheck implements RegistryCheck {
     }
 
     private static void summary(
-            Loaded<?> loaded, JsonNode tree, Languages languages, Consumer<Finding> out) {
+            ParsedRecord loaded, JsonNode tree, Languages languages, Consumer<Finding> out) {
         JsonNode summary = tree.path("summary");
         if (summary.isMissingNode()) {
             return;
@@ -98,7 +99,7 @@ public final class PassageCheck implements RegistryCheck {
         if (!summary.has("passage")) {
             out.accept(
                     Finding.warning(
-                            loaded.file(),
+                            loaded.displayPath(),
                             loaded.at("/summary"),
                             Check.PAS_001,
                             "the summary should quote the words of its source that support it (passage: {text: ...})"));
@@ -108,7 +109,7 @@ public final class PassageCheck implements RegistryCheck {
     }
 
     private static void timeline(
-            Loaded<?> loaded, JsonNode tree, Languages languages, Consumer<Finding> out) {
+            ParsedRecord loaded, JsonNode tree, Languages languages, Consumer<Finding> out) {
         JsonNode timeline = tree.path("timeline");
         for (int i = 0; i < timeline.size(); i++) {
             require(loaded, "/timeline/" + i, timeline.get(i), "this event", languages, out);
@@ -117,7 +118,7 @@ public final class PassageCheck implements RegistryCheck {
 
     /** Verbatim statements are their own passage; a paraphrase must show the words it rests on. */
     private static void statement(
-            Loaded<?> loaded,
+            ParsedRecord loaded,
             String at,
             JsonNode statement,
             Languages languages,
@@ -130,7 +131,7 @@ public final class PassageCheck implements RegistryCheck {
     }
 
     private static void require(
-            Loaded<?> loaded,
+            ParsedRecord loaded,
             String at,
             JsonNode item,
             String what,
@@ -139,7 +140,7 @@ public final class PassageCheck implements RegistryCheck {
         if (!item.has("passage")) {
             out.accept(
                     Finding.error(
-                            loaded.file(),
+                            loaded.displayPath(),
                             loaded.at(at),
                             Check.PAS_001,
                             what
@@ -150,7 +151,7 @@ public final class PassageCheck implements RegistryCheck {
     }
 
     private static void translated(
-            Loaded<?> loaded,
+            ParsedRecord loaded,
             String at,
             JsonNode item,
             Languages languages,
@@ -164,7 +165,7 @@ public final class PassageCheck implements RegistryCheck {
         if (language != null && !language.toLowerCase(Locale.ROOT).startsWith("en")) {
             out.accept(
                     Finding.warning(
-                            loaded.file(),
+                            loaded.displayPath(),
                             loaded.at(at + "/passage"),
                             Check.PAS_002,
                             "the passage is in \""

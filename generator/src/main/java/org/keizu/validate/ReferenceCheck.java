@@ -1,6 +1,7 @@
 package org.keizu.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -9,12 +10,9 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
-import org.keizu.load.Loaded;
+import org.keizu.load.ParsedRecord;
 import org.keizu.load.PositionIndex;
 import org.keizu.load.RecordKind;
-import org.keizu.model.Model;
-import org.keizu.model.Organisation;
-import org.keizu.model.Programme;
 import org.keizu.registry.Registry;
 
 /**
@@ -26,47 +24,89 @@ public final class ReferenceCheck implements RegistryCheck {
 
     @Override
     public void check(Registry registry, Consumer<Finding> out) {
-        // A record that exists but failed to load is reported by its own findings, not again here.
-        Set<String> models = ids(registry, registry.models(), Model::id, RecordKind.MODEL);
-        Set<String> organisations =
-                ids(registry, registry.organisations(), Organisation::id, RecordKind.ORGANISATION);
-        Set<String> programmes =
-                ids(registry, registry.programmes(), Programme::id, RecordKind.PROGRAMME);
-        for (Loaded<Model> loaded : registry.models()) {
-            Model model = loaded.record();
-            if (!organisations.contains(model.organisation())) {
+        // Records that failed their schema are known too: a reference to one is not reported.
+        List<IdSuggestion.Known> models = known(registry, RecordKind.MODEL);
+        List<IdSuggestion.Known> organisations = known(registry, RecordKind.ORGANISATION);
+        List<IdSuggestion.Known> programmes = known(registry, RecordKind.PROGRAMME);
+        for (ParsedRecord loaded : registry.parsed(RecordKind.MODEL)) {
+            String organisation = textOrNull(loaded.tree().path("organisation"));
+            if (organisation != null && !contains(organisations, organisation)) {
                 out.accept(
                         Finding.error(
-                                loaded.file(),
+                                loaded.displayPath(),
                                 loaded.at("/organisation"),
                                 Check.REF_001,
-                                "organisation \""
-                                        + model.organisation()
-                                        + "\" is not in the registry; add data/organisations/"
-                                        + model.organisation()
-                                        + ".yaml or fix the id"));
+                                notInRegistry(
+                                        "organisation",
+                                        organisation,
+                                        "organisations",
+                                        organisations)));
             }
-            if (model.programme() != null && !programmes.contains(model.programme())) {
+            String programme = textOrNull(loaded.tree().path("programme"));
+            if (programme != null && !contains(programmes, programme)) {
                 out.accept(
                         Finding.error(
-                                loaded.file(),
+                                loaded.displayPath(),
                                 loaded.at("/programme"),
                                 Check.REF_003,
-                                "programme \"" + model.programme() + "\" is not in the registry"));
+                                notInRegistry("programme", programme, "programmes", programmes)));
             }
             checkBases(loaded, "/lineage", models, out);
             checkBases(loaded, "/claims", models, out);
             checkBases(loaded, "/disputes", models, out);
             checkBases(loaded, "/licence_obligations", models, out);
         }
-        registry.models().forEach(r -> checkSources(r, out));
-        registry.organisations().forEach(r -> checkSources(r, out));
-        registry.programmes().forEach(r -> checkSources(r, out));
+        registry.parsed(RecordKind.MODEL).forEach(r -> checkSources(r, out));
+        registry.parsed(RecordKind.ORGANISATION).forEach(r -> checkSources(r, out));
+        registry.parsed(RecordKind.PROGRAMME).forEach(r -> checkSources(r, out));
+    }
+
+    /**
+     * What to say of an id no record has: the record it most likely means, else where the record
+     * would go, if the id could be one.
+     */
+    static String notInRegistry(
+            String what, String id, String folder, List<IdSuggestion.Known> known) {
+        String message = what + " \"" + id + "\" is not in the registry; ";
+        return message
+                + IdSuggestion.phrase(IdSuggestion.closest(id, known))
+                        .orElse(
+                                IdentityCheck.validId(id)
+                                        ? "add data/" + folder + "/" + id + ".yaml or fix the id"
+                                        : "an id is lower-case letters, digits, '-' and single '.'"
+                                                + " between them, so no record has this one");
+    }
+
+    /** Every record of a kind with the names it is also known by: hub repository and names. */
+    private static List<IdSuggestion.Known> known(Registry registry, RecordKind kind) {
+        List<IdSuggestion.Known> known = new ArrayList<>();
+        for (ParsedRecord record : registry.parsed(kind)) {
+            String id = record.idOrNull();
+            if (id == null) {
+                continue;
+            }
+            List<String> names = new ArrayList<>();
+            for (String pointer : List.of("/hub/repo", "/name", "/native_name")) {
+                JsonNode name = record.tree().at(pointer);
+                if (name.isTextual()) {
+                    names.add(name.asText());
+                }
+            }
+            known.add(new IdSuggestion.Known(id, names));
+        }
+        return known;
+    }
+
+    private static boolean contains(List<IdSuggestion.Known> known, String id) {
+        return known.stream().anyMatch(k -> k.id().equals(id));
     }
 
     private static void checkBases(
-            Loaded<Model> loaded, String listPointer, Set<String> models, Consumer<Finding> out) {
-        JsonNode list = loaded.source().tree().at(listPointer);
+            ParsedRecord loaded,
+            String listPointer,
+            List<IdSuggestion.Known> models,
+            Consumer<Finding> out) {
+        JsonNode list = loaded.tree().at(listPointer);
         for (int i = 0; i < list.size(); i++) {
             JsonNode base = list.get(i).get("base");
             if (base == null || !base.isTextual()) {
@@ -74,31 +114,27 @@ public final class ReferenceCheck implements RegistryCheck {
             }
             String pointer = PositionIndex.child(PositionIndex.child(listPointer, i), "base");
             String id = base.asText();
-            if (id.equals(loaded.record().id())) {
+            if (id.equals(loaded.idOrNull())) {
                 out.accept(
                         Finding.error(
-                                loaded.file(),
+                                loaded.displayPath(),
                                 loaded.at(pointer),
                                 Check.REF_007,
                                 "base \"" + id + "\" is this model itself"));
-            } else if (!models.contains(id)) {
+            } else if (!contains(models, id)) {
                 out.accept(
                         Finding.error(
-                                loaded.file(),
+                                loaded.displayPath(),
                                 loaded.at(pointer),
                                 Check.REF_002,
-                                "base \""
-                                        + id
-                                        + "\" is not in the registry; add data/models/"
-                                        + id
-                                        + ".yaml or fix the id"));
+                                notInRegistry("base", id, "models", models)));
             }
         }
     }
 
     /** Every {@code source} field cites a listed source, and every listed source is cited. */
-    private static void checkSources(Loaded<?> loaded, Consumer<Finding> out) {
-        JsonNode sources = loaded.source().tree().path("sources");
+    private static void checkSources(ParsedRecord loaded, Consumer<Finding> out) {
+        JsonNode sources = loaded.tree().path("sources");
         Map<String, String> declared = new HashMap<>(); // id -> pointer of its "id" value
         for (int i = 0; i < sources.size(); i++) {
             String id = sources.get(i).path("id").asText();
@@ -106,7 +142,7 @@ public final class ReferenceCheck implements RegistryCheck {
             if (declared.putIfAbsent(id, pointer) != null) {
                 out.accept(
                         Finding.error(
-                                loaded.file(),
+                                loaded.displayPath(),
                                 loaded.at(pointer),
                                 Check.REF_006,
                                 "source id \""
@@ -116,7 +152,7 @@ public final class ReferenceCheck implements RegistryCheck {
         }
         Set<String> cited = new HashSet<>();
         TreeWalk.texts(
-                loaded.source().tree(),
+                loaded.tree(),
                 (pointer, field, text) -> {
                     if (!field.equals("source") || pointer.startsWith("/sources/")) {
                         return;
@@ -125,20 +161,13 @@ public final class ReferenceCheck implements RegistryCheck {
                     if (!declared.containsKey(text)) {
                         out.accept(
                                 Finding.error(
-                                        loaded.file(),
+                                        loaded.displayPath(),
                                         loaded.at(pointer),
                                         Check.REF_004,
                                         "source \""
                                                 + text
                                                 + "\" is not in this record's sources"
-                                                + (declared.isEmpty()
-                                                        ? ""
-                                                        : "; listed: "
-                                                                + String.join(
-                                                                        ", ",
-                                                                        declared.keySet().stream()
-                                                                                .sorted()
-                                                                                .toList()))));
+                                                + unknownSourceHint(text, declared.keySet())));
                     }
                 });
         declared.forEach(
@@ -146,7 +175,7 @@ public final class ReferenceCheck implements RegistryCheck {
                     if (!cited.contains(id)) {
                         out.accept(
                                 Finding.error(
-                                        loaded.file(),
+                                        loaded.displayPath(),
                                         loaded.at(pointer),
                                         Check.REF_005,
                                         "source \""
@@ -156,13 +185,25 @@ public final class ReferenceCheck implements RegistryCheck {
                 });
     }
 
-    private static <T> Set<String> ids(
-            Registry registry,
-            List<Loaded<T>> records,
-            java.util.function.Function<T, String> id,
-            RecordKind kind) {
-        Set<String> ids = new HashSet<>(registry.failedToLoad(kind));
-        records.forEach(r -> ids.add(id.apply(r.record())));
-        return ids;
+    /** The listed source a mistyped one most likely means, else the list. */
+    private static String unknownSourceHint(String wanted, Set<String> declared) {
+        if (declared.isEmpty()) {
+            return "; add it to sources";
+        }
+        List<IdSuggestion.Known> known =
+                declared.stream()
+                        .sorted()
+                        .map(id -> new IdSuggestion.Known(id, List.of()))
+                        .toList();
+        return "; "
+                + IdSuggestion.phrase(IdSuggestion.closest(wanted, known))
+                        .orElse(
+                                "listed: "
+                                        + String.join(", ", declared.stream().sorted().toList()));
+    }
+
+    /** A field's text; null when it is missing or not text (the schema reports a wrong type). */
+    private static String textOrNull(JsonNode value) {
+        return value.isTextual() ? value.asText() : null;
     }
 }

@@ -9,6 +9,7 @@ import com.networknt.schema.path.NodePath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -17,13 +18,31 @@ import org.keizu.diagnostic.Finding;
 import org.keizu.load.ParsedRecord;
 import org.keizu.load.PositionIndex;
 import org.keizu.load.RecordKind;
+import org.keizu.load.RecordMapper;
 
 /**
  * Checks records against the JSON Schema 2020-12 files in {@code data/schema/}, the same files
  * contributors' editors use, and turns each schema error into a finding at the offending line.
+ *
+ * <p>The schema states every rule it can, so that an editor flags what {@code validate} rejects.
+ * Two annotations, read from the failing subschema, shape what is reported:
+ *
+ * <ul>
+ *   <li>{@code patternErrorMessage} and {@code errorMessage} (the words editors such as VS Code
+ *       show) replace the validator's own message, so that a bad date says how to write a date
+ *       rather than printing a regular expression;
+ *   <li>{@code x-keizu-check} names the check of {@code validate} that reports the rule with a
+ *       fuller message (a country code's likely meaning, an id's closest match). Such a failure is
+ *       left to that check, so it is reported once, and the record still binds, so that every other
+ *       check runs in the same pass.
+ * </ul>
  */
 public final class SchemaValidator {
+    /** The annotation naming the check that reports a schema rule itself. */
+    public static final String CHECK_ANNOTATION = "x-keizu-check";
+
     private final Map<RecordKind, Schema> schemas = new EnumMap<>(RecordKind.class);
+    private final Map<String, JsonNode> schemaTrees = new HashMap<>();
 
     /**
      * The IRI the schema files are known by while validating. The reserved {@code .invalid} domain
@@ -41,7 +60,7 @@ public final class SchemaValidator {
                                 builder.schemas(
                                         (String iri) ->
                                                 iri.startsWith(SCHEMA_BASE)
-                                                        ? readSchema(
+                                                        ? readAndKeep(
                                                                 schemaDir,
                                                                 iri.substring(SCHEMA_BASE.length()))
                                                         : null));
@@ -53,6 +72,17 @@ public final class SchemaValidator {
     }
 
     private static final long MAX_SCHEMA_BYTES = 1 << 20;
+
+    /** Reads a schema for the validator and keeps its tree, to read annotations from. */
+    private String readAndKeep(Path schemaDir, String name) {
+        String text = readSchema(schemaDir, name);
+        try {
+            schemaTrees.put(name, RecordMapper.plainJson().readTree(text));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("schema " + name + " is not JSON: " + e.getMessage());
+        }
+        return text;
+    }
 
     private static String readSchema(Path schemaDir, String name) {
         Path file = schemaDir.resolve(name).normalize();
@@ -75,11 +105,48 @@ public final class SchemaValidator {
         List<com.networknt.schema.Error> errors =
                 schemas.get(record.kind()).validate(record.tree());
         for (com.networknt.schema.Error error : errors) {
-            out.accept(toFinding(record, error));
+            JsonNode subschema = subschema(error);
+            // Snapshots are written by `fetch`, and no check but the schema reads them. The named
+            // checks read text: a value of the wrong type stays the schema's "type" to report.
+            boolean leftToItsCheck =
+                    record.kind() != RecordKind.SNAPSHOT
+                            && subschema.has(CHECK_ANNOTATION)
+                            && !"type".equals(error.getKeyword());
+            if (!leftToItsCheck) {
+                out.accept(toFinding(record, error, subschema));
+            }
         }
     }
 
-    private static Finding toFinding(ParsedRecord record, com.networknt.schema.Error error) {
+    /**
+     * The schema object whose keyword failed ({@code {"pattern": ..., "patternErrorMessage":
+     * ...}}), or a missing node when its file is not one of ours.
+     */
+    private JsonNode subschema(com.networknt.schema.Error error) {
+        SchemaLocation location = error.getSchemaLocation();
+        String iri = location.getAbsoluteIri() == null ? "" : location.getAbsoluteIri().toString();
+        JsonNode tree =
+                iri.startsWith(SCHEMA_BASE)
+                        ? schemaTrees.get(iri.substring(SCHEMA_BASE.length()))
+                        : null;
+        NodePath fragment = location.getFragment();
+        if (tree == null || fragment == null || fragment.getNameCount() == 0) {
+            return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        }
+        // The fragment ends with the keyword that failed; its parent is the subschema.
+        return tree.at(pointer(fragment.getParent()));
+    }
+
+    /** The schema's own words for a failure, if it gives any. */
+    private static String words(JsonNode subschema, String keyword) {
+        if (keyword.equals("pattern") && subschema.path("patternErrorMessage").isTextual()) {
+            return subschema.get("patternErrorMessage").asText();
+        }
+        return subschema.path("errorMessage").asText("");
+    }
+
+    private static Finding toFinding(
+            ParsedRecord record, com.networknt.schema.Error error, JsonNode subschema) {
         String pointer = pointer(error.getInstanceLocation());
         PositionIndex positions = record.positions();
         String file = record.displayPath();
@@ -88,6 +155,18 @@ public final class SchemaValidator {
                         ? "the record"
                         : "\"" + pointer.substring(1).replace('/', '.') + "\"";
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
+        String words = words(subschema, keyword);
+        if (!words.isEmpty() && !keyword.equals("required") && !keyword.contains("Properties")) {
+            Check check = keyword.equals("type") ? Check.SCHEMA_003 : Check.SCHEMA_005;
+            if (keyword.equals("enum") || keyword.equals("const")) {
+                check = Check.SCHEMA_004;
+            }
+            return Finding.error(
+                    file,
+                    positions.value(pointer),
+                    check,
+                    field + " is " + shown(record.tree().at(pointer)) + "; " + words);
+        }
         return switch (keyword) {
             case "additionalProperties", "unevaluatedProperties" -> {
                 String child = PositionIndex.child(pointer, error.getProperty());

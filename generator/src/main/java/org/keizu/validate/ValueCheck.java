@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
-import org.keizu.load.Loaded;
+import org.keizu.load.ParsedRecord;
+import org.keizu.load.RecordKind;
 import org.keizu.load.RecordMapper;
 import org.keizu.model.Countries;
 import org.keizu.model.PartialDate;
@@ -63,24 +64,24 @@ public final class ValueCheck implements RegistryCheck {
 
     @Override
     public void check(Registry registry, Consumer<Finding> out) {
-        registry.models().forEach(r -> checkRecord(r, out));
-        registry.organisations().forEach(r -> checkRecord(r, out));
-        registry.programmes().forEach(r -> checkRecord(r, out));
+        registry.parsed(RecordKind.MODEL).forEach(r -> checkRecord(r, out));
+        registry.parsed(RecordKind.ORGANISATION).forEach(r -> checkRecord(r, out));
+        registry.parsed(RecordKind.PROGRAMME).forEach(r -> checkRecord(r, out));
     }
 
-    private void checkRecord(Loaded<?> loaded, Consumer<Finding> out) {
+    private void checkRecord(ParsedRecord loaded, Consumer<Finding> out) {
         TreeWalk.texts(
-                loaded.source().tree(),
+                loaded.tree(),
                 (pointer, field, text) -> {
                     if (DATE_FIELDS.contains(field) && PartialDate.parse(text).isEmpty()) {
                         out.accept(
                                 Finding.error(
-                                        loaded.file(),
+                                        loaded.displayPath(),
                                         loaded.at(pointer),
                                         Check.VAL_003,
                                         "\""
                                                 + text
-                                                + "\" is not a real date; write YYYY-MM-DD, YYYY-MM or YYYY"));
+                                                + "\" is not a real date; write a date as YYYY-MM-DD, or YYYY-MM or YYYY when the sources give no day"));
                     }
                     if (URL_FIELDS.contains(field)) {
                         UrlPolicy.problem(text)
@@ -88,7 +89,7 @@ public final class ValueCheck implements RegistryCheck {
                                         problem ->
                                                 out.accept(
                                                         Finding.error(
-                                                                loaded.file(),
+                                                                loaded.displayPath(),
                                                                 loaded.at(pointer),
                                                                 Check.VAL_005,
                                                                 "URL \"" + text + "\" "
@@ -97,7 +98,7 @@ public final class ValueCheck implements RegistryCheck {
                     if (field.equals("country") && !Countries.isKnown(text)) {
                         out.accept(
                                 Finding.error(
-                                        loaded.file(),
+                                        loaded.displayPath(),
                                         loaded.at(pointer),
                                         Check.VAL_001,
                                         "country \""
@@ -109,7 +110,7 @@ public final class ValueCheck implements RegistryCheck {
                             && !LICENCE_REF.matcher(text).matches()) {
                         out.accept(
                                 Finding.error(
-                                        loaded.file(),
+                                        loaded.displayPath(),
                                         loaded.at(pointer),
                                         Check.VAL_002,
                                         "licence \""
@@ -121,7 +122,7 @@ public final class ValueCheck implements RegistryCheck {
                                     problem ->
                                             out.accept(
                                                     Finding.error(
-                                                            loaded.file(),
+                                                            loaded.displayPath(),
                                                             loaded.at(pointer),
                                                             Check.VAL_006,
                                                             problem)));

@@ -2,9 +2,9 @@ package org.keizu.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -71,7 +71,13 @@ class RegistryTest {
                     List.of(),
                     List.of(),
                     List.of(),
-                    Map.of(RecordKind.ORGANISATION, Set.of("broken-org")));
+                    List.of(
+                            new ParsedRecord(
+                                    RecordKind.ORGANISATION,
+                                    Path.of("broken-org.yaml"),
+                                    "data/organisations/broken-org.yaml",
+                                    JsonNodeFactory.instance.objectNode().put("id", "broken-org"),
+                                    null)));
 
     @Test
     void looksUpByIdAndKeepsTheFirstOfTwoRecordsWithOneId() {
@@ -105,5 +111,11 @@ class RegistryTest {
     void remembersTheIdsOfFilesThatFailedToLoad() {
         assertEquals(Set.of("broken-org"), registry.failedToLoad(RecordKind.ORGANISATION));
         assertEquals(Set.of(), registry.failedToLoad(RecordKind.MODEL));
+        assertEquals(
+                List.of("data/organisations/broken-org.yaml"),
+                registry.parsed(RecordKind.ORGANISATION).stream()
+                        .map(ParsedRecord::displayPath)
+                        .toList(),
+                "the checks that read trees see the record that failed its schema");
     }
 }

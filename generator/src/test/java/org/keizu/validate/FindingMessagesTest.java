@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -85,11 +86,17 @@ class FindingMessagesTest {
                         "SCHEMA-004",
                         "\"lineage.0.grade\" is 4; allowed: E0, E1, E2, E3, E4"),
                 says(
-                        "a bad format names the field, not the validator's location",
+                        "a bad date says how to write a date, not a regular expression",
                         "released: 2025-03-01\n",
                         "released: March 2025\n",
+                        "VAL-003",
+                        "\"March 2025\" is not a real date; write a date as YYYY-MM-DD, or YYYY-MM or YYYY when the sources give no day"),
+                says(
+                        "a bad format names the field and says the form in words",
+                        "    language: ja\n",
+                        "    language: Japanese\n",
                         "SCHEMA-005",
-                        "\"released\" does not match"),
+                        "\"claims.0.language\" is \"Japanese\"; write a BCP 47 language tag, e.g. en, ja, ko or zh-Hant"),
                 says(
                         "a bidi override in one-line text, with its position",
                         "name: National Model\n",
@@ -155,7 +162,89 @@ class FindingMessagesTest {
                         "snapshot: fixture-org/Same-Shape@unpinned-583f7531e2a0\n",
                         "",
                         "SNAP-004",
-                        "pointer needs a snapshot: give snapshot: here or on the record"));
+                        "pointer needs a snapshot: give snapshot: here or on the record"),
+                says(
+                        "a base written in another case is matched to its id",
+                        "  - base: base-model\n    relation: continued-pretraining",
+                        "  - base: Base-Model\n    relation: continued-pretraining",
+                        "REF-002",
+                        "base \"Base-Model\" is not in the registry; did you mean \"base-model\"?"),
+                says(
+                        "a base written as its hub repository is matched to the model",
+                        "  - base: base-model\n    relation: continued-pretraining",
+                        "  - base: base-lab/Base-Model\n    relation: continued-pretraining",
+                        "REF-002",
+                        "did you mean \"base-model\"?"),
+                says(
+                        "a mistyped base is matched by edit distance",
+                        "  - base: base-model\n    relation: continued-pretraining",
+                        "  - base: base-modle\n    relation: continued-pretraining",
+                        "REF-002",
+                        "did you mean \"base-model\"?"),
+                says(
+                        "an unknown base that could be an id says where its record would go",
+                        "  - base: base-model\n    relation: continued-pretraining",
+                        "  - base: other-lab-model\n    relation: continued-pretraining",
+                        "REF-002",
+                        "add data/models/other-lab-model.yaml or fix the id"),
+                says(
+                        "an unknown base that cannot be an id never suggests an invalid file name",
+                        "  - base: base-model\n    relation: continued-pretraining",
+                        "  - base: Other_Lab..Model\n    relation: continued-pretraining",
+                        "REF-002",
+                        "an id is lower-case letters, digits, '-' and single '.' between them, so no record has this one"),
+                says(
+                        "a mistyped organisation is matched",
+                        "organisation: national-co\n",
+                        "organisation: National-Co\n",
+                        "REF-001",
+                        "did you mean \"national-co\"?"),
+                says(
+                        "a mistyped source is matched among the record's own",
+                        "    source: card-later\n",
+                        "    source: card-latre\n",
+                        "REF-004",
+                        "did you mean \"card-later\"?"),
+                says(
+                        "a country that is not a code says how to write one",
+                        "country: JP\n",
+                        "country: UK\n",
+                        "VAL-001",
+                        "country \"UK\" is not an ISO 3166-1 alpha-2 code"));
+    }
+
+    /**
+     * A contributor sees every mistake of a record in one run: a schema error (a bad language tag)
+     * no longer hides the reference, source and value errors of the same record.
+     */
+    @Test
+    void everyKindOfMistakeInOneRecordIsReportedInOneRun(@TempDir Path root) throws IOException {
+        Path data = TestRegistries.validFixture(root);
+        Path record = data.resolve(MODEL);
+        String text = Files.readString(record, StandardCharsets.UTF_8);
+        String broken =
+                text.replace("    language: ja\n", "    language: Japanese\n")
+                        .replace("organisation: national-co\n", "organisation: nation-co\n")
+                        .replace(
+                                "  - base: base-model\n    relation: continued-pretraining",
+                                "  - base: Base-Model\n    relation: continued-pretraining")
+                        .replace("    source: card-later\n", "    source: card-latre\n")
+                        .replace("country: JP\n", "country: UK\n")
+                        .replace("released: 2025-03-01\n", "released: 2025-13-01\n");
+        assertTrue(!broken.equals(text));
+        Files.writeString(record, broken, StandardCharsets.UTF_8);
+
+        java.util.Set<String> codes = new java.util.TreeSet<>();
+        for (Finding finding : TestRegistries.validate(root).sorted()) {
+            if (finding.file().endsWith("national-model.yaml")) {
+                codes.add(finding.check().code());
+            }
+        }
+
+        assertEquals(
+                java.util.Set.of(
+                        "SCHEMA-005", "REF-001", "REF-002", "REF-004", "VAL-001", "VAL-003"),
+                codes);
     }
 
     @ParameterizedTest(name = "{0}")
