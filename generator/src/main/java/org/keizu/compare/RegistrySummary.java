@@ -92,7 +92,18 @@ public record RegistrySummary(String datasetDate, Map<String, Entry> models) {
         try {
             root = JSON.readTree(bytes);
         } catch (JsonProcessingException e) {
-            throw new Malformed("not well-formed JSON: " + e.getOriginalMessage());
+            String why = e.getOriginalMessage().replaceAll("(?s)\\s*\\(start marker at .*", "");
+            var at = e.getLocation();
+            throw new Malformed(
+                    "not well-formed JSON: "
+                            + why
+                            + (at == null
+                                    ? ""
+                                    : " (line "
+                                            + at.getLineNr()
+                                            + ", column "
+                                            + at.getColumnNr()
+                                            + ")"));
         } catch (IOException e) {
             throw new Malformed("not well-formed JSON");
         }
