@@ -161,11 +161,16 @@ public final class SchemaValidator {
     }
 
     private static String typeHint(JsonNode value) {
-        if (value.isNumber() || value.isBoolean() || value.isNull()) {
+        if (value.isNull()) {
+            // A skeleton from keizu new marks every value still to fill in with ~.
+            return " (~ or null marks a value still to fill in: write the value, or leave the field"
+                    + " out if it is optional)";
+        }
+        if (value.isNumber() || value.isBoolean()) {
             return " (YAML read "
                     + shown(value)
                     + " as a "
-                    + (value.isNumber() ? "number" : value.isNull() ? "null" : "boolean")
+                    + (value.isNumber() ? "number" : "boolean")
                     + "; put it in quotes to keep it as text)";
         }
         return "";

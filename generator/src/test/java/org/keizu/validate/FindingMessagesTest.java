@@ -71,7 +71,8 @@ class FindingMessagesTest {
                         "name: National Model\n",
                         "name: null\n",
                         "SCHEMA-003",
-                        "(YAML read null as a null; put it in quotes to keep it as text)"),
+                        "(~ or null marks a value still to fill in: write the value, or leave the"
+                                + " field out if it is optional)"),
                 says(
                         "a term outside the vocabulary lists the allowed ones",
                         "    relation: continued-pretraining\n",
