@@ -130,7 +130,7 @@ final class NewCommand implements Runnable {
                                 + "\" "
                                 + problem.get()
                                 + (!lower.equals(id) && IdentityCheck.validId(lower)
-                                        ? "; did you mean \"" + lower + "\"?"
+                                        ? " (did you mean \"" + lower + "\"?)"
                                         : ""));
             }
             Map<String, String> values = new LinkedHashMap<>();
@@ -472,16 +472,18 @@ final class NewCommand implements Runnable {
                             + hint(id)
                             + "; keizu new "
                             + noun(kind)
-                            + " <id> adds one");
+                            + " "
+                            + id
+                            + " adds one");
         }
 
-        /** "; did you mean "x"?" with the closest id, or nothing when there are none. */
+        /** {@code (did you mean "x"?)} with the closest id, or nothing when there are none. */
         String hint(String wanted) {
             return ids.values().stream()
                     .min(
                             Comparator.comparingInt((String id) -> distance(wanted, id))
                                     .thenComparing(Comparator.naturalOrder()))
-                    .map(id -> "; did you mean \"" + id + "\"?")
+                    .map(id -> " (did you mean \"" + id + "\"?)")
                     .orElse("");
         }
     }

@@ -80,10 +80,7 @@ final class SourceInsertion {
         List<String> edited = new ArrayList<>(lines.subList(0, last + 1));
         edited.addAll(entry);
         edited.addAll(lines.subList(last + 1, lines.size()));
-        String result = String.join(newline, edited) + newline;
-        if (text.startsWith("\uFEFF") && !result.startsWith("\uFEFF")) {
-            result = "\uFEFF" + result;
-        }
+        String result = String.join(newline, edited) + newline; // a leading BOM stays in line 1
         verify(record, result, id);
         return new Inserted(result, last + 2);
     }
@@ -95,7 +92,7 @@ final class SourceInsertion {
     private static int lastLineOfBlock(List<String> lines, int keyLine, int dash) {
         int last = keyLine;
         for (int i = keyLine + 1; i < lines.size(); i++) {
-            String line = lines.get(i).replace("\r", "");
+            String line = lines.get(i);
             if (line.isBlank()) {
                 continue;
             }

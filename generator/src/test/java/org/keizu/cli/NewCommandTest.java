@@ -209,6 +209,14 @@ class NewCommandTest {
                 "--data",
                 data.toString());
         refused(
+                "the id \"Fresh-Model\" must be lower-case letters, digits, '-' and single '.'"
+                        + " between them, at most 64 characters (did you mean \"fresh-model\"?)",
+                "new",
+                "model",
+                "Fresh-Model",
+                "--data",
+                data.toString());
+        refused(
                 "model \"Base-Model\" exists already: ",
                 "new",
                 "model",
@@ -253,7 +261,7 @@ class NewCommandTest {
                 "--data",
                 data.toString());
         refused(
-                "; did you mean \"national-co\"?; keizu new organisation <id> adds one",
+                " (did you mean \"national-co\"?); keizu new organisation natonal-co adds one",
                 "new",
                 "model",
                 "fine-model",
@@ -443,7 +451,9 @@ class NewCommandTest {
                 "--data",
                 data.toString());
         refused(
-                "did you mean \"national-model\"?",
+                "no model \"natonal-model\" in "
+                        + data.resolve("models")
+                        + " (did you mean \"national-model\"?)",
                 "new",
                 "source",
                 "natonal-model",
