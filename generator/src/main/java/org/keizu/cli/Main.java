@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             DetectCommand.class,
             FetchCommand.class,
             CompareCommand.class,
+            NewCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

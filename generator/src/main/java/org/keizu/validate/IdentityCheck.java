@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -72,19 +73,15 @@ public final class IdentityCheck implements RegistryCheck {
             if (id == null) {
                 continue; // the schema has reported it
             }
-            if (!validId(id)) {
-                out.accept(
-                        Finding.error(
-                                loaded.displayPath(),
-                                at,
-                                Check.ID_002,
-                                "id \""
-                                        + id
-                                        + "\" "
-                                        + (ID.matcher(id).matches()
-                                                ? "is a reserved name"
-                                                : "must be lower-case letters, digits, '-' and single '.' between them, at most 64 characters")));
-            }
+            problem(id)
+                    .ifPresent(
+                            problem ->
+                                    out.accept(
+                                            Finding.error(
+                                                    loaded.displayPath(),
+                                                    at,
+                                                    Check.ID_002,
+                                                    "id \"" + id + "\" " + problem)));
             if (!id.equals(parsed.fileStem())) {
                 out.accept(
                         Finding.error(
@@ -164,8 +161,23 @@ public final class IdentityCheck implements RegistryCheck {
     }
 
     public static boolean validId(String id) {
-        return ID.matcher(id).matches()
-                && !RESERVED.contains(id)
-                && !RESERVED_FORMS.matcher(id).matches();
+        return problem(id).isEmpty();
+    }
+
+    /**
+     * What keeps {@code id} from being an id, in words that follow it ({@code "is a reserved
+     * name"}), or empty when it is a valid id. The one rule for {@code validate} and {@code keizu
+     * new}.
+     */
+    public static Optional<String> problem(String id) {
+        if (!ID.matcher(id).matches()) {
+            return Optional.of(
+                    "must be lower-case letters, digits, '-' and single '.' between them, at most 64"
+                            + " characters");
+        }
+        if (RESERVED.contains(id) || RESERVED_FORMS.matcher(id).matches()) {
+            return Optional.of("is a reserved name");
+        }
+        return Optional.empty();
     }
 }

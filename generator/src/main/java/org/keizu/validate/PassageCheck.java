@@ -28,9 +28,9 @@ public final class PassageCheck implements RegistryCheck {
             JsonNode tree = loaded.tree();
             Languages languages = new Languages(tree);
             summary(loaded, tree, languages, out);
-            JsonNode lineage = tree.path("lineage");
+            JsonNode lineage = TreeWalk.list(tree.path("lineage"));
             for (int i = 0; i < lineage.size(); i++) {
-                JsonNode evidence = lineage.get(i).path("evidence");
+                JsonNode evidence = TreeWalk.list(lineage.get(i).path("evidence"));
                 for (int j = 0; j < evidence.size(); j++) {
                     JsonNode item = evidence.get(j);
                     boolean readFromSnapshot =
@@ -46,7 +46,7 @@ public final class PassageCheck implements RegistryCheck {
                     }
                 }
             }
-            JsonNode disputes = tree.path("disputes");
+            JsonNode disputes = TreeWalk.list(tree.path("disputes"));
             for (int i = 0; i < disputes.size(); i++) {
                 require(
                         loaded,
@@ -55,7 +55,7 @@ public final class PassageCheck implements RegistryCheck {
                         "this allegation",
                         languages,
                         out);
-                JsonNode replies = disputes.get(i).path("replies");
+                JsonNode replies = TreeWalk.list(disputes.get(i).path("replies"));
                 for (int j = 0; j < replies.size(); j++) {
                     statement(
                             loaded,
@@ -68,12 +68,12 @@ public final class PassageCheck implements RegistryCheck {
             if (tree.has("response")) {
                 statement(loaded, "/response", tree.get("response"), languages, out);
             }
-            JsonNode claims = tree.path("claims");
+            JsonNode claims = TreeWalk.list(tree.path("claims"));
             for (int i = 0; i < claims.size(); i++) {
                 statement(loaded, "/claims/" + i, claims.get(i), languages, out);
             }
             timeline(loaded, tree, languages, out);
-            JsonNode obligations = tree.path("licence_obligations");
+            JsonNode obligations = TreeWalk.list(tree.path("licence_obligations"));
             for (int i = 0; i < obligations.size(); i++) {
                 translated(loaded, "/licence_obligations/" + i, obligations.get(i), languages, out);
             }
@@ -110,7 +110,7 @@ public final class PassageCheck implements RegistryCheck {
 
     private static void timeline(
             ParsedRecord loaded, JsonNode tree, Languages languages, Consumer<Finding> out) {
-        JsonNode timeline = tree.path("timeline");
+        JsonNode timeline = TreeWalk.list(tree.path("timeline"));
         for (int i = 0; i < timeline.size(); i++) {
             require(loaded, "/timeline/" + i, timeline.get(i), "this event", languages, out);
         }
@@ -179,7 +179,7 @@ public final class PassageCheck implements RegistryCheck {
         private final Map<String, String> byId = new HashMap<>();
 
         Languages(JsonNode tree) {
-            for (JsonNode source : tree.path("sources")) {
+            for (JsonNode source : TreeWalk.list(tree.path("sources"))) {
                 byId.put(source.path("id").asText(), source.path("language").asText(null));
             }
         }

@@ -106,7 +106,7 @@ public final class ReferenceCheck implements RegistryCheck {
             String listPointer,
             List<IdSuggestion.Known> models,
             Consumer<Finding> out) {
-        JsonNode list = loaded.tree().at(listPointer);
+        JsonNode list = TreeWalk.list(loaded.tree().at(listPointer));
         for (int i = 0; i < list.size(); i++) {
             JsonNode base = list.get(i).get("base");
             if (base == null || !base.isTextual()) {
@@ -134,10 +134,14 @@ public final class ReferenceCheck implements RegistryCheck {
 
     /** Every {@code source} field cites a listed source, and every listed source is cited. */
     private static void checkSources(ParsedRecord loaded, Consumer<Finding> out) {
-        JsonNode sources = loaded.tree().path("sources");
+        JsonNode sources = TreeWalk.list(loaded.tree().path("sources"));
         Map<String, String> declared = new HashMap<>(); // id -> pointer of its "id" value
         for (int i = 0; i < sources.size(); i++) {
-            String id = sources.get(i).path("id").asText();
+            JsonNode idNode = sources.get(i).path("id");
+            if (!idNode.isTextual()) {
+                continue; // missing or of the wrong type: the schema reports it
+            }
+            String id = idNode.asText();
             String pointer = "/sources/" + i + "/id";
             if (declared.putIfAbsent(id, pointer) != null) {
                 out.accept(

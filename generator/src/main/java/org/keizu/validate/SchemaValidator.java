@@ -156,8 +156,13 @@ public final class SchemaValidator {
                         : "\"" + pointer.substring(1).replace('/', '.') + "\"";
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
         String words = words(subschema, keyword);
-        if (!words.isEmpty() && !keyword.equals("required") && !keyword.contains("Properties")) {
-            Check check = keyword.equals("type") ? Check.SCHEMA_003 : Check.SCHEMA_005;
+        // The schema's words say how to write a value; a missing field, an unknown one or a value
+        // of the wrong type has messages of its own.
+        if (!words.isEmpty()
+                && !keyword.equals("required")
+                && !keyword.equals("type")
+                && !keyword.contains("Properties")) {
+            Check check = Check.SCHEMA_005;
             if (keyword.equals("enum") || keyword.equals("const")) {
                 check = Check.SCHEMA_004;
             }
@@ -240,11 +245,16 @@ public final class SchemaValidator {
     }
 
     private static String typeHint(JsonNode value) {
-        if (value.isNumber() || value.isBoolean() || value.isNull()) {
+        if (value.isNull()) {
+            // A skeleton from keizu new marks every value still to fill in with ~.
+            return " (~ or null marks a value still to fill in: write the value, or leave the field"
+                    + " out if it is optional)";
+        }
+        if (value.isNumber() || value.isBoolean()) {
             return " (YAML read "
                     + shown(value)
                     + " as a "
-                    + (value.isNumber() ? "number" : value.isNull() ? "null" : "boolean")
+                    + (value.isNumber() ? "number" : "boolean")
                     + "; put it in quotes to keep it as text)";
         }
         return "";

@@ -16,6 +16,16 @@ final class TreeWalk {
         void visit(String pointer, String field, String text);
     }
 
+    /**
+     * The node if it is a list, else an empty one: a record that failed its schema is still
+     * checked, and may hold a mapping or a text where a list belongs.
+     */
+    static JsonNode list(JsonNode node) {
+        return node.isArray()
+                ? node
+                : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
     static void texts(JsonNode tree, TextVisitor visitor) {
         walk(tree, "", "", visitor);
     }

@@ -72,7 +72,8 @@ class FindingMessagesTest {
                         "name: National Model\n",
                         "name: null\n",
                         "SCHEMA-003",
-                        "(YAML read null as a null; put it in quotes to keep it as text)"),
+                        "(~ or null marks a value still to fill in: write the value, or leave the"
+                                + " field out if it is optional)"),
                 says(
                         "a term outside the vocabulary lists the allowed ones",
                         "    relation: continued-pretraining\n",
@@ -211,6 +212,49 @@ class FindingMessagesTest {
                         "country: UK\n",
                         "VAL-001",
                         "country \"UK\" is not an ISO 3166-1 alpha-2 code"));
+    }
+
+    /**
+     * The checks that read trees also read records that failed their schema, whose lists may be
+     * mappings, texts or numbers: each shape is a schema finding, never an exception.
+     */
+    @Test
+    void aRecordWithListsOfTheWrongShapeGetsFindingsNotACrash(@TempDir Path root)
+            throws IOException {
+        Path data = TestRegistries.validFixture(root);
+        Files.writeString(
+                data.resolve("models/odd-shapes.yaml"),
+                String.join(
+                        "\n",
+                        "id: odd-shapes",
+                        "name: Odd Shapes",
+                        "organisation: {id: national-co}",
+                        "programme: [fixture-programme]",
+                        "country: JP",
+                        "released: 2025-03-01",
+                        "reviewed: 2026-11-29",
+                        "summary: just text",
+                        "claims: {kind: vague}",
+                        "lineage: {base: base-model, evidence: {kind: config}}",
+                        "disputes: 3",
+                        "licence_obligations: text",
+                        "timeline: [1, [2], {event: x, passage: 4}]",
+                        "response: [a]",
+                        "sources: {id: card}",
+                        ""),
+                StandardCharsets.UTF_8);
+
+        List<Finding> findings =
+                TestRegistries.validate(root).sorted().stream()
+                        .filter(f -> f.file().endsWith("odd-shapes.yaml"))
+                        .toList();
+
+        assertTrue(
+                findings.stream().anyMatch(f -> f.check().code().equals("SCHEMA-003")),
+                findings.toString());
+        assertTrue(
+                findings.stream().noneMatch(f -> f.check().code().startsWith("REF-")),
+                "no reference is read from a value of the wrong type: " + findings);
     }
 
     /**
