@@ -48,7 +48,22 @@ final class CompareCommand implements Callable<Integer> {
                     .println("keizu compare: " + FindingFormat.printable(e.getMessage()));
             return 1;
         }
-        spec.commandLine().getOut().print(VerdictChanges.of(old, now).markdown());
+        VerdictChanges changes = VerdictChanges.of(old, now);
+        spec.commandLine().getOut().print(changes.markdown());
+        spec.commandLine()
+                .getErr()
+                .println(
+                        "compared "
+                                + Counted.of(old.models().size(), "model")
+                                + " with "
+                                + now.models().size()
+                                + ": "
+                                + changes.added().size()
+                                + " added, "
+                                + changes.removed().size()
+                                + " removed, "
+                                + changes.changed().size()
+                                + " with a new verdict or grade");
         return 0;
     }
 }

@@ -90,9 +90,21 @@ final class DetectCommand implements Callable<Integer> {
         if (findings.hasErrors()) {
             err.println(
                     "note: the registry has "
-                            + findings.errorCount()
-                            + " error(s); run keizu validate");
+                            + Counted.of(findings.errorCount(), "error")
+                            + "; run keizu validate");
         }
+        err.println(
+                "compared "
+                        + FindingFormat.printable(config.toString())
+                        + " with "
+                        + Counted.of(candidates.size(), "base")
+                        + " that have snapshots"
+                        + (candidates.isEmpty()
+                                ? ""
+                                : "; closest: "
+                                        + candidates.get(0).base()
+                                        + " at "
+                                        + candidates.get(0).grade()));
         return 0;
     }
 

@@ -90,19 +90,22 @@ final class FetchCommand implements Callable<Integer> {
                         ? fetch.check(
                                 all ? fetch.fetchable() : ids,
                                 date,
-                                spec.commandLine().getErr()::println)
+                                Progress.to(spec.commandLine().getErr()))
                         : fetch.fetch(
                                 all ? fetch.fetchable() : ids,
                                 date,
-                                spec.commandLine().getErr()::println),
-                spec.commandLine().getOut());
+                                Progress.to(spec.commandLine().getErr())),
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr());
     }
 
     /**
      * One line per model; exit 1 when any failed, or (with --check) when anything changed upstream.
      */
-    int report(List<RegistryFetch.Outcome> outcomes, PrintWriter out) {
+    int report(List<RegistryFetch.Outcome> outcomes, PrintWriter out, PrintWriter err) {
         boolean bad = false;
+        int failed = 0;
+        int changed = 0;
         for (RegistryFetch.Outcome o : outcomes) {
             out.println(
                     (o.failed() ? "error: " : o.changed() && check ? "changed: " : "ok: ")
@@ -110,7 +113,29 @@ final class FetchCommand implements Callable<Integer> {
                             + ": "
                             + o.message());
             bad |= o.failed() || (check && o.changed());
+            failed += o.failed() ? 1 : 0;
+            changed += !o.failed() && o.changed() ? 1 : 0;
         }
+        int ok = outcomes.size() - failed;
+        err.println(
+                check
+                        ? "checked "
+                                + Counted.of(outcomes.size(), "model")
+                                + " upstream: "
+                                + changed
+                                + " changed, "
+                                + (ok - changed)
+                                + " unchanged, "
+                                + failed
+                                + " failed; nothing was written"
+                        : "fetched "
+                                + ok
+                                + " of "
+                                + Counted.of(outcomes.size(), "model")
+                                + " ("
+                                + changed
+                                + " with new files)"
+                                + (failed > 0 ? ", " + failed + " failed" : ""));
         return bad ? 1 : 0;
     }
 }

@@ -6,6 +6,8 @@ import org.keizu.RegistryBuild;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.FindingFormat;
 import org.keizu.diagnostic.Findings;
+import org.keizu.load.RecordKind;
+import org.keizu.registry.Registry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,18 +55,48 @@ final class ValidateCommand implements Callable<Integer> {
                                     spec.commandLine(),
                                     "--format is text or github, not \"" + format + "\"");
                 };
-        Findings findings = new RegistryBuild(common.options(spec.commandLine())).validate();
+        RegistryBuild.Checked checked =
+                new RegistryBuild(common.options(spec.commandLine())).check();
+        Registry registry = checked.registry();
         return report(
-                findings, findingFormat, spec.commandLine().getOut(), spec.commandLine().getErr());
+                checked.findings(),
+                findingFormat,
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr(),
+                "checked "
+                        + Counted.of(registry.parsed(RecordKind.MODEL).size(), "model")
+                        + ", "
+                        + Counted.of(
+                                registry.parsed(RecordKind.ORGANISATION).size(), "organisation")
+                        + ", "
+                        + Counted.of(registry.parsed(RecordKind.PROGRAMME).size(), "programme")
+                        + " and "
+                        + Counted.of(registry.snapshots().size(), "snapshot"));
     }
 
     /** Prints findings to out and a one-line summary to err; returns the exit code. */
     static int report(Findings findings, FindingFormat format, PrintWriter out, PrintWriter err) {
+        return report(findings, format, out, err, "");
+    }
+
+    /**
+     * As {@link #report(Findings, FindingFormat, PrintWriter, PrintWriter)}, the summary starting
+     * with what was done ("checked 78 models, ...: 0 errors, 0 warnings").
+     */
+    static int report(
+            Findings findings,
+            FindingFormat format,
+            PrintWriter out,
+            PrintWriter err,
+            String done) {
         for (Finding finding : findings.sorted()) {
             out.println(format.format(finding));
         }
-        err.println(
-                findings.errorCount() + " error(s), " + findings.warningCount() + " warning(s)");
+        String counts =
+                Counted.of(findings.errorCount(), "error")
+                        + ", "
+                        + Counted.of(findings.warningCount(), "warning");
+        err.println(done.isEmpty() ? counts : done + ": " + counts);
         return findings.hasErrors() ? 1 : 0;
     }
 }

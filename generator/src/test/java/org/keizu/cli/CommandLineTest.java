@@ -17,7 +17,7 @@ class CommandLineTest {
         Cli cli = Cli.run("validate", "--data", data.toString());
         assertEquals(0, cli.exitCode(), cli.err());
         assertEquals("", cli.out());
-        assertTrue(cli.err().contains("0 error(s)"), cli.err());
+        assertTrue(cli.err().contains("0 errors, "), cli.err());
     }
 
     @Test

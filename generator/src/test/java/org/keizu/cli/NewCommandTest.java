@@ -64,7 +64,7 @@ class NewCommandTest {
         }
         Cli validate = Cli.run("validate", "--data", data.toString());
         assertEquals(1, validate.exitCode(), validate.out());
-        assertTrue(validate.err().contains(" error(s)"), validate.err());
+        assertTrue(validate.err().contains(" errors, "), validate.err());
         for (String kind : new String[] {"model", "organisation", "programme"}) {
             Path file = data.resolve(kind + "s/blank-" + kind + ".yaml");
             List<String> expected = new ArrayList<>();
