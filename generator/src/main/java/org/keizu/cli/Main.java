@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             BuildCommand.class,
             DetectCommand.class,
             FetchCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
