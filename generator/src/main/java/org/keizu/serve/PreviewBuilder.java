@@ -57,6 +57,7 @@ final class PreviewBuilder {
                         images,
                         pass::write);
                 pass.finish();
+                images.buildCompleted();
             }
         } catch (IOException | RuntimeException e) {
             if (folder.closed()) {
@@ -64,7 +65,7 @@ final class PreviewBuilder {
             }
             // A template that does not parse or a folder that cannot be written: the page says so,
             // and saving a fix rebuilds.
-            String problem = "the build failed: " + printableLines(String.valueOf(e));
+            String problem = "the build failed: " + printableLines(causes(e));
             out.println(problem);
             err.println("1 error(s): the preview shows them");
             err.flush();
@@ -98,6 +99,22 @@ final class PreviewBuilder {
             state.publish(pass.written() + pass.removed() > 0, List.of());
         }
         err.flush();
+    }
+
+    /**
+     * The failure and what caused it, each on a line: the cause of a template's failure holds its
+     * line and column (Freemarker's message), the failure itself only the template's name.
+     */
+    private static String causes(Throwable failure) {
+        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable cause = failure.getCause();
+                cause != null && cause != cause.getCause();
+                cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append("\nbecause: ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
     }
 
     /** A message of several lines (Freemarker's), each with its invisible characters shown. */

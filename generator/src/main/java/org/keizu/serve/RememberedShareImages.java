@@ -19,15 +19,26 @@ final class RememberedShareImages implements ShareImages {
 
     private record SiteCard(String siteName, String tagline) {}
 
-    private volatile Map<Object, byte[]> previous = Map.of();
-    private volatile Map<Object, byte[]> current = new ConcurrentHashMap<>();
+    /** The images of the last build that completed. */
+    private volatile Map<Object, byte[]> kept = Map.of();
+
+    /** The images the build under way has used so far. */
+    private volatile Map<Object, byte[]> used = new ConcurrentHashMap<>();
+
     private final AtomicInteger drawn = new AtomicInteger();
 
-    /** Starts a build: what the last one used may be reused, the rest is forgotten. */
+    /** Starts a build, which may reuse what the last completed build used. */
     void nextBuild() {
-        previous = current;
-        current = new ConcurrentHashMap<>();
+        used = new ConcurrentHashMap<>();
         drawn.set(0);
+    }
+
+    /**
+     * The build completed: its images are the ones to keep, the rest is forgotten. A build that
+     * failed half-way (a template that does not parse) leaves the kept images as they were.
+     */
+    void buildCompleted() {
+        kept = used;
     }
 
     /** How many images this build had to draw (the rest were reused). */
@@ -46,12 +57,12 @@ final class RememberedShareImages implements ShareImages {
     }
 
     private byte[] remember(Object card, Supplier<byte[]> draw) {
-        return current.computeIfAbsent(
+        return used.computeIfAbsent(
                 card,
                 key -> {
-                    byte[] kept = previous.get(key);
-                    if (kept != null) {
-                        return kept;
+                    byte[] earlier = kept.get(key);
+                    if (earlier != null) {
+                        return earlier;
                     }
                     drawn.incrementAndGet();
                     return draw.get();
