@@ -70,6 +70,14 @@ final class PreviewHandler implements HttpHandler {
                 send(exchange, 405, "text/plain; charset=utf-8", bytes("method not allowed\n"));
                 return;
             }
+            if (!addressedToThisMachine(exchange)) {
+                send(
+                        exchange,
+                        403,
+                        "text/plain; charset=utf-8",
+                        bytes("the preview answers only to 127.0.0.1 and localhost\n"));
+                return;
+            }
             String raw = exchange.getRequestURI().getRawPath();
             if (RELOAD_SCRIPT.equals(raw)) {
                 send(exchange, 200, TYPES.get("js"), reloadScript);
@@ -84,6 +92,18 @@ final class PreviewHandler implements HttpHandler {
                 }
             }
         }
+    }
+
+    /**
+     * Whether the request names this machine as its host: a web page elsewhere could otherwise
+     * point a name of its own at 127.0.0.1 (DNS rebinding) and read the preview from the browser.
+     */
+    private static boolean addressedToThisMachine(HttpExchange exchange) {
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        int port = exchange.getLocalAddress().getPort();
+        return host != null
+                && (host.equalsIgnoreCase("127.0.0.1:" + port)
+                        || host.equalsIgnoreCase("localhost:" + port));
     }
 
     /** The build number, once it differs from the {@code after} the page knows (a long poll). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.keizu.serve.LivePreview.header;
 
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -130,6 +131,25 @@ class PreviewServingTest {
                 live.send(HttpRequest.newBuilder(live.address("/index.html")).DELETE().build());
         assertEquals(405, delete.statusCode());
         assertTrue(Files.exists(live.out.resolve("index.html")));
+    }
+
+    @Test
+    void answersOnlyRequestsAddressedToThisMachine() throws Exception {
+        assertEquals(200, live.get("/").statusCode());
+        for (String host : new String[] {"evil.example", "evil.example:" + live.preview.port()}) {
+            try (Socket socket = new Socket("127.0.0.1", live.preview.port())) {
+                socket.getOutputStream()
+                        .write(
+                                ("GET / HTTP/1.1\r\nHost: "
+                                                + host
+                                                + "\r\nConnection: close\r\n\r\n")
+                                        .getBytes(StandardCharsets.US_ASCII));
+                String answer =
+                        new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 403 "), answer);
+                assertFalse(answer.contains("<html"), answer);
+            }
+        }
     }
 
     @Test
