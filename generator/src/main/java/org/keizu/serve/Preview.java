@@ -64,10 +64,11 @@ public final class Preview implements AutoCloseable {
         } catch (BindException e) {
             throw new PortInUseException(settings.port(), e);
         }
+        FolderWatcher watching = null;
         try {
             folder = new OutputFolder(settings.outDir());
             // Watch before the first build, so that a file saved during it is not missed.
-            watcher =
+            watching =
                     new FolderWatcher(
                             List.of(
                                     settings.options().dataDir(),
@@ -79,8 +80,12 @@ public final class Preview implements AutoCloseable {
                     daemons("keizu-serve-rebuild").newThread(() -> rebuildOnChange(builder, err));
         } catch (IOException | RuntimeException e) {
             server.stop(0); // release the port
+            if (watching != null) {
+                watching.close();
+            }
             throw e;
         }
+        watcher = watching;
         // Each open page holds a request while it waits for a rebuild, so requests get threads of
         // their own; daemon threads, so that they never keep the program alive.
         requests = Executors.newCachedThreadPool(daemons("keizu-serve-request"));
