@@ -33,6 +33,7 @@ import org.keizu.render.Views;
 import org.keizu.site.AddressCheck;
 import org.keizu.site.OpenData;
 import org.keizu.site.SearchIndexer;
+import org.keizu.site.ShareImages;
 import org.keizu.site.SitePlan;
 import org.keizu.site.SiteWriter;
 import org.keizu.validate.DetectionCheck;
@@ -148,33 +149,12 @@ public final class RegistryBuild {
         if (checked.findings().hasErrors()) {
             return new Result(checked.findings(), List.of());
         }
-        Vocabulary vocabulary =
-                checked.vocabulary()
-                        .orElseGet(
-                                () ->
-                                        new VocabularyLoader(new RecordMapper())
-                                                .load(options.dataDir().resolve("vocab")));
-        SitePlan plan =
-                new SitePlan(new TemplateRenderer(options.templateDir()), options.templateDir());
-        Views.SiteView site =
-                plan.siteView(
-                        normaliseBaseUrl(output.baseUrl()),
-                        output.origin(),
-                        checked.datasetDate(),
-                        checked.registry().models().size(),
-                        checked.pages(),
-                        RepositoryLinks.optional(output.repoUrl()));
-        RecordVersions versions = versions(checked);
-        reportUnreadableVersions(checked, versions);
-        ViewBuilder views =
-                new ViewBuilder(checked.registry(), checked.analysis(), versions, vocabulary, site);
+        RecordHistory history = RecordHistory.read(options.dataDir());
         List<String> written;
         try (SiteWriter.Staging staging = new SiteWriter(output.dir()).open()) {
             // Phase 4: each page goes to the staging folder as soon as it is rendered, so memory
             // does not grow with the site.
-            plan.render(views, checked.pages(), staging::write);
-            new OpenData(checked.registry(), checked.analysis(), site, new Messages(site.msg()))
-                    .write(options.dataDir().resolve("schema"), staging::write);
+            render(checked, output, history, ShareImages.DRAWN, staging::write);
             written = staging.paths().stream().sorted().toList();
             // Phase 5: index the staged site for search, then swap it in; a failure leaves the old
             // site.
@@ -190,15 +170,62 @@ public final class RegistryBuild {
     }
 
     /**
+     * Phase 4 alone: every file of the site, in the fixed order, handed to {@code sink} as soon as
+     * it is rendered, from what {@link #check()} gave without errors, the data folder's {@code
+     * history} and the share {@code images}. Only the addresses of {@code output} count here, not
+     * its folder or search index. {@link #build(Output)} hands the files to a staging folder;
+     * {@code keizu serve} keeps the history and images between rebuilds and writes only the files
+     * that changed. Versions that do not read in today's form are added to the findings as
+     * warnings.
+     */
+    public void render(
+            Checked checked,
+            Output output,
+            RecordHistory history,
+            ShareImages images,
+            SitePlan.Sink sink)
+            throws IOException {
+        Vocabulary vocabulary =
+                checked.vocabulary()
+                        .orElseGet(
+                                () ->
+                                        new VocabularyLoader(new RecordMapper())
+                                                .load(options.dataDir().resolve("vocab")));
+        SitePlan plan =
+                new SitePlan(
+                        new TemplateRenderer(options.templateDir()), options.templateDir(), images);
+        Views.SiteView site =
+                plan.siteView(
+                        normaliseBaseUrl(output.baseUrl()),
+                        output.origin(),
+                        checked.datasetDate(),
+                        checked.registry().models().size(),
+                        checked.pages(),
+                        RepositoryLinks.optional(output.repoUrl()));
+        RecordVersions versions = versions(checked, history);
+        reportUnreadableVersions(checked, versions);
+        ViewBuilder views =
+                new ViewBuilder(checked.registry(), checked.analysis(), versions, vocabulary, site);
+        plan.render(views, checked.pages(), sink);
+        new OpenData(checked.registry(), checked.analysis(), site, new Messages(site.msg()))
+                .write(options.dataDir().resolve("schema"), sink);
+    }
+
+    /**
      * Each record's versions, from the data's git history: read here, for the pages, and not in
      * {@link #check()}, so {@code keizu validate} never pays for a walk of the history.
      */
     public RecordVersions versions(Checked checked) {
+        return versions(checked, RecordHistory.read(options.dataDir()));
+    }
+
+    /** Each record's versions, from a history read before (kept between rebuilds). */
+    private RecordVersions versions(Checked checked, RecordHistory history) {
         RecordMapper mappers = new RecordMapper();
         SchemaValidator schema = new SchemaValidator(options.dataDir().resolve("schema"));
         return RecordVersions.of(
                 checked.registry().models(),
-                RecordHistory.read(options.dataDir()),
+                history,
                 new RecordParser(mappers),
                 new RecordBinder(mappers),
                 parsed -> {

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             FetchCommand.class,
             CompareCommand.class,
             NewCommand.class,
+            ServeCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -54,6 +55,7 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(
-                spec.commandLine(), "name a command: validate or build");
+                spec.commandLine(),
+                "name a command: validate, build, serve, new, detect, fetch or compare");
     }
 }

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,23 +51,55 @@ public final class CitationFormats {
     private static final String APA_STYLE = style("apa.csl");
     private static final String CHICAGO_STYLE = style("chicago-notes-bibliography.csl");
 
+    /**
+     * Every format of the items rendered before in this process, at most {@link #REMEMBERED}, the
+     * least recently used forgotten first. Each is a function of its item and the placeholder
+     * alone, and citeproc takes milliseconds per item, while the same items come back: a record's
+     * page and its current version's page cite one item, and {@code keizu serve} renders every page
+     * again at each rebuild.
+     */
+    private static final Map<Remembered, Map<Format, String>> RENDERED =
+            Collections.synchronizedMap(
+                    new LinkedHashMap<>(256, 0.75f, true) {
+                        private static final long serialVersionUID = 1L;
+
+                        @Override
+                        protected boolean removeEldestEntry(
+                                Map.Entry<Remembered, Map<Format, String>> eldest) {
+                            return size() > REMEMBERED;
+                        }
+                    });
+
+    private static final int REMEMBERED = 4096;
+
+    private record Remembered(String accessed, CitationItem item) {}
+
     private final String accessed;
 
     /** The item being rendered: each style is read once, then renders one item after another. */
     private final OneItem current = new OneItem();
 
-    private final CSL apa;
-    private final CSL chicago;
+    /** Read when first needed: reading a style takes longer than rendering an item. */
+    private CSL apa;
+
+    private CSL chicago;
 
     /** {@code accessed}: the placeholder that stands for the reader's day. */
     public CitationFormats(String accessed) {
         this.accessed = accessed;
-        this.apa = processor(APA_STYLE, current);
-        this.chicago = processor(CHICAGO_STYLE, current);
     }
 
     /** Every format of {@code item}, in {@link Format}'s order. */
     public Map<Format, String> all(CitationItem item) {
+        Remembered key = new Remembered(accessed, item);
+        Map<Format, String> known = RENDERED.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (apa == null) {
+            apa = processor(APA_STYLE, current);
+            chicago = processor(CHICAGO_STYLE, current);
+        }
         String json = cslJson(item);
         Map<Format, String> out = new LinkedHashMap<>();
         out.put(Format.APA, render(apa, json));
@@ -75,7 +108,9 @@ public final class CitationFormats {
         out.put(Format.BIBLATEX, biblatex(item));
         out.put(Format.RIS, ris(item));
         out.put(Format.CSL_JSON, json);
-        return out;
+        Map<Format, String> formats = Collections.unmodifiableMap(out);
+        RENDERED.put(key, formats);
+        return formats;
     }
 
     /** The item as CSL-JSON: an array of one item, as reference managers import it. */

@@ -41,17 +41,24 @@ final class ModelPageBuilder {
     private final ConfigEvidence config;
 
     private final FamilyTrees trees;
-    private final VersionFrames frames;
+
+    /**
+     * Made on first use: a builder for a past version's page is handed its frame, and a frame's
+     * citation styles take longer to read (citeproc parses two CSL styles) than the page to build.
+     */
+    private VersionFrames frames;
 
     ModelPageBuilder(ViewContext context) {
         this.context = context;
         this.trees = new FamilyTrees(context);
         this.config = new ConfigEvidence(context);
-        this.frames = new VersionFrames(context);
     }
 
     /** The record's own page: its current state, cited as its current version when it is one. */
     ModelPage page(Model model) {
+        if (frames == null) {
+            frames = new VersionFrames(context);
+        }
         return page(model, frames.frame(model, context.versions.of(model.id()).current(), false));
     }
 

@@ -25,10 +25,12 @@ final class EvidenceOutput {
 
     private final ViewBuilder views;
     private final PageFrame frame;
+    private final ShareImages shareImages;
 
-    EvidenceOutput(ViewBuilder views, PageFrame frame) {
+    EvidenceOutput(ViewBuilder views, PageFrame frame, ShareImages images) {
         this.views = views;
         this.frame = frame;
+        this.shareImages = images;
     }
 
     /**
@@ -48,7 +50,7 @@ final class EvidenceOutput {
             // Encoding a share image as PNG is most of the work per model, and each image depends
             // on its card alone: drawn on every core, then written in the fixed order.
             List<byte[]> images =
-                    cards.parallelStream().map(card -> ShareImage.model(card, siteName)).toList();
+                    cards.parallelStream().map(card -> shareImages.model(card, siteName)).toList();
             for (int i = 0; i < batch.size(); i++) {
                 String id = batch.get(i);
                 files.accept(new OutputFile(SitePaths.modelShareImage(id), images.get(i)));

@@ -33,11 +33,18 @@ public final class SitePlan {
     private final TemplateRenderer renderer;
     private final Path templateDir;
     private final SiteAssets assets;
+    private final ShareImages images;
 
     public SitePlan(TemplateRenderer renderer, Path templateDir) {
+        this(renderer, templateDir, ShareImages.DRAWN);
+    }
+
+    /** A plan that takes its share images from {@code images} (kept between rebuilds, or drawn). */
+    public SitePlan(TemplateRenderer renderer, Path templateDir, ShareImages images) {
         this.renderer = renderer;
         this.templateDir = templateDir;
         this.assets = new SiteAssets(templateDir);
+        this.images = images;
     }
 
     /**
@@ -115,7 +122,7 @@ public final class SitePlan {
         files.accept(
                 new OutputFile(
                         SitePaths.SITE_SHARE_IMAGE,
-                        ShareImage.site(frame.fixed("site_name"), frame.fixed("site_tagline"))));
+                        images.site(frame.fixed("site_name"), frame.fixed("site_tagline"))));
         files.accept(
                 frame.page(
                         "",
@@ -123,7 +130,8 @@ public final class SitePlan {
                         views.index(),
                         frame.fixed("home_title"),
                         frame.meta("", views.metadata().registryJsonLd())));
-        Map<String, String> lastmod = new EvidenceOutput(views, frame).render(files, unlisted);
+        Map<String, String> lastmod =
+                new EvidenceOutput(views, frame, images).render(files, unlisted);
         renderListings(views, frame, files);
         renderProse(views, pages, frame, files);
         renderForMachines(views, frame, files);

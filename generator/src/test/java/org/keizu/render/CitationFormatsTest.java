@@ -56,6 +56,29 @@ class CitationFormatsTest {
                     "4");
 
     @Test
+    void anItemRenderedBeforeIsNotRenderedAgainAndADifferentOneIs() {
+        Map<Format, String> first = new CitationFormats(PLACEHOLDER).all(RAKUTEN);
+        assertTrue(
+                first == new CitationFormats(PLACEHOLDER).all(RAKUTEN),
+                "the texts of an item rendered before are reused, not made again");
+        CitationItem next =
+                new CitationItem(
+                        RAKUTEN.key(),
+                        RAKUTEN.type(),
+                        RAKUTEN.title(),
+                        RAKUTEN.author(),
+                        RAKUTEN.publisher(),
+                        RAKUTEN.url(),
+                        RAKUTEN.issued(),
+                        "5");
+        Map<Format, String> other = new CitationFormats(PLACEHOLDER).all(next);
+        assertTrue(other.get(Format.APA).contains("5"), other.get(Format.APA));
+        assertNotEquals(first.get(Format.APA), other.get(Format.APA));
+        assertNotEquals(
+                first.get(Format.RIS), new CitationFormats("[other]").all(RAKUTEN).get(Format.RIS));
+    }
+
+    @Test
     void bibtexAndBiblatexParseWithTitlesBraceProtected() throws Exception {
         CitationFormats formats = new CitationFormats(PLACEHOLDER);
         for (String bib : List.of(formats.bibtex(RAKUTEN), formats.biblatex(RAKUTEN))) {

@@ -1,0 +1,132 @@
+package org.keizu.serve;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.keizu.RegistryBuild;
+import org.keizu.diagnostic.FindingFormat;
+import org.keizu.diagnostic.Findings;
+import org.keizu.load.RecordHistory;
+
+/**
+ * One rebuild of the preview, as far as the pipeline allows it to be partial. Every rebuild runs
+ * the checks and renders every file again, because a record's name or verdict reaches many pages
+ * (listings, family trees, feeds); what is slow and rarely changes is kept instead: the git history
+ * is read once, at start (a commit made while the preview runs shows after a restart), share images
+ * are drawn only for the cards an edit changed, and only files whose bytes changed are written.
+ */
+final class PreviewBuilder {
+    private final RegistryBuild.Options options;
+    private final OutputFolder folder;
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final RememberedShareImages images = new RememberedShareImages();
+    private RecordHistory history;
+
+    PreviewBuilder(
+            RegistryBuild.Options options, OutputFolder folder, PrintWriter out, PrintWriter err) {
+        this.options = options;
+        this.folder = folder;
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * Builds the site into the output folder, prints the findings and a one-line summary, and
+     * records in {@code state} what the server is to show. Never throws for a mistake in the data
+     * or the templates: a failed build is shown as one.
+     */
+    void rebuild(BuildState state) {
+        long start = System.nanoTime();
+        RegistryBuild build = new RegistryBuild(options);
+        Findings findings;
+        OutputFolder.Pass pass = folder.pass();
+        try {
+            RegistryBuild.Checked checked = build.check();
+            findings = checked.findings();
+            if (!findings.hasErrors()) {
+                if (history == null) {
+                    history = RecordHistory.read(options.dataDir());
+                }
+                images.nextBuild();
+                build.render(
+                        checked,
+                        new RegistryBuild.Output(folder.root(), "/", "", false),
+                        history,
+                        images,
+                        pass::write);
+                pass.finish();
+                images.buildCompleted();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (folder.closed()) {
+                return; // stopped on purpose: nothing to report
+            }
+            // A template that does not parse or a folder that cannot be written: the page says so,
+            // and saving a fix rebuilds.
+            String problem = "the build failed: " + printableLines(causes(e));
+            out.println(problem);
+            err.println("1 error: the preview shows it");
+            err.flush();
+            state.publish(pass.written() > 0, List.of(problem));
+            return;
+        }
+        List<String> lines = findings.sorted().stream().map(FindingFormat.TEXT::format).toList();
+        lines.forEach(out::println);
+        out.flush();
+        if (findings.hasErrors()) {
+            err.println(
+                    findings.errorCount()
+                            + (findings.errorCount() == 1
+                                    ? " error: the preview shows it"
+                                    : " errors: the preview shows them"));
+            state.publish(false, lines);
+        } else {
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            err.println(
+                    "rebuilt "
+                            + pass.files()
+                            + " files in "
+                            + millis
+                            + " ms ("
+                            + pass.written()
+                            + " changed, "
+                            + pass.removed()
+                            + " removed, "
+                            + images.drawn()
+                            + " share images drawn"
+                            + (findings.warningCount() > 0
+                                    ? ", "
+                                            + findings.warningCount()
+                                            + (findings.warningCount() == 1
+                                                    ? " warning"
+                                                    : " warnings")
+                                    : "")
+                            + ")");
+            state.publish(pass.written() + pass.removed() > 0, List.of());
+        }
+        err.flush();
+    }
+
+    /**
+     * The failure and what caused it, each on a line: the cause of a template's failure holds its
+     * line and column (Freemarker's message), the failure itself only the template's name.
+     */
+    private static String causes(Throwable failure) {
+        StringBuilder text = new StringBuilder(String.valueOf(failure.getMessage()));
+        for (Throwable cause = failure.getCause();
+                cause != null && cause != cause.getCause();
+                cause = cause.getCause()) {
+            if (cause.getMessage() != null && !text.toString().contains(cause.getMessage())) {
+                text.append("\nbecause: ").append(cause.getMessage());
+            }
+        }
+        return text.toString();
+    }
+
+    /** A message of several lines (Freemarker's), each with its invisible characters shown. */
+    private static String printableLines(String message) {
+        return String.join("\n", message.lines().map(FindingFormat::printable).toList());
+    }
+}
