@@ -118,6 +118,10 @@ final class DetectCommand implements Callable<Integer> {
             item.put("grade", c.grade().name());
             item.put("relation", c.finding());
             item.put("same_class", c.sameClass());
+            if (!c.alsoFits().isEmpty()) {
+                ArrayNode also = item.putArray("fits_equally");
+                c.alsoFits().forEach(also::add);
+            }
             ArrayNode equal = item.putArray("equal");
             c.equal().forEach(equal::add);
             ArrayNode different = item.putArray("different");
@@ -143,7 +147,12 @@ final class DetectCommand implements Callable<Integer> {
         }
         for (Comparison c : candidates.subList(0, Math.min(top, candidates.size()))) {
             print(out, c.grade() + "  " + c.base() + "  " + c.finding());
-            print(out, "    " + messages.format(MessageKeys.finding(c.finding())));
+            print(
+                    out,
+                    "    "
+                            + messages.format(
+                                    MessageKeys.finding(c.finding()),
+                                    String.join(", ", c.alsoFits())));
             print(out, "    equal (" + c.equal().size() + "): " + String.join(", ", c.equal()));
             print(out, "    different (" + c.different().size() + "):");
             for (Comparison.FieldDifference d : c.different()) {

@@ -11,6 +11,7 @@ import org.keizu.model.Grade;
  *     fewer-layers, architecture-only or unrelated; in words, the bundle's {@code
  *     finding_<finding>}
  * @param corroboration what else matches the base (tokenizer, NOTICE), as phrases of the bundle
+ * @param alsoFits the other bases the config fits exactly as well ({@code shape-shared}), by id
  */
 public record Comparison(
         String base,
@@ -19,11 +20,38 @@ public record Comparison(
         boolean sameClass,
         List<FieldMatch> matches,
         List<FieldDifference> different,
-        List<Phrase> corroboration) {
+        List<Phrase> corroboration,
+        List<String> alsoFits) {
     public Comparison {
         matches = List.copyOf(matches);
         different = List.copyOf(different);
         corroboration = List.copyOf(corroboration);
+        alsoFits = List.copyOf(alsoFits);
+    }
+
+    /** A comparison that finds no more than the config shows, fitting no other base alike. */
+    public Comparison(
+            String base,
+            Grade grade,
+            String finding,
+            boolean sameClass,
+            List<FieldMatch> matches,
+            List<FieldDifference> different,
+            List<Phrase> corroboration) {
+        this(base, grade, finding, sameClass, matches, different, corroboration, List.of());
+    }
+
+    /** This exact fit demoted to a lead: {@code others} fit the config exactly as well. */
+    Comparison sharedWith(List<String> others) {
+        return new Comparison(
+                base,
+                Grade.E1,
+                LineageDetector.SHAPE_SHARED,
+                sameClass,
+                matches,
+                different,
+                corroboration,
+                others);
     }
 
     /** The names of the equal fields, in name order. */
@@ -65,6 +93,8 @@ public record Comparison(
     public boolean shapeCompatible() {
         return switch (finding) {
             case LineageDetector.SAME_SHAPE,
+                    LineageDetector.OTHER_RELEASE,
+                    LineageDetector.SHAPE_SHARED,
                     LineageDetector.VOCABULARY_EXTENSION,
                     LineageDetector.DEPTH_UP_SCALING,
                     LineageDetector.FEWER_LAYERS ->
@@ -75,7 +105,9 @@ public record Comparison(
 
     /** True when every shape field is equal, with no surgery needed. */
     public boolean exactShape() {
-        return finding.equals(LineageDetector.SAME_SHAPE);
+        return finding.equals(LineageDetector.SAME_SHAPE)
+                || finding.equals(LineageDetector.OTHER_RELEASE)
+                || finding.equals(LineageDetector.SHAPE_SHARED);
     }
 
     public long shapeDifferences() {

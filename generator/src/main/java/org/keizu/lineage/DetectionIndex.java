@@ -19,6 +19,10 @@ import org.keizu.registry.Registry;
 public final class DetectionIndex {
     private final Map<String, LineageDetector.Subject> subjects = new TreeMap<>();
     private final Map<String, LoadedSnapshot> snapshots = new TreeMap<>();
+
+    /** A held base's declared parent whose shape it keeps (a fine-tune's base), by base id. */
+    private final Map<String, String> sameShapeParents = new TreeMap<>();
+
     private final LineageDetector detector = new LineageDetector();
     private final ArchitectureClasses classes;
 
@@ -56,7 +60,43 @@ public final class DetectionIndex {
                                                         index.snapshots.put(model.id(), s);
                                                     }));
         }
+        for (Loaded<Model> loaded : registry.models()) {
+            Model model = loaded.record();
+            if (index.subjects.containsKey(model.id())) {
+                index.sameShapeParent(model)
+                        .ifPresent(p -> index.sameShapeParents.put(model.id(), p));
+            }
+        }
         return index;
+    }
+
+    /**
+     * The base a held model declares it keeps the shape of: a fine-tune's base, or a continued
+     * pre-training's whose held config has exactly its shape. A config that fits the model fits
+     * that parent as well, so the detector names both rather than pick the child.
+     */
+    private Optional<String> sameShapeParent(Model model) {
+        for (var link : model.lineage()) {
+            if (!link.grade().atLeast(org.keizu.model.Grade.E2)) {
+                continue;
+            }
+            boolean keepsShape =
+                    switch (link.relation()) {
+                        case FINE_TUNE ->
+                                compare(model.id(), link.base())
+                                        .map(Comparison::exactShape)
+                                        .orElse(true);
+                        case CONTINUED_PRETRAINING ->
+                                compare(model.id(), link.base())
+                                        .map(Comparison::exactShape)
+                                        .orElse(false);
+                        default -> false;
+                    };
+            if (keepsShape) {
+                return Optional.of(link.base());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -103,12 +143,12 @@ public final class DetectionIndex {
         if (self == null) {
             return List.of();
         }
-        return detector.rank(self, bases(modelId));
+        return detector.rank(self, bases(modelId), sameShapeParents);
     }
 
     /** Ranks every known base for a config from outside the registry ({@code keizu detect}). */
     public List<Comparison> candidates(LineageDetector.Subject outsider) {
-        return detector.rank(outsider, bases(null));
+        return detector.rank(outsider, bases(null), sameShapeParents);
     }
 
     private List<LineageDetector.Subject> bases(String except) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -32,11 +33,25 @@ import org.keizu.model.Grade;
  */
 public final class LineageDetector {
     public static final String SAME_SHAPE = "same-shape";
+
+    /** Every shape field equal, but a release setting differs: a sibling release, a lead. */
+    public static final String OTHER_RELEASE = "other-release";
+
+    /** Every shape field and release setting equal, and so for another base too: a lead. */
+    public static final String SHAPE_SHARED = "shape-shared";
+
     public static final String VOCABULARY_EXTENSION = "vocabulary-extension";
     public static final String DEPTH_UP_SCALING = "depth-up-scaling";
     public static final String FEWER_LAYERS = "fewer-layers";
     public static final String ARCHITECTURE_ONLY = "architecture-only";
     public static final String UNRELATED = "unrelated";
+
+    /**
+     * Settings each release of a family chooses anew, with the shape unchanged: Llama 3 and 3.1
+     * differ only in context length and RoPE scaling, Mistral 7B v0.1 and v0.3 in rope_theta.
+     */
+    private static final List<String> RELEASE_FIELDS =
+            List.of("rope_theta", "rope_scaling", "max_position_embeddings", "sliding_window");
 
     /** Fields that follow the layer count; a depth surgery changes them along with it. */
     private static final Set<String> DEPTH_FIELDS =
@@ -67,14 +82,53 @@ public final class LineageDetector {
      * differences.
      */
     public List<Comparison> rank(Subject subject, List<Subject> bases) {
-        return bases.stream()
-                .map(base -> compare(subject, base))
+        return rank(subject, bases, Map.of());
+    }
+
+    /**
+     * As {@link #rank(Subject, List)}, knowing which bases keep the shape of a declared parent
+     * (base id to parent id): a config that fits such a base fits its parent alike.
+     */
+    public List<Comparison> rank(
+            Subject subject, List<Subject> bases, Map<String, String> sameShapeParents) {
+        List<Comparison> compared = bases.stream().map(base -> compare(subject, base)).toList();
+        return withoutPicking(compared, sameShapeParents).stream()
                 .sorted(
                         Comparator.comparing(Comparison::grade)
                                 .reversed()
                                 .thenComparingLong(Comparison::shapeDifferences)
                                 .thenComparingInt(c -> c.different().size())
                                 .thenComparing(Comparison::base))
+                .toList();
+    }
+
+    /**
+     * Where several bases fit the config exactly (shape and release settings), the config cannot
+     * tell which of them, if any, the weights come from: none is graded a derivation for it, and
+     * each names the others. So too for a base that keeps its declared parent's shape (a fine-tune
+     * of P fits every config P fits, and so does each of P's other fine-tunes). A tokenizer or
+     * NOTICE match still singles one out.
+     */
+    private static List<Comparison> withoutPicking(
+            List<Comparison> compared, Map<String, String> sameShapeParents) {
+        List<String> exact =
+                compared.stream()
+                        .filter(c -> c.finding().equals(SAME_SHAPE))
+                        .map(Comparison::base)
+                        .toList();
+        return compared.stream()
+                .map(
+                        c -> {
+                            if (!c.finding().equals(SAME_SHAPE) || !c.corroboration().isEmpty()) {
+                                return c;
+                            }
+                            Set<String> alike = new TreeSet<>(exact);
+                            if (sameShapeParents.containsKey(c.base())) {
+                                alike.add(sameShapeParents.get(c.base()));
+                            }
+                            alike.remove(c.base());
+                            return alike.isEmpty() ? c : c.sharedWith(List.copyOf(alike));
+                        })
                 .toList();
     }
 
@@ -106,7 +160,9 @@ public final class LineageDetector {
                     // of a family alike (a model extending Mistral 7B v0.1's vocabulary fits v0.3
                     // as well, whose extra token ids hold other tokens), so only the tokenizer or
                     // a disclosure can tell which base, if any, it is.
-                    case VOCABULARY_EXTENSION, FEWER_LAYERS, ARCHITECTURE_ONLY -> Grade.E1;
+                    // The same holds for a shape whose release settings are another release's.
+                    case VOCABULARY_EXTENSION, FEWER_LAYERS, OTHER_RELEASE, ARCHITECTURE_ONLY ->
+                            Grade.E1;
                     default -> Grade.E0;
                 };
         List<Phrase> corroboration = new ArrayList<>();
@@ -149,7 +205,7 @@ public final class LineageDetector {
             return UNRELATED;
         }
         if (shapeDiffs.isEmpty()) {
-            return SAME_SHAPE;
+            return sameRelease(self, base) ? SAME_SHAPE : OTHER_RELEASE;
         }
         if (shapeDiffs.equals(Set.of("vocab_size"))
                 && compare(self, base, "vocab_size") > 0
@@ -169,14 +225,20 @@ public final class LineageDetector {
     }
 
     /**
-     * Whether nothing in the configs says they are different releases: {@code rope_theta}, a
-     * release's signature, equal where both state it. Mistral 7B v0.1 (10,000) and v0.3 (1,000,000)
-     * share every shape field; so do Llama 3 8B and Mistral 7B but for the vocabulary.
+     * Whether nothing in the configs says they are different releases: each release setting ({@link
+     * #RELEASE_FIELDS}) equal where both state it. Mistral 7B v0.1 (rope_theta 10,000) and v0.3
+     * (1,000,000) share every shape field; Llama 3 8B and 3.1 8B differ only in context length and
+     * RoPE scaling.
      */
     private static boolean sameRelease(NormalisedConfig self, NormalisedConfig base) {
-        Optional<JsonNode> a = self.get("rope_theta");
-        Optional<JsonNode> b = base.get("rope_theta");
-        return a.isEmpty() || b.isEmpty() || ConfigValues.equal(a.get(), b.get());
+        for (String field : RELEASE_FIELDS) {
+            Optional<JsonNode> a = self.get(field);
+            Optional<JsonNode> b = base.get(field);
+            if (a.isPresent() && b.isPresent() && !ConfigValues.equal(a.get(), b.get())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Compares a numeric field of two configs; 0 when either lacks it or it is not a number. */

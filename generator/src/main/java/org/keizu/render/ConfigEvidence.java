@@ -131,7 +131,11 @@ final class ConfigEvidence {
                 context.modelLink(c.base()),
                 c.grade().name(),
                 context.label("grades", c.grade().name()),
-                context.messages.format(MessageKeys.finding(c.finding())),
+                context.messages.format(
+                        MessageKeys.finding(c.finding()),
+                        c.alsoFits().stream()
+                                .map(id -> context.modelLink(id).label())
+                                .collect(java.util.stream.Collectors.joining(", "))),
                 declared,
                 different,
                 equal,

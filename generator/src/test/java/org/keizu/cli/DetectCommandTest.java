@@ -38,7 +38,9 @@ class DetectCommandTest {
         assertEquals(0, cli.exitCode(), cli.err());
         JsonNode candidates = new ObjectMapper().readTree(cli.out()).get("candidates");
         assertEquals("kimi-k2", candidates.get(0).get("base").asText());
-        assertEquals("E2", candidates.get(0).get("grade").asText());
+        // Kimi K2's shape with another rope_theta: another release's settings, a lead.
+        assertEquals("E1", candidates.get(0).get("grade").asText());
+        assertEquals("other-release", candidates.get(0).get("relation").asText());
         JsonNode deepseek = candidates.get(1);
         assertEquals("deepseek-v3", deepseek.get("base").asText());
         assertEquals("E1", deepseek.get("grade").asText());

@@ -179,6 +179,14 @@ class LabelledSetTest {
                         LineageDetector.Subject.of(r.repo(), reduce(r.config()), CLASSES));
             }
         }
+        // As the registry knows each held base's declared lineage, the test knows each labelled
+        // base's truth: a fine-tune keeps its base's shape (DetectionIndex.sameShapeParent).
+        Map<String, String> sameShapeParents = new TreeMap<>();
+        for (Labelled r : records) {
+            if (bases.containsKey(r.repo()) && r.truth().relation().equals("fine-tune")) {
+                sameShapeParents.put(r.repo(), r.truth().base());
+            }
+        }
         LineageDetector detector = new LineageDetector();
         List<Outcome> outcomes = new ArrayList<>();
         for (Labelled r : records.stream().filter(Labelled::isSubject).toList()) {
@@ -186,7 +194,8 @@ class LabelledSetTest {
                     LineageDetector.Subject.of(r.repo(), reduce(r.config()), CLASSES);
             List<LineageDetector.Subject> others =
                     bases.values().stream().filter(b -> !b.id().equals(r.repo())).toList();
-            outcomes.add(classify(r, detector.rank(self, others), bases.keySet()));
+            outcomes.add(
+                    classify(r, detector.rank(self, others, sameShapeParents), bases.keySet()));
         }
         report(outcomes, bases.keySet());
         List<String> falseDerivations =

@@ -249,8 +249,11 @@ class LineageDetectorTest {
 
     /**
      * A vision-language wrapper is compared by its language model: Qwen2.5-VL-7B's text settings
-     * are Qwen2.5-7B's shape exactly (E2), where its own class alone made it "unrelated" (E0).
-     * Without the table it stays unrelated: the rule is the data's, not the code's.
+     * are Qwen2.5-7B's shape exactly, where its own class alone made it "unrelated" (E0). Its
+     * context settings are not Qwen2.5-7B's (128,000 positions and another sliding window), so it
+     * is a lead for the tokenizer to settle (E1, another release's settings), never a derivation
+     * picked among Qwen2 and Qwen2.5, which share this shape. Without the table it stays unrelated:
+     * the rule is the data's, not the code's.
      */
     @Test
     void aVisionLanguageWrapperIsComparedByItsLanguageModel() {
@@ -263,8 +266,9 @@ class LineageDetectorTest {
                         LineageDetector.Subject.of("vl", vl, CLASSES),
                         LineageDetector.Subject.of("qwen", qwen, CLASSES));
         assertTrue(c.sameClass());
-        assertEquals(LineageDetector.SAME_SHAPE, c.finding(), differing(c).toString());
-        assertEquals(Grade.E2, c.grade());
+        assertEquals(LineageDetector.OTHER_RELEASE, c.finding(), differing(c).toString());
+        assertTrue(c.exactShape(), "every shape field is equal");
+        assertEquals(Grade.E1, c.grade());
 
         // The same language model nested in text_config, as newer exports write it.
         ObjectNode nested = JSON.createObjectNode();
@@ -276,11 +280,66 @@ class LineageDetectorTest {
         nested.set("text_config", text);
         nested.set("vision_config", vl.get("vision_config"));
         assertEquals(
-                LineageDetector.SAME_SHAPE,
+                LineageDetector.OTHER_RELEASE,
                 detector.compare(
                                 LineageDetector.Subject.of("nested", nested, CLASSES),
                                 LineageDetector.Subject.of("qwen", qwen, CLASSES))
                         .finding());
+    }
+
+    /**
+     * Sibling releases share a shape: Llama 3 8B and 3.1 8B differ only in context length and RoPE
+     * scaling. A config with exactly one's settings is graded against that one; a base with the
+     * shape but another release's settings is a lead, never a derivation.
+     */
+    @Test
+    void aSiblingReleaseWithTheSameShapeIsALeadNotADerivation() {
+        ObjectNode llama31 = (ObjectNode) config("meta-llama/Llama-3.1-8B");
+        ObjectNode llama3 = llama31.deepCopy();
+        llama3.put("max_position_embeddings", 8192);
+        llama3.remove("rope_scaling");
+        Comparison sibling = compare(llama3, llama31);
+        assertEquals(
+                LineageDetector.OTHER_RELEASE, sibling.finding(), differing(sibling).toString());
+        assertEquals(Grade.E1, sibling.grade());
+        assertTrue(sibling.shapeCompatible(), "a declared derivation still fits the shape");
+        assertEquals(Grade.E2, compare(llama31.deepCopy(), llama31).grade());
+    }
+
+    /**
+     * Where two bases fit a config exactly, it cannot tell them apart: neither is a derivation, and
+     * each names the other. A base known to keep its parent's shape (a fine-tune) fits alike with
+     * that parent, even when the parent's config is not held.
+     */
+    @Test
+    void twoBasesThatFitExactlyAreNamedTogetherNotPicked() {
+        JsonNode qwen = config("Qwen/Qwen2.5-7B");
+        List<Comparison> ranked =
+                detector.rank(
+                        LineageDetector.Subject.of("candidate", qwen),
+                        List.of(
+                                LineageDetector.Subject.of("qwen2.5-7b", qwen),
+                                LineageDetector.Subject.of("qwen2-7b", qwen.deepCopy())));
+        for (Comparison c : ranked) {
+            assertEquals(LineageDetector.SHAPE_SHARED, c.finding());
+            assertEquals(Grade.E1, c.grade());
+            assertEquals(1, c.alsoFits().size());
+            assertTrue(!c.alsoFits().contains(c.base()));
+        }
+
+        List<Comparison> alone =
+                detector.rank(
+                        LineageDetector.Subject.of("candidate", qwen),
+                        List.of(LineageDetector.Subject.of("qwen2.5-7b-instruct", qwen)),
+                        java.util.Map.of("qwen2.5-7b-instruct", "qwen2.5-7b"));
+        assertEquals(LineageDetector.SHAPE_SHARED, alone.get(0).finding());
+        assertEquals(List.of("qwen2.5-7b"), alone.get(0).alsoFits());
+
+        List<Comparison> single =
+                detector.rank(
+                        LineageDetector.Subject.of("candidate", qwen),
+                        List.of(LineageDetector.Subject.of("qwen2.5-7b", qwen)));
+        assertEquals(Grade.E2, single.get(0).grade(), "one exact fit, known to be a root");
     }
 
     /** Mistral's weights are laid out as Llama's: the two classes compare as one. */
