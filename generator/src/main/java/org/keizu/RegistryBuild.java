@@ -145,16 +145,43 @@ public final class RegistryBuild {
      * the last step.
      */
     public Result build(Output output) throws IOException {
+        return build(output, step -> {});
+    }
+
+    /** Files written between two progress lines of a build. */
+    private static final int PROGRESS_EVERY = 1000;
+
+    /**
+     * As {@link #build(Output)}, telling {@code progress} what it is doing: each phase, and every
+     * thousand files written (the command line shows these on a terminal only).
+     */
+    public Result build(Output output, java.util.function.Consumer<String> progress)
+            throws IOException {
+        progress.accept("checking the records");
         Checked checked = check();
         if (checked.findings().hasErrors()) {
             return new Result(checked.findings(), List.of());
         }
+        progress.accept(
+                "checked " + checked.registry().models().size() + " models; reading their history");
         RecordHistory history = RecordHistory.read(options.dataDir());
         List<String> written;
         try (SiteWriter.Staging staging = new SiteWriter(output.dir()).open()) {
             // Phase 4: each page goes to the staging folder as soon as it is rendered, so memory
             // does not grow with the site.
-            render(checked, output, history, ShareImages.DRAWN, staging::write);
+            progress.accept("rendering the pages");
+            int[] count = {0};
+            render(
+                    checked,
+                    output,
+                    history,
+                    ShareImages.DRAWN,
+                    file -> {
+                        staging.write(file);
+                        if (++count[0] % PROGRESS_EVERY == 0) {
+                            progress.accept("rendered " + count[0] + " files");
+                        }
+                    });
             written = staging.paths().stream().sorted().toList();
             // Phase 5: index the staged site for search, then swap it in; a failure leaves the old
             // site.
@@ -162,6 +189,8 @@ public final class RegistryBuild {
             staging.commit(
                     staged -> {
                         if (output.searchIndex()) {
+                            progress.accept(
+                                    "indexing " + written.size() + " files for search (Pagefind)");
                             search.index(staged);
                         }
                     });

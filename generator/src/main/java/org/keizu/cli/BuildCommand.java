@@ -78,7 +78,8 @@ final class BuildCommand implements Callable<Integer> {
                 new RegistryBuild(common.options(spec.commandLine()))
                         .build(
                                 new RegistryBuild.Output(
-                                        outDir, baseUrl, origin, !noSearch, repoUrl.strip()));
+                                        outDir, baseUrl, origin, !noSearch, repoUrl.strip()),
+                                Progress.to(spec.commandLine().getErr()));
         int code =
                 ValidateCommand.report(
                         result.findings(),

@@ -47,6 +47,24 @@ class SummaryLinesTest {
                         "2026-11-30");
         assertEquals(0, cli.exitCode(), cli.err());
         assertTrue(lastLine(cli.err()).matches("wrote [0-9]+ files to .*out"), cli.err());
+        assertTrue(
+                !cli.err().contains("rendering the pages"),
+                "progress stays out of logs and pipes: " + cli.err());
+    }
+
+    @Test
+    void aBuildTellsItsProgressListenerEachPhase(@TempDir Path root) throws IOException {
+        TestRegistries.validFixture(root);
+        List<String> steps = new java.util.ArrayList<>();
+        new org.keizu.RegistryBuild(TestRegistries.options(root))
+                .build(
+                        new org.keizu.RegistryBuild.Output(root.resolve("out"), "/", "", false),
+                        steps::add);
+        assertEquals("checking the records", steps.get(0));
+        assertTrue(
+                steps.get(1).matches("checked 3 models; reading their history"), steps.toString());
+        assertEquals("rendering the pages", steps.get(2));
+        assertEquals(3, steps.size(), "no search index asked for: " + steps);
     }
 
     @Test
