@@ -132,6 +132,10 @@ final class DetectCommand implements Callable<Integer> {
                 ArrayNode also = item.putArray("corroboration");
                 c.corroboration().stream().map(messages::format).forEach(also::add);
             }
+            if (!c.notes().isEmpty()) {
+                ArrayNode notes = item.putArray("notes");
+                c.notes().stream().map(messages::format).forEach(notes::add);
+            }
         }
         return root;
     }
@@ -144,6 +148,19 @@ final class DetectCommand implements Callable<Integer> {
         for (Comparison c : candidates.subList(0, Math.min(top, candidates.size()))) {
             print(out, c.grade() + "  " + c.base() + "  " + c.finding());
             print(out, "    " + messages.format(MessageKeys.finding(c.finding())));
+            if (!c.corroboration().isEmpty()) {
+                print(
+                        out,
+                        "    "
+                                + messages.format("also_matching")
+                                + " "
+                                + c.corroboration().stream()
+                                        .map(messages::format)
+                                        .collect(java.util.stream.Collectors.joining("; ")));
+            }
+            for (org.keizu.lineage.Phrase note : c.notes()) {
+                print(out, "    " + messages.format(note));
+            }
             print(out, "    equal (" + c.equal().size() + "): " + String.join(", ", c.equal()));
             print(out, "    different (" + c.different().size() + "):");
             for (Comparison.FieldDifference d : c.different()) {

@@ -7,10 +7,15 @@ import org.keizu.model.Grade;
  * One config compared with one base: the grade the config alone supports (E0–E2, E3 with a matching
  * tokenizer or NOTICE), what relation it suggests, and every field that is equal or differs.
  *
- * @param finding what the shapes suggest: same-shape, vocabulary-extension, depth-up-scaling,
- *     fewer-layers, architecture-only or unrelated; in words, the bundle's {@code
+ * @param finding what the shapes suggest: same-shape, vocabulary-extension, trimmed-vocabulary,
+ *     depth-up-scaling, fewer-layers, architecture-only or unrelated; in words, the bundle's {@code
  *     finding_<finding>}
- * @param corroboration what else matches the base (tokenizer, NOTICE), as phrases of the bundle
+ * @param corroboration what else matches the base (tokenizer, NOTICE) and raised the grade, as
+ *     phrases of the bundle
+ * @param notes what else the files show that did not raise the grade (tokenizers that differ, or
+ *     agree in a way the finding does not need), as phrases of the bundle
+ * @param tokenizer the two tokenizers compared, when both snapshots have a fingerprint that allows
+ *     it
  */
 public record Comparison(
         String base,
@@ -19,11 +24,14 @@ public record Comparison(
         boolean sameClass,
         List<FieldMatch> matches,
         List<FieldDifference> different,
-        List<Phrase> corroboration) {
+        List<Phrase> corroboration,
+        List<Phrase> notes,
+        java.util.Optional<TokenizerMatch> tokenizer) {
     public Comparison {
         matches = List.copyOf(matches);
         different = List.copyOf(different);
         corroboration = List.copyOf(corroboration);
+        notes = List.copyOf(notes);
     }
 
     /** The names of the equal fields, in name order. */
@@ -66,6 +74,7 @@ public record Comparison(
         return switch (finding) {
             case LineageDetector.SAME_SHAPE,
                     LineageDetector.VOCABULARY_EXTENSION,
+                    LineageDetector.TRIMMED_VOCABULARY,
                     LineageDetector.DEPTH_UP_SCALING,
                     LineageDetector.FEWER_LAYERS ->
                     true;
