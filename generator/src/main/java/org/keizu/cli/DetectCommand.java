@@ -136,6 +136,10 @@ final class DetectCommand implements Callable<Integer> {
                 ArrayNode also = item.putArray("corroboration");
                 c.corroboration().stream().map(messages::format).forEach(also::add);
             }
+            if (!c.notes().isEmpty()) {
+                ArrayNode notes = item.putArray("notes");
+                c.notes().stream().map(messages::format).forEach(notes::add);
+            }
         }
         return root;
     }
@@ -153,6 +157,19 @@ final class DetectCommand implements Callable<Integer> {
                             + messages.format(
                                     MessageKeys.finding(c.finding()),
                                     String.join(", ", c.alsoFits())));
+            if (!c.corroboration().isEmpty()) {
+                print(
+                        out,
+                        "    "
+                                + messages.format("also_matching")
+                                + " "
+                                + c.corroboration().stream()
+                                        .map(messages::format)
+                                        .collect(java.util.stream.Collectors.joining("; ")));
+            }
+            for (org.keizu.lineage.Phrase note : c.notes()) {
+                print(out, "    " + messages.format(note));
+            }
             print(out, "    equal (" + c.equal().size() + "): " + String.join(", ", c.equal()));
             print(out, "    different (" + c.different().size() + "):");
             for (Comparison.FieldDifference d : c.different()) {

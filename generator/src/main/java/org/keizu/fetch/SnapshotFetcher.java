@@ -186,8 +186,8 @@ public final class SnapshotFetcher {
     }
 
     /**
-     * sha256, vocabulary size, a hash of the merges list, and the special tokens of a
-     * tokenizer.json.
+     * sha256, vocabulary size, a hash of the merges list, the special tokens, and the vocabulary's
+     * blocks ({@link VocabularyBlocks}) of a tokenizer.json.
      */
     Snapshot.TokenizerFingerprint fingerprint(byte[] bytes, String repo) {
         JsonNode tokenizer = parse(bytes, repo + " " + TOKENIZER);
@@ -208,8 +208,16 @@ public final class SnapshotFetcher {
                                 special.add(t.path("content").asText());
                             }
                         });
+        java.util.Optional<VocabularyBlocks> blocks = VocabularyBlocks.of(tokenizer);
         return new Snapshot.TokenizerFingerprint(
-                TOKENIZER, sha256(bytes), bytes.length, vocabSize, mergesSha, special);
+                TOKENIZER,
+                sha256(bytes),
+                bytes.length,
+                vocabSize,
+                blocks.map(VocabularyBlocks::total).orElse(null),
+                mergesSha,
+                special,
+                blocks.map(VocabularyBlocks::blocks).orElse(List.of()));
     }
 
     private JsonNode parse(byte[] bytes, String what) {

@@ -7,10 +7,15 @@ import org.keizu.model.Grade;
  * One config compared with one base: the grade the config alone supports (E0–E2, E3 with a matching
  * tokenizer or NOTICE), what relation it suggests, and every field that is equal or differs.
  *
- * @param finding what the shapes suggest: same-shape, vocabulary-extension, depth-up-scaling,
- *     fewer-layers, architecture-only or unrelated; in words, the bundle's {@code
+ * @param finding what the shapes suggest: same-shape, vocabulary-extension, trimmed-vocabulary,
+ *     depth-up-scaling, fewer-layers, architecture-only or unrelated; in words, the bundle's {@code
  *     finding_<finding>}
- * @param corroboration what else matches the base (tokenizer, NOTICE), as phrases of the bundle
+ * @param corroboration what else matches the base (tokenizer, NOTICE) and raised the grade, as
+ *     phrases of the bundle
+ * @param notes what else the files show that did not raise the grade (tokenizers that differ, or
+ *     agree in a way the finding does not need), as phrases of the bundle
+ * @param tokenizer the two tokenizers compared, when both snapshots have a fingerprint that allows
+ *     it
  * @param alsoFits the other bases the config fits exactly as well ({@code shape-shared}), by id
  */
 public record Comparison(
@@ -21,15 +26,18 @@ public record Comparison(
         List<FieldMatch> matches,
         List<FieldDifference> different,
         List<Phrase> corroboration,
+        List<Phrase> notes,
+        java.util.Optional<TokenizerMatch> tokenizer,
         List<String> alsoFits) {
     public Comparison {
         matches = List.copyOf(matches);
         different = List.copyOf(different);
         corroboration = List.copyOf(corroboration);
+        notes = List.copyOf(notes);
         alsoFits = List.copyOf(alsoFits);
     }
 
-    /** A comparison that finds no more than the config shows, fitting no other base alike. */
+    /** A comparison fitting no other base alike. */
     public Comparison(
             String base,
             Grade grade,
@@ -37,8 +45,20 @@ public record Comparison(
             boolean sameClass,
             List<FieldMatch> matches,
             List<FieldDifference> different,
-            List<Phrase> corroboration) {
-        this(base, grade, finding, sameClass, matches, different, corroboration, List.of());
+            List<Phrase> corroboration,
+            List<Phrase> notes,
+            java.util.Optional<TokenizerMatch> tokenizer) {
+        this(
+                base,
+                grade,
+                finding,
+                sameClass,
+                matches,
+                different,
+                corroboration,
+                notes,
+                tokenizer,
+                List.of());
     }
 
     /** This exact fit demoted to a lead: {@code others} fit the config exactly as well. */
@@ -51,6 +71,8 @@ public record Comparison(
                 matches,
                 different,
                 corroboration,
+                notes,
+                tokenizer,
                 others);
     }
 
@@ -96,6 +118,7 @@ public record Comparison(
                     LineageDetector.OTHER_RELEASE,
                     LineageDetector.SHAPE_SHARED,
                     LineageDetector.VOCABULARY_EXTENSION,
+                    LineageDetector.TRIMMED_VOCABULARY,
                     LineageDetector.DEPTH_UP_SCALING,
                     LineageDetector.FEWER_LAYERS ->
                     true;

@@ -100,12 +100,12 @@ public final class DetectionIndex {
     }
 
     /**
-     * A snapshot as the detector sees it: its config and the hashes of its tokenizer and NOTICE.
+     * A snapshot as the detector sees it: its config, its tokenizer's fingerprint and its NOTICE's
+     * hash.
      */
     public LineageDetector.Subject subject(String id, Snapshot snapshot, JsonNode config) {
-        Optional<String> tokenizer =
-                Optional.ofNullable(snapshot.tokenizer())
-                        .map(Snapshot.TokenizerFingerprint::sha256);
+        Optional<Snapshot.TokenizerFingerprint> tokenizer =
+                Optional.ofNullable(snapshot.tokenizer());
         Optional<String> notice =
                 snapshot.files().stream()
                         .filter(f -> f.name().equals("NOTICE"))

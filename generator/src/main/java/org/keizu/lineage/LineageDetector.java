@@ -10,22 +10,30 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.keizu.model.Grade;
+import org.keizu.model.Snapshot;
 
 /**
  * Compares a model's config with base configs, field by field, in tiers (research/cases.md §2, §4):
  * A architecture class, B exact shape, C hyper-parameters, D token ids and packaging. Recognises
- * the known surgeries: a vocabulary extension with everything else equal, depth up-scaling, and the
- * same widths with fewer layers.
+ * the known surgeries: a vocabulary extension or trim with everything else equal, depth up-scaling,
+ * and the same widths with fewer layers.
  *
- * <p>A vocabulary extension and fewer layers are leads (E1), never derivations: from the config
- * alone they fit every release of a family alike. A vocabulary extension is a lead only against a
- * release whose signature ({@code rope_theta}) agrees; among several that fit, the one with fewer
- * differing hyper-parameters (sliding_window, context length) ranks first.
+ * <p>A vocabulary extension, a trimmed vocabulary and fewer layers are leads (E1), never
+ * derivations: from the config alone they fit every release of a family alike. A vocabulary
+ * extension or trim is a lead only against a release whose signature ({@code rope_theta}) agrees;
+ * among several that fit, the one with fewer differing hyper-parameters (sliding_window, context
+ * length) ranks first.
  *
- * <p>Grades from the config alone go no higher than E2. E3 needs more than the config: an identical
- * tokenizer or the base's NOTICE. E4 comes only from a disclosure or weight-level evidence, never
- * from here. A class match alone is E1, "uses the architecture", and is never reported as a
- * derivation.
+ * <p>Grades from the config alone go no higher than E2. E3 needs more than the config: the base's
+ * NOTICE, or the tokenizers ({@link TokenizerMatch}) showing the base's vocabulary where the
+ * finding puts it. The same shape or depth up-scaling with the base's vocabulary (identical file,
+ * the same tokens, or the base's followed by more) is E3. A vocabulary extension is E3 only when
+ * the base's vocabulary opens the model's, which is what tells one release from another (Mistral 7B
+ * v0.1 from v0.3); a trimmed vocabulary only when the model's opens the base's. When the tokenizers
+ * differ from the first ids, a vocabulary surgery is ruled out and the finding is
+ * architecture-only. Whatever the tokenizers show that does not raise the grade is kept as a note.
+ * E4 comes only from a disclosure or weight-level evidence, never from here. A class match alone is
+ * E1, "uses the architecture", and is never reported as a derivation.
  *
  * <pre>
  *   List&lt;Comparison&gt; ranked = new LineageDetector().rank(candidate, bases);
@@ -41,6 +49,7 @@ public final class LineageDetector {
     public static final String SHAPE_SHARED = "shape-shared";
 
     public static final String VOCABULARY_EXTENSION = "vocabulary-extension";
+    public static final String TRIMMED_VOCABULARY = "trimmed-vocabulary";
     public static final String DEPTH_UP_SCALING = "depth-up-scaling";
     public static final String FEWER_LAYERS = "fewer-layers";
     public static final String ARCHITECTURE_ONLY = "architecture-only";
@@ -58,13 +67,13 @@ public final class LineageDetector {
             Set.of("num_hidden_layers", "layer_types", "mlp_only_layers");
 
     /**
-     * A config with what else is known of its files: hashes of its tokenizer and NOTICE, when
-     * stored.
+     * A config with what else is known of its files: its tokenizer's fingerprint and its NOTICE's
+     * hash, when stored.
      */
     public record Subject(
             String id,
             NormalisedConfig config,
-            Optional<String> tokenizerSha256,
+            Optional<Snapshot.TokenizerFingerprint> tokenizer,
             Optional<String> noticeSha256) {
         public static Subject of(String id, JsonNode config) {
             return of(id, config, ArchitectureClasses.NONE);
@@ -74,6 +83,11 @@ public final class LineageDetector {
         public static Subject of(String id, JsonNode config, ArchitectureClasses classes) {
             return new Subject(
                     id, NormalisedConfig.of(config, classes), Optional.empty(), Optional.empty());
+        }
+
+        /** The same subject with its tokenizer's fingerprint. */
+        public Subject withTokenizer(Snapshot.TokenizerFingerprint fingerprint) {
+            return new Subject(id, config, Optional.of(fingerprint), noticeSha256);
         }
     }
 
@@ -105,24 +119,30 @@ public final class LineageDetector {
     /**
      * Where several bases fit the config exactly (shape and release settings), the config cannot
      * tell which of them, if any, the weights come from: none is graded a derivation for it, and
-     * each names the others. So too for a base that keeps its declared parent's shape (a fine-tune
-     * of P fits every config P fits, and so does each of P's other fine-tunes). A tokenizer or
-     * NOTICE match still singles one out.
+     * each names the others, unless a tokenizer or NOTICE match singles out exactly one. A base
+     * that keeps its declared parent's shape (a fine-tune) fits alike with that parent, whose
+     * tokenizer and NOTICE it shares too: nothing in its files tells the two apart.
      */
     private static List<Comparison> withoutPicking(
             List<Comparison> compared, Map<String, String> sameShapeParents) {
-        List<String> exact =
-                compared.stream()
-                        .filter(c -> c.finding().equals(SAME_SHAPE))
+        List<Comparison> exact =
+                compared.stream().filter(c -> c.finding().equals(SAME_SHAPE)).toList();
+        List<String> corroborated =
+                exact.stream()
+                        .filter(c -> !c.corroboration().isEmpty())
                         .map(Comparison::base)
                         .toList();
+        String singledOut = corroborated.size() == 1 ? corroborated.get(0) : null;
         return compared.stream()
                 .map(
                         c -> {
-                            if (!c.finding().equals(SAME_SHAPE) || !c.corroboration().isEmpty()) {
+                            if (!c.finding().equals(SAME_SHAPE)) {
                                 return c;
                             }
-                            Set<String> alike = new TreeSet<>(exact);
+                            Set<String> alike = new TreeSet<>();
+                            if (!c.base().equals(singledOut)) {
+                                exact.forEach(e -> alike.add(e.base()));
+                            }
                             if (sameShapeParents.containsKey(c.base())) {
                                 alike.add(sameShapeParents.get(c.base()));
                             }
@@ -153,37 +173,69 @@ public final class LineageDetector {
         Set<String> shapeDiffs = new TreeSet<>();
         different.stream().filter(d -> d.tier() == Tier.B).forEach(d -> shapeDiffs.add(d.field()));
         String finding = finding(self, other, sameClass, shapeDiffs);
+        Optional<TokenizerMatch> tokenizer =
+                subject.tokenizer()
+                        .flatMap(a -> base.tokenizer().flatMap(b -> TokenizerMatch.of(a, b)));
+        boolean tokenizersUnrelated =
+                tokenizer.map(t -> t.outcome() == TokenizerMatch.Outcome.UNRELATED).orElse(false);
+        if ((finding.equals(VOCABULARY_EXTENSION) || finding.equals(TRIMMED_VOCABULARY))
+                && tokenizersUnrelated) {
+            // The vocabularies differ from their first ids: whatever the shapes allow, this model's
+            // vocabulary is not the base's extended or cut short.
+            finding = ARCHITECTURE_ONLY;
+        }
         Grade grade =
                 switch (finding) {
                     case SAME_SHAPE, DEPTH_UP_SCALING -> Grade.E2;
-                    // Leads, not findings: a larger vocabulary or fewer layers fits every release
-                    // of a family alike (a model extending Mistral 7B v0.1's vocabulary fits v0.3
-                    // as well, whose extra token ids hold other tokens), so only the tokenizer or
-                    // a disclosure can tell which base, if any, it is.
-                    // The same holds for a shape whose release settings are another release's.
-                    case VOCABULARY_EXTENSION, FEWER_LAYERS, OTHER_RELEASE, ARCHITECTURE_ONLY ->
+                    // Leads, not findings: a larger or smaller vocabulary or fewer layers fits
+                    // every release of a family alike (a model extending Mistral 7B v0.1's
+                    // vocabulary fits v0.3 as well, whose extra token ids hold other tokens), so
+                    // only the tokenizer or a disclosure can tell which base, if any, it is. The
+                    // same holds for a shape with another release's settings, and sibling
+                    // releases share their tokenizer, so no tokenizer raises that one.
+                    case VOCABULARY_EXTENSION,
+                            TRIMMED_VOCABULARY,
+                            FEWER_LAYERS,
+                            OTHER_RELEASE,
+                            ARCHITECTURE_ONLY ->
                             Grade.E1;
                     default -> Grade.E0;
                 };
         List<Phrase> corroboration = new ArrayList<>();
-        if (grade == Grade.E2) {
-            if (subject.tokenizerSha256().isPresent()
-                    && subject.tokenizerSha256().equals(base.tokenizerSha256())) {
-                corroboration.add(
-                        Phrase.of(
-                                "corroboration_tokenizer",
-                                subject.tokenizerSha256().get().substring(0, 12)));
-            }
-            if (subject.noticeSha256().isPresent()
-                    && subject.noticeSha256().equals(base.noticeSha256())) {
-                corroboration.add(Phrase.of("corroboration_notice"));
-            }
-            if (!corroboration.isEmpty()) {
-                grade = Grade.E3;
+        List<Phrase> notes = new ArrayList<>();
+        if (tokenizer.isPresent()) {
+            TokenizerMatch t = tokenizer.get();
+            boolean corroborates =
+                    switch (finding) {
+                        case SAME_SHAPE, DEPTH_UP_SCALING, VOCABULARY_EXTENSION ->
+                                t.baseOpensCandidate();
+                        case TRIMMED_VOCABULARY -> t.candidateOpensBase();
+                        default -> false;
+                    };
+            if (corroborates) {
+                corroboration.add(t.corroboration());
+            } else {
+                notes.add(t.note());
             }
         }
+        if (grade == Grade.E2
+                && subject.noticeSha256().isPresent()
+                && subject.noticeSha256().equals(base.noticeSha256())) {
+            corroboration.add(Phrase.of("corroboration_notice"));
+        }
+        if (!corroboration.isEmpty()) {
+            grade = Grade.E3;
+        }
         return new Comparison(
-                base.id(), grade, finding, sameClass, equal, different, corroboration);
+                base.id(),
+                grade,
+                finding,
+                sameClass,
+                equal,
+                different,
+                corroboration,
+                notes,
+                tokenizer);
     }
 
     private static boolean sameClass(NormalisedConfig a, NormalisedConfig b) {
@@ -207,10 +259,16 @@ public final class LineageDetector {
         if (shapeDiffs.isEmpty()) {
             return sameRelease(self, base) ? SAME_SHAPE : OTHER_RELEASE;
         }
-        if (shapeDiffs.equals(Set.of("vocab_size"))
-                && compare(self, base, "vocab_size") > 0
-                && sameRelease(self, base)) {
-            return VOCABULARY_EXTENSION;
+        // rope_theta alone here: continued pre-training that extends a vocabulary often changes the
+        // context length too, but not the RoPE base of the release it starts from.
+        if (shapeDiffs.equals(Set.of("vocab_size")) && sameSetting(self, base, "rope_theta")) {
+            int vocabulary = compare(self, base, "vocab_size");
+            if (vocabulary > 0) {
+                return VOCABULARY_EXTENSION;
+            }
+            if (vocabulary < 0) {
+                return TRIMMED_VOCABULARY;
+            }
         }
         if (shapeDiffs.contains("num_hidden_layers") && DEPTH_FIELDS.containsAll(shapeDiffs)) {
             int layers = compare(self, base, "num_hidden_layers");
@@ -231,14 +289,14 @@ public final class LineageDetector {
      * RoPE scaling.
      */
     private static boolean sameRelease(NormalisedConfig self, NormalisedConfig base) {
-        for (String field : RELEASE_FIELDS) {
-            Optional<JsonNode> a = self.get(field);
-            Optional<JsonNode> b = base.get(field);
-            if (a.isPresent() && b.isPresent() && !ConfigValues.equal(a.get(), b.get())) {
-                return false;
-            }
-        }
-        return true;
+        return RELEASE_FIELDS.stream().allMatch(field -> sameSetting(self, base, field));
+    }
+
+    /** Whether a setting is equal where both configs state it. */
+    private static boolean sameSetting(NormalisedConfig self, NormalisedConfig base, String field) {
+        Optional<JsonNode> a = self.get(field);
+        Optional<JsonNode> b = base.get(field);
+        return a.isEmpty() || b.isEmpty() || ConfigValues.equal(a.get(), b.get());
     }
 
     /** Compares a numeric field of two configs; 0 when either lacks it or it is not a number. */

@@ -1,5 +1,6 @@
 package org.keizu.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -60,17 +61,39 @@ public record Snapshot(
 
     /**
      * What identifies a tokenizer without storing it (tokenizers are too big to keep): the hash of
-     * the file, its vocabulary size, a hash of its merges list and its special tokens.
+     * the file, its vocabulary size, a hash of its merges list, its special tokens, and its
+     * vocabulary in token-id order as hashed blocks, so that two vocabularies can be compared id by
+     * id.
+     *
+     * @param vocabSize the number of entries of {@code model.vocab} alone, as fetch has always
+     *     counted it (added tokens not included)
+     * @param vocabSizeTotal the number of token ids, {@code model.vocab} and {@code added_tokens}
+     *     together: the highest id plus one (an id that neither names counts as a gap); null in
+     *     snapshots fetched before it was recorded
+     * @param vocabBlocks the vocabulary cut into blocks of {@value #BLOCK_IDS} ids in id order,
+     *     each the first 16 hex digits of a SHA-256 over its tokens (see {@code VocabularyBlocks});
+     *     the last block may be partial; empty when not recorded
      */
     public record TokenizerFingerprint(
             String file,
             String sha256,
             long size,
             Integer vocabSize,
+            Integer vocabSizeTotal,
             String mergesSha256,
-            List<String> specialTokens) {
+            List<String> specialTokens,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> vocabBlocks) {
+        /** Token ids per block of {@link #vocabBlocks}. */
+        public static final int BLOCK_IDS = 1024;
+
         public TokenizerFingerprint {
             specialTokens = Lists.copy(specialTokens);
+            vocabBlocks = Lists.copy(vocabBlocks);
+        }
+
+        /** True when the vocabulary was recorded id by id, so that it can be compared. */
+        public boolean hasBlocks() {
+            return !vocabBlocks.isEmpty() && vocabSizeTotal != null;
         }
     }
 }

@@ -139,7 +139,8 @@ final class ConfigEvidence {
                 declared,
                 different,
                 equal,
-                c.corroboration().stream().map(context.messages::format).toList());
+                c.corroboration().stream().map(context.messages::format).toList(),
+                c.notes().stream().map(context.messages::format).toList());
     }
 
     private String tierLabel(org.keizu.lineage.Tier tier) {

@@ -226,7 +226,8 @@ public final class EvidenceViews {
             boolean declared,
             List<FieldRow> different,
             List<FieldRow> equal,
-            List<String> corroboration) {}
+            List<String> corroboration,
+            List<String> notes) {}
 
     public record FieldRow(
             String field, String tier, String tierLabel, String thisValue, String baseValue) {}

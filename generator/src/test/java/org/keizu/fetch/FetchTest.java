@@ -141,6 +141,10 @@ class FetchTest {
                 snapshot.get("files").get(0).get("sha256").asText());
         assertEquals(3, snapshot.get("tokenizer").get("vocab_size").asInt());
         assertEquals("[\"<s>\"]", snapshot.get("tokenizer").get("special_tokens").toString());
+        // The vocabulary in id order: three ids, one partial block; added tokens without an id
+        // have no place in it.
+        assertEquals(3, snapshot.get("tokenizer").get("vocab_size_total").asInt());
+        assertEquals(1, snapshot.get("tokenizer").get("vocab_blocks").size());
         assertTrue(
                 Files.readString(data.resolve("models/national-model.yaml"))
                         .contains("\nsnapshot: " + REPO + "@" + SHA + "\n"),

