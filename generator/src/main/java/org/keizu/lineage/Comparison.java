@@ -120,7 +120,8 @@ public record Comparison(
                     LineageDetector.VOCABULARY_EXTENSION,
                     LineageDetector.TRIMMED_VOCABULARY,
                     LineageDetector.DEPTH_UP_SCALING,
-                    LineageDetector.FEWER_LAYERS ->
+                    LineageDetector.FEWER_LAYERS,
+                    LineageDetector.NARROWER ->
                     true;
             default -> false;
         };

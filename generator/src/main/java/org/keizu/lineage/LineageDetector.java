@@ -52,6 +52,10 @@ public final class LineageDetector {
     public static final String TRIMMED_VOCABULARY = "trimmed-vocabulary";
     public static final String DEPTH_UP_SCALING = "depth-up-scaling";
     public static final String FEWER_LAYERS = "fewer-layers";
+
+    /** The base's vocabulary with narrower (and perhaps fewer) layers: a lead for pruning. */
+    public static final String NARROWER = "narrower";
+
     public static final String ARCHITECTURE_ONLY = "architecture-only";
     public static final String UNRELATED = "unrelated";
 
@@ -196,6 +200,7 @@ public final class LineageDetector {
                     case VOCABULARY_EXTENSION,
                             TRIMMED_VOCABULARY,
                             FEWER_LAYERS,
+                            NARROWER,
                             OTHER_RELEASE,
                             ARCHITECTURE_ONLY ->
                             Grade.E1;
@@ -279,7 +284,40 @@ public final class LineageDetector {
                 return FEWER_LAYERS;
             }
         }
+        if (narrower(self, base, shapeDiffs)) {
+            return NARROWER;
+        }
         return ARCHITECTURE_ONLY;
+    }
+
+    /** Fields width pruning cuts down (with depth pruning, the layer count too). */
+    private static final Set<String> PRUNED_FIELDS =
+            Set.of(
+                    "hidden_size",
+                    "intermediate_size",
+                    "num_attention_heads",
+                    "num_key_value_heads",
+                    "head_dim",
+                    "num_hidden_layers",
+                    "layer_types",
+                    "mlp_only_layers");
+
+    /**
+     * Width pruning (Sheared-LLaMA, Minitron) keeps the base's vocabulary and RoPE base and cuts
+     * the widths, and perhaps the depth: every differing shape field is one of those, and none is
+     * larger than the base's. Models trained from scratch with a family's tokenizer fit too, so
+     * this is only ever a lead.
+     */
+    private static boolean narrower(
+            NormalisedConfig self, NormalisedConfig base, Set<String> shapeDiffs) {
+        if (!shapeDiffs.contains("hidden_size")
+                || !PRUNED_FIELDS.containsAll(shapeDiffs)
+                || !sameSetting(self, base, "rope_theta")) {
+            return false;
+        }
+        return shapeDiffs.stream()
+                .filter(f -> !f.equals("layer_types") && !f.equals("mlp_only_layers"))
+                .allMatch(f -> compare(self, base, f) < 0);
     }
 
     /**

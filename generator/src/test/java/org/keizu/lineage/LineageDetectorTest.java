@@ -347,6 +347,30 @@ class LineageDetectorTest {
         assertEquals(Grade.E2, single.get(0).grade(), "one exact fit, known to be a root");
     }
 
+    /**
+     * Width pruning keeps the vocabulary and cuts the widths (Sheared-LLaMA from Llama 2): a lead,
+     * never a derivation; a wider layer anywhere, or another vocabulary, is no pruning.
+     */
+    @Test
+    void narrowerLayersWithTheBasesVocabularyAreALeadForPruning() {
+        ObjectNode base = (ObjectNode) config("meta-llama/Llama-3.1-8B");
+        ObjectNode pruned = base.deepCopy();
+        pruned.put("hidden_size", 3072);
+        pruned.put("intermediate_size", 9216);
+        pruned.put("num_attention_heads", 24);
+        pruned.put("num_hidden_layers", 28);
+        Comparison c = compare(pruned, base);
+        assertEquals(LineageDetector.NARROWER, c.finding(), differing(c).toString());
+        assertEquals(Grade.E1, c.grade());
+
+        ObjectNode wider = pruned.deepCopy();
+        wider.put("intermediate_size", 20000);
+        assertEquals(LineageDetector.ARCHITECTURE_ONLY, compare(wider, base).finding());
+        ObjectNode otherVocabulary = pruned.deepCopy();
+        otherVocabulary.put("vocab_size", 32000);
+        assertEquals(LineageDetector.ARCHITECTURE_ONLY, compare(otherVocabulary, base).finding());
+    }
+
     /** Mistral's weights are laid out as Llama's: the two classes compare as one. */
     @Test
     void classesWithOneWeightLayoutCompareAsOne() {
