@@ -41,6 +41,9 @@ public final class SchemaValidator {
     /** The annotation naming the check that reports a schema rule itself. */
     public static final String CHECK_ANNOTATION = "x-keizu-check";
 
+    /** The checks named by {@link #CHECK_ANNOTATION} that read snapshots too. */
+    private static final java.util.Set<String> SNAPSHOT_CHECKS = java.util.Set.of("VAL-005");
+
     private final Map<RecordKind, Schema> schemas = new EnumMap<>(RecordKind.class);
     private final Map<String, JsonNode> schemaTrees = new HashMap<>();
 
@@ -106,12 +109,15 @@ public final class SchemaValidator {
                 schemas.get(record.kind()).validate(record.tree());
         for (com.networknt.schema.Error error : errors) {
             JsonNode subschema = subschema(error);
-            // Snapshots are written by `fetch`, and no check but the schema reads them. The named
-            // checks read text: a value of the wrong type stays the schema's "type" to report.
+            // The named checks read text: a value of the wrong type stays the schema's "type" to
+            // report. Snapshots are written by `fetch`, and of the named checks only the origin
+            // address's (SnapshotCheck) reads them.
+            String check = subschema.path(CHECK_ANNOTATION).asText("");
             boolean leftToItsCheck =
-                    record.kind() != RecordKind.SNAPSHOT
-                            && subschema.has(CHECK_ANNOTATION)
-                            && !"type".equals(error.getKeyword());
+                    !check.isEmpty()
+                            && !"type".equals(error.getKeyword())
+                            && (record.kind() != RecordKind.SNAPSHOT
+                                    || SNAPSHOT_CHECKS.contains(check));
             if (!leftToItsCheck) {
                 out.accept(toFinding(record, error, subschema));
             }
