@@ -82,12 +82,12 @@ final class RecordChanges {
                         ? model.id() + ".yaml"
                         : loaded.source().file().getFileName().toString();
         return new EvidenceViews.ActLinks(
-                repo.newIssue(
-                        context.messages.format("act_correction_title", model.name()),
-                        context.messages.format("act_correction_body", address)),
-                repo.newIssue(
+                repo.correction(
+                        context.messages.format("act_correction_title", model.name()), address),
+                repo.makersReply(
                         context.messages.format("act_reply_title", model.name()),
-                        context.messages.format("act_reply_body", model.name(), address)),
+                        model.name(),
+                        address),
                 repo.edit("data/" + RecordKind.MODEL.folder() + "/" + file));
     }
 }

@@ -4,21 +4,41 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.keizu.model.UrlPolicy;
 
 /**
- * The addresses in the registry's repository that let a reader act on a page: a pre-filled new
- * issue (a correction, a makers' reply), a record's file opened for editing, a document of the
- * repository. They follow GitHub's scheme ({@code /issues/new?title=&body=}, {@code
- * /edit/<branch>/<path>}, {@code /blob/<branch>/<path>}). The repository is configured once, by
- * {@code keizu build --repo-url}; without it a site shows none of these links.
+ * The addresses in the registry's repository that let a reader act on a page: one of the
+ * repository's issue forms with the page or model already filled in (a correction, a makers'
+ * reply), a blank new issue with its title and body filled in (anything else, such as the 404
+ * page's broken link), a record's file opened for editing, a document of the repository. They
+ * follow GitHub's scheme ({@code /issues/new?template=<form>.yml&title=&<field id>=}, {@code
+ * /issues/new?title=&body=}, {@code /edit/<branch>/<path>}, {@code /blob/<branch>/<path>}). The
+ * repository is configured once, by {@code keizu build --repo-url}; without it a site shows none of
+ * these links.
+ *
+ * <p>Pre-filling an issue form by its address is GitHub's documented behaviour: "Creating an issue
+ * from a URL query"
+ * (https://docs.github.com/en/issues/tracking-your-work-with-issues/using-issues/creating-an-issue#creating-an-issue-from-a-url-query)
+ * lists {@code template} (a file in {@code .github/ISSUE_TEMPLATE}), {@code title} and {@code
+ * labels}, and says query parameters also fill an issue form's custom text fields; the form schema
+ * (https://docs.github.com/en/communities/using-templates-to-encourage-useful-issues-and-pull-requests/syntax-for-githubs-form-schema#keys)
+ * makes a field's {@code id} "the canonical identifier for the field in URL query parameter
+ * prefills". The first page also warns that {@code labels} needs permission to label issues, which
+ * readers lack (GitHub then answers 404), so no link sends it: each form applies its own labels;
+ * and that an address over the server's limit is refused (414), so every value is capped at {@link
+ * #MAX_VALUE} characters.
  *
  * <pre>
  *   RepositoryLinks repo = RepositoryLinks.of("https://github.com/owner/keizu");
  *   repo.edit("data/models/kimi-k2.yaml");   // https://github.com/owner/keizu/edit/main/data/models/kimi-k2.yaml
- *   repo.newIssue("Correction: Kimi K2", "Page: /models/kimi-k2/");
+ *   repo.correction("Correction: Kimi K2", "https://example.org/models/kimi-k2/");
+ *   // the correction form, its title and its page field filled in
  * </pre>
  */
 public final class RepositoryLinks {
@@ -31,6 +51,47 @@ public final class RepositoryLinks {
     /** A prose page's link into the repository: {@code [words](repository:target)}. */
     private static final Pattern PROSE_LINK =
             Pattern.compile("\\[([^\\]\n]+)\\]\\(repository:([A-Za-z0-9_./-]*)\\)");
+
+    /**
+     * The most characters (code points) any one value of an issue's address carries: a page's title
+     * and address are far shorter, and even 300 characters of CJK text, nine bytes each once
+     * encoded, keep an address well within what GitHub accepts.
+     */
+    public static final int MAX_VALUE = 300;
+
+    /**
+     * The issue forms in {@code .github/ISSUE_TEMPLATE} the site links to, and the fields each link
+     * fills: every one the {@code id} of a text field ({@code input} or {@code textarea}) of that
+     * form. This is the one list the site and the forms agree on; {@code WorkflowFilesTest} fails
+     * when a form file is missing or no longer has one of these fields, and {@code ReaderPagesTest}
+     * when a built page sends anything else.
+     */
+    public enum IssueForm {
+        /** "Suggest a correction", on every page. */
+        CORRECTION("correction.yml", List.of("page")),
+        /** "Makers: reply", on every evidence page. */
+        MAKERS_REPLY("makers-reply.yml", List.of("model", "page"));
+
+        private final String file;
+        private final List<String> fields;
+
+        IssueForm(String file, List<String> fields) {
+            this.file = file;
+            this.fields = fields;
+        }
+
+        /** The form's file name in {@code .github/ISSUE_TEMPLATE}, the {@code template} value. */
+        public String file() {
+            return file;
+        }
+
+        /**
+         * The ids of the form's fields that the site fills, in the order the address gives them.
+         */
+        public List<String> fields() {
+            return fields;
+        }
+    }
 
     private final String home;
 
@@ -115,9 +176,61 @@ public final class RepositoryLinks {
         return home + "/commit/" + encode(id);
     }
 
-    /** A new issue with its title and body filled in; the reader can change both before sending. */
+    /**
+     * A blank new issue (no form) with its title and body filled in; the reader can change both
+     * before sending. For what no form is made for, such as a broken link.
+     */
     public String newIssue(String title, String body) {
-        return home + "/issues/new?title=" + encode(title) + "&body=" + encode(body);
+        return home
+                + "/issues/new?title="
+                + encode(capped(title))
+                + "&body="
+                + encode(capped(body));
+    }
+
+    /** The correction form, titled {@code title}, with its page field set to {@code page}. */
+    public String correction(String title, String page) {
+        return issueForm(IssueForm.CORRECTION, title, Map.of("page", page));
+    }
+
+    /**
+     * The makers' reply form, titled {@code title}, with its model field set to {@code model} and
+     * its page field to {@code page}, the model's evidence page.
+     */
+    public String makersReply(String title, String model, String page) {
+        return issueForm(IssueForm.MAKERS_REPLY, title, Map.of("model", model, "page", page));
+    }
+
+    /**
+     * The issue form {@code form}, titled {@code title}, with {@code fields} (field id to value)
+     * filled in; the reader can change each before sending. A field the form does not have is an
+     * {@link IllegalArgumentException}: GitHub would drop it without a word.
+     */
+    public String issueForm(IssueForm form, String title, Map<String, String> fields) {
+        List<String> unknown = new ArrayList<>(fields.keySet());
+        unknown.removeAll(form.fields());
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(
+                    form.file() + " has no field the site fills named " + unknown);
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("template", form.file());
+        query.put("title", title);
+        for (String field : form.fields()) {
+            if (fields.containsKey(field)) {
+                query.put(field, fields.get(field));
+            }
+        }
+        StringBuilder href = new StringBuilder(home).append("/issues/new");
+        char separator = '?';
+        for (Map.Entry<String, String> parameter : query.entrySet()) {
+            href.append(separator)
+                    .append(parameter.getKey())
+                    .append('=')
+                    .append(encode(capped(parameter.getValue())));
+            separator = '&';
+        }
+        return href.toString();
     }
 
     /**
@@ -169,6 +282,17 @@ public final class RepositoryLinks {
      */
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * {@code text}, or its first {@link #MAX_VALUE} - 1 characters and an ellipsis when longer; a
+     * character outside the BMP is never cut in two.
+     */
+    static String capped(String text) {
+        if (text.codePointCount(0, text.length()) <= MAX_VALUE) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, MAX_VALUE - 1)) + "…";
     }
 
     private static String encodePath(String path) {

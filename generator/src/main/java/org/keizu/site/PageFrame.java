@@ -61,11 +61,10 @@ final class PageFrame {
                         repository
                                 .map(
                                         repo ->
-                                                repo.newIssue(
+                                                repo.correction(
                                                         messages.format(
                                                                 "act_correction_title", name),
-                                                        messages.format(
-                                                                "act_correction_body", address)))
+                                                        address))
                                 .orElse(null));
         return OutputFile.text(
                 SitePaths.file(pagePath),

@@ -38,7 +38,14 @@ class RepoUrlOptionTest {
                 page.contains(
                         "https://github.com/keizu-example/keizu/edit/main/data/models/national-model.yaml"),
                 "the record's file, to edit");
-        assertTrue(page.contains("https://github.com/keizu-example/keizu/issues/new?title="));
+        assertTrue(
+                page.contains(
+                        "https://github.com/keizu-example/keizu/issues/new?template=correction.yml&amp;title="),
+                "the correction form");
+        assertTrue(
+                page.contains(
+                        "https://github.com/keizu-example/keizu/issues/new?template=makers-reply.yml&amp;title="),
+                "the makers' reply form");
     }
 
     @Test

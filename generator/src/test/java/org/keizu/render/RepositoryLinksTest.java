@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +60,7 @@ class RepositoryLinksTest {
     }
 
     @Test
-    void aNewIssueCarriesItsTitleAndBodyEncoded() {
+    void aBlankNewIssueCarriesItsTitleAndBodyEncoded() {
         String href = REPO.newIssue("Correction: Rakuten AI 3.0 & co", "Page: /models/x/\n\n100%?");
         URI uri = URI.create(href);
         assertEquals("/o/keizu/issues/new", uri.getPath());
@@ -71,6 +73,76 @@ class RepositoryLinksTest {
                 URLDecoder.decode(
                         uri.getRawQuery().split("&")[0].substring("title=".length()),
                         StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aCorrectionOpensItsFormWithThePageFilledIn() {
+        URI uri =
+                URI.create(
+                        REPO.correction(
+                                "Correction: Rakuten AI 3.0 & co",
+                                "https://example.org/keizu/models/rakuten-ai-3.0/?x=1#y"));
+        assertEquals("/o/keizu/issues/new", uri.getPath());
+        assertEquals(
+                "template=correction.yml"
+                        + "&title=Correction%3A%20Rakuten%20AI%203.0%20%26%20co"
+                        + "&page=https%3A%2F%2Fexample.org%2Fkeizu%2Fmodels%2Frakuten-ai-3.0%2F%3Fx%3D1%23y",
+                uri.getRawQuery());
+    }
+
+    @Test
+    void aMakersReplyOpensItsFormWithTheModelAndPageFilledIn() {
+        URI uri =
+                URI.create(
+                        REPO.makersReply(
+                                "Makers' response: 楽天 AI",
+                                "楽天 AI",
+                                "https://example.org/models/x/"));
+        assertEquals(
+                "template=makers-reply.yml"
+                        + "&title=Makers%27%20response%3A%20%E6%A5%BD%E5%A4%A9%20AI"
+                        + "&model=%E6%A5%BD%E5%A4%A9%20AI"
+                        + "&page=https%3A%2F%2Fexample.org%2Fmodels%2Fx%2F",
+                uri.getRawQuery());
+        assertEquals(List.of("model", "page"), RepositoryLinks.IssueForm.MAKERS_REPLY.fields());
+    }
+
+    @Test
+    void aFieldTheFormDoesNotHaveIsRefused() {
+        IllegalArgumentException e =
+                assertThrows(
+                        IllegalArgumentException.class,
+                        () ->
+                                REPO.issueForm(
+                                        RepositoryLinks.IssueForm.CORRECTION,
+                                        "Correction: x",
+                                        Map.of("body", "Page: /models/x/")));
+        assertTrue(e.getMessage().contains("correction.yml"), e.getMessage());
+    }
+
+    @Test
+    void everyValueIsCappedWithoutSplittingACharacter() {
+        String name = "楽".repeat(RepositoryLinks.MAX_VALUE - 2) + "𝕂𝕂𝕂";
+        String capped = RepositoryLinks.capped(name);
+        assertEquals(RepositoryLinks.MAX_VALUE, capped.codePointCount(0, capped.length()));
+        assertTrue(capped.endsWith("楽𝕂…"), capped.substring(capped.length() - 4));
+        assertEquals("short", RepositoryLinks.capped("short"));
+        String exact = "a".repeat(RepositoryLinks.MAX_VALUE);
+        assertEquals(exact, RepositoryLinks.capped(exact));
+
+        for (String href :
+                List.of(
+                        REPO.correction("Correction: " + name, "https://example.org/"),
+                        REPO.makersReply("t", name, "https://example.org/"),
+                        REPO.newIssue(name, name))) {
+            for (String pair : URI.create(href).getRawQuery().split("&")) {
+                String value =
+                        URLDecoder.decode(
+                                pair.substring(pair.indexOf('=') + 1), StandardCharsets.UTF_8);
+                assertTrue(
+                        value.codePointCount(0, value.length()) <= RepositoryLinks.MAX_VALUE, pair);
+            }
+        }
     }
 
     @Test

@@ -14,18 +14,21 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.keizu.TestRegistries;
+import org.keizu.render.RepositoryLinks;
 
 /**
  * The repository's GitHub files keep their promises: least privilege, actions pinned by commit, no
  * {@code pull_request_target}, the history wherever the build reads it, named jobs with timeouts,
- * the Pages deployment's permissions and environment, and issue forms GitHub accepts. Each rule is
- * also shown to fail: a copy of the real files, broken in one place, must be caught.
+ * the Pages deployment's permissions and environment, issue forms GitHub accepts, and every form
+ * the site links to there with each field the site fills ({@link RepositoryLinks.IssueForm}). Each
+ * rule is also shown to fail: a copy of the real files, broken in one place, must be caught.
  */
 class WorkflowFilesTest {
     private static final Path GITHUB = TestRegistries.REPO.resolve(".github");
@@ -244,6 +247,48 @@ class WorkflowFilesTest {
                 "correction.yml: id what is used twice");
     }
 
+    @Test
+    void aFormTheSiteFillsWithoutThatFieldFails(@TempDir Path dir) throws IOException {
+        assertFormCaught(
+                dir,
+                "correction.yml",
+                "    id: page\n",
+                "    id: address\n",
+                "correction.yml: the site fills page, which is no text field of the form");
+        assertFormCaught(
+                dir,
+                "makers-reply.yml",
+                "  - type: input\n    id: model\n",
+                "  - type: dropdown\n    id: model\n",
+                "makers-reply.yml: the site fills model, which is no text field of the form");
+    }
+
+    @Test
+    void aFormTheSiteLinksToThatIsGoneFails(@TempDir Path dir) throws IOException {
+        Path github = copy(Files.createTempDirectory(dir, "copy"));
+        Files.delete(github.resolve("ISSUE_TEMPLATE/makers-reply.yml"));
+        List<String> problems = problems(github);
+        assertTrue(
+                problems.contains(
+                        "makers-reply.yml: the site links to this form, which is missing"),
+                problems.toString());
+    }
+
+    @Test
+    void theSiteFillsOnlyFormsAndFieldsThatExist() throws IOException {
+        assertEquals(
+                Set.of("correction.yml", "makers-reply.yml"),
+                Set.of(RepositoryLinks.IssueForm.values()).stream()
+                        .map(RepositoryLinks.IssueForm::file)
+                        .collect(java.util.stream.Collectors.toSet()));
+        for (RepositoryLinks.IssueForm form : RepositoryLinks.IssueForm.values()) {
+            Set<String> fields =
+                    IssueFormFields.textFields(GITHUB.resolve("ISSUE_TEMPLATE/" + form.file()))
+                            .orElseThrow();
+            assertTrue(fields.containsAll(form.fields()), form + ": " + fields);
+        }
+    }
+
     // The rules.
 
     /** Every rule broken by the files under {@code github}, one line each. */
@@ -258,6 +303,9 @@ class WorkflowFilesTest {
             for (Path file : files.sorted().toList()) {
                 issueForm(file, problems);
             }
+        }
+        for (RepositoryLinks.IssueForm form : RepositoryLinks.IssueForm.values()) {
+            linkedForm(github.resolve("ISSUE_TEMPLATE"), form, problems);
         }
         return problems;
     }
@@ -413,6 +461,30 @@ class WorkflowFilesTest {
             }
             if (element.path("attributes").path("label").asText().isBlank()) {
                 problems.add(where + " has no label");
+            }
+        }
+    }
+
+    /**
+     * A form the site's links open: it exists, and each field the links fill is the id of one of
+     * its text fields (GitHub fills no other kind from the address, and drops an unknown one
+     * silently).
+     */
+    private static void linkedForm(
+            Path templates, RepositoryLinks.IssueForm form, List<String> problems)
+            throws IOException {
+        Optional<Set<String>> fields = IssueFormFields.textFields(templates.resolve(form.file()));
+        if (fields.isEmpty()) {
+            problems.add(form.file() + ": the site links to this form, which is missing");
+            return;
+        }
+        for (String field : form.fields()) {
+            if (!fields.get().contains(field)) {
+                problems.add(
+                        form.file()
+                                + ": the site fills "
+                                + field
+                                + ", which is no text field of the form");
             }
         }
     }

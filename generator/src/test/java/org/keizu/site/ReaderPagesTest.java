@@ -29,12 +29,14 @@ import org.keizu.RegistryBuild;
 import org.keizu.TestRegistries;
 import org.keizu.load.Loaded;
 import org.keizu.model.Model;
+import org.keizu.repo.IssueFormFields;
 
 /**
- * The real registry built as a reader meets it, with the repository named: every page offers a
- * correction that names it, every evidence page a makers' reply and its record's file to edit, and
- * no page shows a command, a file of the registry's own or a flag where readers' words belong.
- * Built once, without the search index.
+ * The real registry built as a reader meets it, with the repository named: every page offers the
+ * correction form with its address filled in, every evidence page the makers' reply form with its
+ * model filled in and its record's file to edit (each parameter a field of the form's YAML), and no
+ * page shows a command, a file of the registry's own or a flag where readers' words belong. Built
+ * once, without the search index.
  */
 class ReaderPagesTest {
     static final String REPO = "https://github.com/keizu-example/keizu";
@@ -69,16 +71,42 @@ class ReaderPagesTest {
     }
 
     /** The query parameters of a pre-filled new issue, decoded. */
-    static Map<String, String> issue(String href) {
+    static Map<String, String> query(String href) {
         assertTrue(href.startsWith(REPO + "/issues/new?"), href);
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : URI.create(href).getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
-            params.put(
-                    pair.substring(0, eq),
-                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            String name = pair.substring(0, eq);
+            assertFalse(params.containsKey(name), href + ": " + name + " twice");
+            params.put(name, URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
+        return params;
+    }
+
+    /** A blank new issue, with its title and body filled in and no form. */
+    static Map<String, String> blankIssue(String href) {
+        Map<String, String> params = query(href);
         assertEquals(Set.of("title", "body"), params.keySet(), href);
+        return params;
+    }
+
+    /**
+     * An issue form with fields filled in: the form {@code template} names is a file of the
+     * repository's {@code .github/ISSUE_TEMPLATE}, and every other parameter than the template and
+     * the title is the id of one of that form's text fields, read from its YAML.
+     */
+    static Map<String, String> formIssue(String href, String template) throws IOException {
+        Map<String, String> params = query(href);
+        assertEquals(template, params.get("template"), href);
+        Optional<Set<String>> fields =
+                IssueFormFields.textFields(
+                        TestRegistries.REPO.resolve(".github/ISSUE_TEMPLATE").resolve(template));
+        assertTrue(fields.isPresent(), href + ": the form " + template + " does not exist");
+        for (String name : params.keySet()) {
+            assertTrue(
+                    name.equals("template") || name.equals("title") || fields.get().contains(name),
+                    href + ": " + name + " is no field of " + template + " " + fields.get());
+        }
         return params;
     }
 
@@ -91,17 +119,16 @@ class ReaderPagesTest {
             Element link = parse(page).selectFirst("footer .act-footer a");
             assertTrue(link != null, rel + ": no correction link in the footer");
             assertEquals("Suggest a correction", link.text(), rel);
-            Map<String, String> issue = issue(link.attr("href"));
             if (rel.equals("404.html")) {
-                assertEquals("Broken link", issue.get("title"));
+                assertEquals("Broken link", blankIssue(link.attr("href")).get("title"));
                 continue;
             }
+            Map<String, String> issue = formIssue(link.attr("href"), "correction.yml");
             String address = ORIGIN + BASE + rel.substring(0, rel.length() - "index.html".length());
+            assertEquals(Set.of("template", "title", "page"), issue.keySet(), rel);
             assertTrue(issue.get("title").startsWith("Correction: "), rel + ": " + issue);
             assertTrue(issue.get("title").length() > "Correction: ".length() + 2, rel);
-            assertTrue(
-                    issue.get("body").startsWith("Page: " + address + "\n"),
-                    rel + ": the body names the page's address: " + issue.get("body"));
+            assertEquals(address, issue.get("page"), rel + ": the form's page is the page");
         }
     }
 
@@ -119,18 +146,20 @@ class ReaderPagesTest {
                     act.select("a").eachText(),
                     model.id());
 
-            Map<String, String> correction = issue(act.select("a").get(0).attr("href"));
+            Map<String, String> correction =
+                    formIssue(act.select("a").get(0).attr("href"), "correction.yml");
             assertEquals("Correction: " + model.name(), correction.get("title"));
             assertEquals(
                     page.selectFirst("footer .act-footer a").attr("href"),
                     act.select("a").get(0).attr("href"),
                     model.id() + ": the footer and the section suggest the same correction");
 
-            Map<String, String> reply = issue(act.select("a").get(1).attr("href"));
+            Map<String, String> reply =
+                    formIssue(act.select("a").get(1).attr("href"), "makers-reply.yml");
+            assertEquals(Set.of("template", "title", "model", "page"), reply.keySet());
             assertEquals("Makers' response: " + model.name(), reply.get("title"));
-            assertTrue(
-                    reply.get("body").contains(ORIGIN + BASE + "models/" + model.id() + "/"),
-                    reply.get("body"));
+            assertEquals(model.name(), reply.get("model"));
+            assertEquals(ORIGIN + BASE + "models/" + model.id() + "/", reply.get("page"));
 
             String edit = act.select("a").get(2).attr("href");
             String prefix = REPO + "/edit/main/";
