@@ -15,7 +15,8 @@ public final class Views {
      * What every page needs. {@code baseUrl} starts and ends with '/' (the site's root, whatever
      * the language); templates never join paths themselves but use the ready-made links of {@code
      * href}. {@code language} is the language of the pages ({@code lang} its code, for {@code <html
-     * lang>}); {@code datasetDate} and {@code modelCountText} are written as it writes them.
+     * lang>}); {@code datasetDateText} and {@code modelCountText} are the dataset's date (ISO in
+     * {@code datasetDate}) and the count of models written as it writes them.
      */
     public record SiteView(
             String baseUrl,
@@ -27,6 +28,7 @@ public final class Views {
             List<Link> nav,
             Language language,
             String lang,
+            String datasetDateText,
             String modelCountText) {
         /** The site's paths in this view's language. */
         public SitePaths paths() {

@@ -114,7 +114,10 @@ final class PageFrame {
                                                         address))
                                 .orElse(null));
         return OutputFile.text(
-                SitePaths.file(pagePath),
+                SitePaths.file(
+                        SitePaths.isPage(pagePath)
+                                ? site.language().folder() + pagePath
+                                : pagePath),
                 renderer.render(
                         template,
                         Map.of(

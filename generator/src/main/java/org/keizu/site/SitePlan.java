@@ -111,12 +111,13 @@ public final class SitePlan {
                 baseUrl,
                 origin,
                 href,
-                language.date(datasetDate),
+                datasetDate,
                 modelCount,
                 msg,
                 nav,
                 language,
                 language.code(),
+                language.date(datasetDate),
                 language.number(modelCount));
     }
 
