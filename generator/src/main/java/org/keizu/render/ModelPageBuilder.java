@@ -269,7 +269,7 @@ final class ModelPageBuilder {
                 d.allegation(),
                 d.raisedBy(),
                 context.date(d.date()),
-                d.status().term(),
+                context.messages.format("dispute_status_" + MessageKeys.suffix(d.status().term())),
                 refs.ref(d.source(), d.passage()),
                 d.replies().stream().map(r -> statement(r, refs)).toList(),
                 d.uncertain());
@@ -279,7 +279,7 @@ final class ModelPageBuilder {
         return new ObligationView(
                 context.modelLink(o.base()),
                 o.requires(),
-                o.met(),
+                context.messages.format("licence_met_" + MessageKeys.suffix(o.met())),
                 context.date(o.metOn()),
                 refs.ref(o.source(), o.passage()),
                 o.uncertain());
