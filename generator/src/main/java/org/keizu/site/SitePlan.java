@@ -195,7 +195,8 @@ public final class SitePlan {
                                 paths,
                                 english.site().origin() + english.site().baseUrl(),
                                 lastmod,
-                                english.site().datasetDate())));
+                                english.site().datasetDate(),
+                                editions.stream().map(e -> e.views().site().language()).toList())));
     }
 
     private PageFrame frame(Edition edition, List<Views.LanguageLink> languages) {
