@@ -25,6 +25,8 @@ import org.keizu.model.Model;
 import org.keizu.model.PartialDate;
 import org.keizu.model.Vocabulary;
 import org.keizu.registry.Registry;
+import org.keizu.render.Bundles;
+import org.keizu.render.Language;
 import org.keizu.render.Messages;
 import org.keizu.render.RepositoryLinks;
 import org.keizu.render.TemplateRenderer;
@@ -92,7 +94,19 @@ public final class RegistryBuild {
             List<ProsePages.Page> pages,
             Analysis analysis,
             String datasetDate,
-            Optional<Vocabulary> vocabulary) {}
+            Optional<Vocabulary> vocabulary,
+            java.util.Map<String, List<ProsePages.Page>> translatedPages) {
+        /** Without translated prose pages. */
+        public Checked(
+                Findings findings,
+                Registry registry,
+                List<ProsePages.Page> pages,
+                Analysis analysis,
+                String datasetDate,
+                Optional<Vocabulary> vocabulary) {
+            this(findings, registry, pages, analysis, datasetDate, vocabulary, java.util.Map.of());
+        }
+    }
 
     private final Options options;
 
@@ -108,9 +122,16 @@ public final class RegistryBuild {
         List<ProsePages.Page> pages =
                 ProsePages.read(
                         options.dataDir().resolve("pages"), options.workingDir(), findings::add);
+        java.util.Map<String, List<ProsePages.Page>> translatedPages =
+                ProsePages.readTranslations(
+                        options.dataDir().resolve("pages"),
+                        options.workingDir(),
+                        pages,
+                        findings::add);
         new Validation(options.dataDir(), options.workingDir(), fixed).run(registry, findings::add);
         AddressCheck.check(pages, findings::add);
         Optional<Vocabulary> vocabulary = vocabulary();
+        Bundles.check(options.templateDir(), vocabulary.orElse(null), findings::add);
         Analysis analysis =
                 Analysis.of(
                         registry,
@@ -127,7 +148,13 @@ public final class RegistryBuild {
                                     + " --unshallow) to publish it"));
         }
         return new Checked(
-                findings, registry, pages, analysis, datasetDate(fixed, registry), vocabulary);
+                findings,
+                registry,
+                pages,
+                analysis,
+                datasetDate(fixed, registry),
+                vocabulary,
+                translatedPages);
     }
 
     /** Phases 1 to 3, for {@code keizu validate}: the findings only. */
@@ -223,21 +250,54 @@ public final class RegistryBuild {
         SitePlan plan =
                 new SitePlan(
                         new TemplateRenderer(options.templateDir()), options.templateDir(), images);
-        Views.SiteView site =
-                plan.siteView(
-                        normaliseBaseUrl(output.baseUrl()),
-                        output.origin(),
-                        checked.datasetDate(),
-                        checked.registry().models().size(),
-                        checked.pages(),
-                        RepositoryLinks.optional(output.repoUrl()));
         RecordVersions versions = versions(checked, history);
         reportUnreadableVersions(checked, versions);
-        ViewBuilder views =
-                new ViewBuilder(checked.registry(), checked.analysis(), versions, vocabulary, site);
-        plan.render(views, checked.pages(), sink);
-        new OpenData(checked.registry(), checked.analysis(), site, new Messages(site.msg()))
+        List<SitePlan.Edition> editions = new ArrayList<>();
+        for (Language language : Language.available(options.templateDir())) {
+            Views.SiteView site =
+                    plan.siteView(
+                            language,
+                            normaliseBaseUrl(output.baseUrl()),
+                            output.origin(),
+                            checked.datasetDate(),
+                            checked.registry().models().size(),
+                            checked.pages(),
+                            RepositoryLinks.optional(output.repoUrl()));
+            editions.add(
+                    new SitePlan.Edition(
+                            new ViewBuilder(
+                                    checked.registry(),
+                                    checked.analysis(),
+                                    versions,
+                                    vocabulary,
+                                    site),
+                            proseSources(checked, language)));
+        }
+        plan.render(editions, sink);
+        Views.SiteView english = editions.get(0).views().site();
+        new OpenData(checked.registry(), checked.analysis(), english, new Messages(english.msg()))
                 .write(options.dataDir().resolve("schema"), sink);
+    }
+
+    /**
+     * The prose pages of {@code language}, one for each English page in the English order: its
+     * translation from {@code data/pages/<lang>/}, or the English page, marked untranslated.
+     */
+    private static List<SitePlan.ProseSource> proseSources(Checked checked, Language language) {
+        List<ProsePages.Page> translated =
+                language.english()
+                        ? List.of()
+                        : checked.translatedPages().getOrDefault(language.code(), List.of());
+        List<SitePlan.ProseSource> sources = new ArrayList<>();
+        for (ProsePages.Page page : checked.pages()) {
+            Optional<ProsePages.Page> translation =
+                    translated.stream().filter(t -> t.slug().equals(page.slug())).findFirst();
+            sources.add(
+                    new SitePlan.ProseSource(
+                            translation.orElse(page),
+                            !language.english() && translation.isEmpty()));
+        }
+        return sources;
     }
 
     /**

@@ -129,7 +129,11 @@ public enum Check {
     SITE_001(
             "SITE-001",
             "address-taken",
-            "a prose page does not take the address of a page the site builds itself");
+            "a prose page does not take the address of a page the site builds itself"),
+    SITE_002(
+            "SITE-002",
+            "translation-incomplete",
+            "a translation's message bundle has exactly the keys of messages.properties, and a label and meaning for each term");
 
     private final String code;
     private final String kebabName;

@@ -28,6 +28,51 @@ public final class ProsePages {
 
     private ProsePages() {}
 
+    /**
+     * The folders of the translated pages ({@code data/pages/ja/about.md}): not pages of the
+     * English site, read by {@link #readTranslations}.
+     */
+    public static final List<String> LANGUAGE_FOLDERS = List.of("ja", "ko");
+
+    /**
+     * The translations of the English {@code pages}, by language folder: each file of {@code
+     * data/pages/<lang>/} read as a page is, and named as the English page it translates (a name
+     * with no English page is an error). A language without a folder has none.
+     */
+    public static java.util.Map<String, List<Page>> readTranslations(
+            Path pagesDir, Path workingDir, List<Page> pages, Consumer<Finding> out) {
+        java.util.Map<String, List<Page>> translations = new java.util.TreeMap<>();
+        java.util.Set<String> slugs =
+                pages.stream().map(Page::slug).collect(java.util.stream.Collectors.toSet());
+        for (String language : LANGUAGE_FOLDERS) {
+            Path folder = pagesDir.resolve(language);
+            if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            List<Page> translated = new ArrayList<>();
+            for (Page page : read(folder, workingDir, out)) {
+                if (slugs.contains(page.slug())) {
+                    translated.add(page);
+                } else {
+                    out.accept(
+                            Finding.error(
+                                    page.file(),
+                                    Position.WHOLE_FILE,
+                                    Check.LOAD_011,
+                                    "pages/"
+                                            + language
+                                            + "/ holds translations of the pages of pages/, each"
+                                            + " named as the page it translates; there is no "
+                                            + "pages/"
+                                            + page.slug()
+                                            + ".md"));
+                }
+            }
+            translations.put(language, List.copyOf(translated));
+        }
+        return translations;
+    }
+
     public static List<Page> read(Path pagesDir, Path workingDir, Consumer<Finding> out) {
         List<Page> pages = new ArrayList<>();
         if (!Files.isDirectory(pagesDir)) {
@@ -37,6 +82,10 @@ public final class ProsePages {
             for (Path file : files.sorted().toList()) {
                 String name = file.getFileName().toString();
                 String shown = RecordFiles.display(file, workingDir);
+                if (LANGUAGE_FOLDERS.contains(name)
+                        && Files.isDirectory(file, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    continue; // a language's translations, read by readTranslations
+                }
                 String slug = name.endsWith(".md") ? name.substring(0, name.length() - 3) : "";
                 if (!SLUG.matcher(slug).matches()
                         || Files.isSymbolicLink(file)

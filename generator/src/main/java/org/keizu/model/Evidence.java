@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * One piece of evidence for a lineage link. Config evidence may point into a snapshot ({@code
- * snapshot}, {@code pointer}, {@code equals}) so that the build can check it.
+ * snapshot}, {@code pointer}, {@code equals}) so that the build can check it. {@code translations}
+ * holds the registry's own translations of the summary by language ({@code ja}, {@code ko}).
  */
 public record Evidence(
         String kind,
@@ -15,4 +16,10 @@ public record Evidence(
         String snapshot,
         String pointer,
         JsonNode equals,
-        String uncertain) {}
+        String uncertain,
+        java.util.Map<String, String> translations) {
+    public Evidence {
+        translations =
+                translations == null ? java.util.Map.of() : java.util.Map.copyOf(translations);
+    }
+}

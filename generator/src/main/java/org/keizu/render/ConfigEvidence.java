@@ -67,13 +67,20 @@ final class ConfigEvidence {
                                     s.repo(),
                                     s.revision(),
                                     s.revisionNote(),
-                                    s.retrieved(),
+                                    context.date(s.retrieved()),
                                     from,
                                     UrlPolicy.publishable(via.url()),
                                     via.grade(),
                                     via.caveats(),
                                     s.files().stream()
-                                            .map(f -> new FileView(f.name(), f.sha256(), f.size()))
+                                            .map(
+                                                    f ->
+                                                            new FileView(
+                                                                    f.name(),
+                                                                    f.sha256(),
+                                                                    f.size(),
+                                                                    context.language.number(
+                                                                            f.size())))
                                             .toList());
                         })
                 .orElse(null);

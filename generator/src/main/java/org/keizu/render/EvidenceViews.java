@@ -40,8 +40,18 @@ public final class EvidenceViews {
             SourceRef source,
             String uncertain) {}
 
+    /**
+     * One evidence item; {@code summaryLang} is "en" when a translated page shows the English
+     * summary for want of a translation ({@code untranslated}), else null.
+     */
     public record EvidenceView(
-            String kindLabel, String summary, String date, SourceRef source, String uncertain) {}
+            String kindLabel,
+            String summary,
+            String date,
+            SourceRef source,
+            String uncertain,
+            String summaryLang,
+            boolean untranslated) {}
 
     /**
      * One lineage link; {@code statement} is the plain-words finding ("Derived from X" or "Uses the
@@ -157,6 +167,8 @@ public final class EvidenceViews {
             String reviewed,
             String summary,
             SourceRef summarySource,
+            String summaryLang,
+            boolean summaryUntranslated,
             String parameters,
             SourceRef parametersSource,
             String hubRepo,
@@ -213,7 +225,8 @@ public final class EvidenceViews {
             String caveats,
             List<FileView> files) {}
 
-    public record FileView(String name, String sha256, long size) {}
+    /** A snapshot's file; {@code sizeText} is its size as the page's language writes numbers. */
+    public record FileView(String name, String sha256, long size, String sizeText) {}
 
     /**
      * The config compared field by field with one base: differing fields first, each with its tier.

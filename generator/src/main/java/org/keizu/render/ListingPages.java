@@ -91,11 +91,7 @@ final class ListingPages {
     List<VerdictPage> verdictPages() {
         List<VerdictPage> pages = new ArrayList<>();
         for (Verdict v : Verdict.values()) {
-            String meaning =
-                    context.vocabulary
-                            .find("verdicts", v.term())
-                            .map(t -> t.meaning())
-                            .orElse(null);
+            String meaning = context.meaning("verdicts", v.term());
             List<Model> judged =
                     rows.where(m -> context.analysis.of(m.id()).verdict().verdict() == v);
             pages.add(
@@ -123,7 +119,13 @@ final class ListingPages {
                             o.summary(),
                             o.sources());
             List<Model> made = context.inSiteOrder(context.registry.modelsByOrganisation(o.id()));
-            pages.add(new OrganisationPage(context.site, profile, o.kind(), rows.list(made)));
+            pages.add(
+                    new OrganisationPage(
+                            context.site,
+                            profile,
+                            context.messages.format(
+                                    "organisation_kind_" + MessageKeys.suffix(o.kind())),
+                            rows.list(made)));
         }
         return pages;
     }
@@ -140,7 +142,7 @@ final class ListingPages {
                             p.website(),
                             p.summary(),
                             p.sources());
-            SourceNumbers refs = new SourceNumbers(p.sources());
+            SourceNumbers refs = new SourceNumbers(p.sources(), context.language);
             List<EventView> timeline = refs.timeline(p.timeline());
             List<Model> funded = context.inSiteOrder(context.registry.modelsOfProgramme(p.id()));
             pages.add(
@@ -148,7 +150,7 @@ final class ListingPages {
                             context.site,
                             profile,
                             p.funder(),
-                            p.started(),
+                            context.date(p.started()),
                             timeline,
                             rows.list(funded)));
         }
@@ -163,15 +165,21 @@ final class ListingPages {
             String website,
             Summary summary,
             List<Source> sources) {
-        SourceNumbers refs = new SourceNumbers(sources);
+        SourceNumbers refs = new SourceNumbers(sources, context.language);
+        ViewContext.LocalText text =
+                summary == null
+                        ? context.text(null, java.util.Map.of())
+                        : context.text(summary.text(), summary.translations());
         return new Profile(
                 id,
                 name,
                 nativeName,
                 context.country(country),
                 UrlPolicy.publishable(website),
-                summary == null ? null : summary.text(),
+                text.text(),
                 summary == null ? null : refs.ref(summary.source(), summary.passage()),
+                text.lang(),
+                text.untranslated(),
                 refs.views());
     }
 }

@@ -42,6 +42,28 @@ public final class Messages {
         return Map.copyOf(msg);
     }
 
+    /**
+     * The message bundle of {@code language}: the English one, or a translation's ({@code
+     * messages_ja.properties}), whose keys {@link Bundles#check} has compared with the English
+     * bundle's before anything is rendered.
+     */
+    public static Map<String, String> bundle(Path templateDir, Language language) {
+        if (language.english()) {
+            return bundle(templateDir);
+        }
+        return Bundles.read(templateDir.resolve(language.bundleFile()))
+                .orElseThrow(
+                        () ->
+                                new UncheckedIOException(
+                                        new IOException(
+                                                "cannot read templates/" + language.bundleFile())));
+    }
+
+    /** Whether the bundle holds {@code key}. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+
     public String format(String key, String... args) {
         String pattern = bundle.get(key);
         if (pattern == null) {

@@ -64,7 +64,7 @@ final class ModelPageBuilder {
 
     /** A page of {@code model} (the record as it stands, or as it stood) in this frame. */
     ModelPage page(Model model, VersionFrames.Frame frame) {
-        SourceNumbers refs = new SourceNumbers(model.sources());
+        SourceNumbers refs = new SourceNumbers(model.sources(), context.language);
         Analysis.ModelAnalysis analysis = context.analysis.of(model.id());
         return new ModelPage(
                 context.site,
@@ -85,7 +85,7 @@ final class ModelPageBuilder {
                 model.response() == null ? null : statement(model.response(), refs),
                 refs.views(),
                 model.corrections().stream()
-                        .map(c -> new CorrectionView(c.date(), c.what()))
+                        .map(c -> new CorrectionView(context.date(c.date()), c.what()))
                         .toList(),
                 context.terms("grades"),
                 facets(model, analysis),
@@ -115,6 +115,10 @@ final class ModelPageBuilder {
                                                         context.paths.href(
                                                                 SitePaths.programme(p.id()))))
                                 .orElse(null);
+        ViewContext.LocalText summary =
+                model.summary() == null
+                        ? context.text(null, java.util.Map.of())
+                        : context.text(model.summary().text(), model.summary().translations());
         return new ModelFacts(
                 model.id(),
                 model.name(),
@@ -123,12 +127,14 @@ final class ModelPageBuilder {
                 organisation,
                 context.country(model.country()),
                 programme,
-                model.released(),
-                model.reviewed(),
-                model.summary() == null ? null : model.summary().text(),
+                context.date(model.released()),
+                context.date(model.reviewed()),
+                summary.text(),
                 model.summary() == null
                         ? null
                         : refs.ref(model.summary().source(), model.summary().passage()),
+                summary.lang(),
+                summary.untranslated(),
                 model.parameters() == null ? null : parameters(model),
                 model.parameters() == null ? null : refs.ref(model.parameters().source()),
                 model.hub() == null ? null : model.hub().repo(),
@@ -143,7 +149,7 @@ final class ModelPageBuilder {
         return new VerdictView(
                 term,
                 context.label("verdicts", term),
-                context.vocabulary.find("verdicts", term).map(t -> t.meaning()).orElse(null),
+                context.meaning("verdicts", term),
                 context.messages.format(verdict.headline()),
                 verdict.uncertain());
     }
@@ -189,7 +195,7 @@ final class ModelPageBuilder {
                 c.translation() != null,
                 c.translation(),
                 c.isParaphrased(),
-                c.date(),
+                context.date(c.date()),
                 c.by(),
                 refs.ref(c.source(), c.passage()),
                 c.uncertain());
@@ -232,17 +238,20 @@ final class ModelPageBuilder {
     }
 
     private EvidenceView evidence(Evidence e, SourceNumbers refs) {
+        ViewContext.LocalText summary = context.text(e.summary(), e.translations());
         return new EvidenceView(
                 context.label("evidence-kinds", e.kind()),
-                e.summary(),
-                e.date(),
+                summary.text(),
+                context.date(e.date()),
                 refs.ref(e.source(), e.passage()),
-                e.uncertain());
+                e.uncertain(),
+                summary.lang(),
+                summary.untranslated());
     }
 
     private StatementView statement(Statement s, SourceNumbers refs) {
         return new StatementView(
-                s.date(),
+                context.date(s.date()),
                 s.by(),
                 s.text(),
                 s.language(),
@@ -259,8 +268,8 @@ final class ModelPageBuilder {
                 base,
                 d.allegation(),
                 d.raisedBy(),
-                d.date(),
-                d.status().term(),
+                context.date(d.date()),
+                context.messages.format("dispute_status_" + MessageKeys.suffix(d.status().term())),
                 refs.ref(d.source(), d.passage()),
                 d.replies().stream().map(r -> statement(r, refs)).toList(),
                 d.uncertain());
@@ -270,8 +279,8 @@ final class ModelPageBuilder {
         return new ObligationView(
                 context.modelLink(o.base()),
                 o.requires(),
-                o.met(),
-                o.metOn(),
+                context.messages.format("licence_met_" + MessageKeys.suffix(o.met())),
+                context.date(o.metOn()),
                 refs.ref(o.source(), o.passage()),
                 o.uncertain());
     }

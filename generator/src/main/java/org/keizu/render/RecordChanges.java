@@ -50,7 +50,7 @@ final class RecordChanges {
                             v.number(),
                             context.messages.format(
                                     "history_version", Integer.toString(v.number())),
-                            v.date(),
+                            context.date(v.date()),
                             v.loaded().isPresent()
                                     ? context.paths.href(
                                             SitePaths.modelVersion(model.id(), v.number()))
@@ -62,7 +62,9 @@ final class RecordChanges {
                                     .orElse(null)));
         }
         return new EvidenceViews.HistorySection(
-                versions.get(0).date(), versions.get(versions.size() - 1).date(), changes);
+                context.date(versions.get(0).date()),
+                context.date(versions.get(versions.size() - 1).date()),
+                changes);
     }
 
     /**

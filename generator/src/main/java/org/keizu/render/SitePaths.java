@@ -7,9 +7,20 @@ import java.util.Locale;
  * complete link to it under the base URL. Page builders, the site plan and the open data all ask
  * here; templates receive the links ready-made.
  *
+ * <p>A translation's pages live in its folder ({@code /ja/}): {@code folder} is that folder ("" for
+ * English), and {@link #href} puts a page there, while a file (an asset, open data, a feed, a share
+ * image, a citation file) and a past version's page stay the English site's, shared by all ({@link
+ * #isPage}).
+ *
  * @param baseUrl where the site is served, starting and ending with '/'
+ * @param folder the language's folder under it, "" or ending with '/'
  */
-public record SitePaths(String baseUrl) {
+public record SitePaths(String baseUrl, String folder) {
+    /** The English site's paths. */
+    public SitePaths(String baseUrl) {
+        this(baseUrl, "");
+    }
+
     public static final String COUNTRIES = "countries/";
     public static final String BASES = "bases/";
     public static final String SEARCH = "search/";
@@ -19,6 +30,15 @@ public record SitePaths(String baseUrl) {
     public static final String SCHEMAS = "data/schema/";
     public static final String SITEMAP = "sitemap.xml";
     public static final String FEEDS = "feeds/";
+
+    /** The glossary of the vocabularies' terms, in each language. */
+    public static final String GLOSSARY = "glossary/";
+
+    private static final java.util.regex.Pattern VERSION =
+            java.util.regex.Pattern.compile("models/[^/]+/v/[0-9]+/");
+
+    private static final java.util.List<String> SHARED_FOLDERS =
+            java.util.List.of("assets/", "data/", "feeds/", "pagefind/");
 
     /** The Atom feed of the whole registry: new records, changes and corrections. */
     public static final String REGISTRY_FEED = FEEDS + "registry.atom";
@@ -50,6 +70,9 @@ public record SitePaths(String baseUrl) {
                     ".nojekyll",
                     "robots.txt",
                     "feeds",
+                    GLOSSARY.substring(0, GLOSSARY.length() - 1),
+                    "ja",
+                    "ko",
                     SITE_SHARE_IMAGE,
                     SITEMAP);
 
@@ -118,8 +141,23 @@ public record SitePaths(String baseUrl) {
         return slug + "/";
     }
 
-    /** The link to a path of the site. */
+    /**
+     * Whether {@code path} is a page each language has (a folder: "" for the home page, {@code
+     * models/x/}), rather than a file or a past version's page, which only the English site has.
+     */
+    public static boolean isPage(String path) {
+        return (path.isEmpty() || path.endsWith("/"))
+                && !VERSION.matcher(path).matches()
+                && SHARED_FOLDERS.stream().noneMatch(path::startsWith);
+    }
+
+    /** The link to a path of the site: a page in this language's folder, a file at the root. */
     public String href(String path) {
-        return baseUrl + path;
+        return isPage(path) ? baseUrl + folder + path : baseUrl + path;
+    }
+
+    /** The same site's paths in another language's folder. */
+    public SitePaths in(Language language) {
+        return new SitePaths(baseUrl, language.folder());
     }
 }

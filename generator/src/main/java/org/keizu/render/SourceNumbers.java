@@ -16,7 +16,16 @@ final class SourceNumbers {
     private final Map<String, Integer> numbers = new HashMap<>();
     private final Map<String, String> languages = new HashMap<>();
 
+    /** Writes a record's date in the page's language. */
+    private final java.util.function.UnaryOperator<String> dates;
+
     SourceNumbers(List<Source> sources) {
+        this(sources, Language.EN);
+    }
+
+    /** Numbers {@code sources}, writing their dates and the events' as {@code language} does. */
+    SourceNumbers(List<Source> sources, Language language) {
+        this.dates = language::date;
         this.sources = List.copyOf(sources);
         for (Source s : sources) {
             numbers.putIfAbsent(s.id(), numbers.size() + 1);
@@ -52,7 +61,7 @@ final class SourceNumbers {
                 .map(
                         e ->
                                 new Views.EventView(
-                                        e.date(),
+                                        dates.apply(e.date()),
                                         e.event(),
                                         ref(e.source(), e.passage()),
                                         e.uncertain()))
@@ -71,8 +80,8 @@ final class SourceNumbers {
                                         s.publisher(),
                                         UrlPolicy.publishable(s.url()),
                                         UrlPolicy.publishable(s.archived()),
-                                        s.published(),
-                                        s.accessed(),
+                                        dates.apply(s.published()),
+                                        dates.apply(s.accessed()),
                                         s.language(),
                                         s.uncertain()))
                 .toList();

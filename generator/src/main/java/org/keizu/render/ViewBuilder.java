@@ -127,6 +127,26 @@ public final class ViewBuilder {
         return families.basePages();
     }
 
+    /**
+     * The glossary: every term the pages use for grades, relations, verdicts and the kinds of claim
+     * and evidence, with its label and meaning in the page's language, so that a reader can quote
+     * them as the registry means them.
+     */
+    public Views.GlossaryPage glossary() {
+        return new Views.GlossaryPage(
+                context.site,
+                Bundles.TRANSLATED_VOCABULARIES.stream()
+                        .filter(list -> vocabulary.lists().containsKey(list))
+                        .map(
+                                list ->
+                                        new Views.GlossarySection(
+                                                list,
+                                                context.messages.format(
+                                                        "glossary_" + list.replace('-', '_')),
+                                                context.terms(list)))
+                        .toList());
+    }
+
     /** Where a reader without JavaScript can browse instead of searching. */
     public Views.SearchPage searchPage() {
         SitePaths paths = context.paths;

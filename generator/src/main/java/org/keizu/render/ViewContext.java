@@ -32,6 +32,9 @@ final class ViewContext {
     final SitePaths paths;
     final Messages messages;
 
+    /** The language of the pages: labels, dates and numbers are written in it. */
+    final Language language;
+
     /** Every model in the order the site lists them: by name, ignoring case, then by id. */
     final List<Model> modelsByName;
 
@@ -48,7 +51,8 @@ final class ViewContext {
         this.analysis = analysis;
         this.vocabulary = vocabulary;
         this.site = site;
-        this.paths = new SitePaths(site.baseUrl());
+        this.paths = site.paths();
+        this.language = site.language();
         this.messages = new Messages(site.msg());
         this.modelsByName =
                 registry.models().stream()
@@ -76,14 +80,71 @@ final class ViewContext {
     /** The lower-cased name is computed once per model, not on every comparison. */
     private record SortKey(String name, Model model) {}
 
+    /**
+     * A term's label in the pages' language: the vocabulary's English, or the translation's bundle
+     * ({@code vocab.<list>.<term>.label}).
+     */
     String label(String list, String term) {
-        return vocabulary.label(list, term);
+        String key = Bundles.vocabKey(list, term, "label");
+        return language.english() || !messages.has(key)
+                ? vocabulary.label(list, term)
+                : messages.format(key);
+    }
+
+    /** A term's meaning in the pages' language, or null when the vocabulary lacks the term. */
+    String meaning(String list, String term) {
+        String key = Bundles.vocabKey(list, term, "meaning");
+        return language.english() || !messages.has(key)
+                ? vocabulary.find(list, term).map(t -> t.meaning()).orElse(null)
+                : messages.format(key);
     }
 
     List<TermView> terms(String list) {
         return vocabulary.list(list).stream()
-                .map(t -> new TermView(t.term(), t.label(), t.meaning()))
+                .map(t -> new TermView(t.term(), label(list, t.term()), meaning(list, t.term())))
                 .toList();
+    }
+
+    /** A record's date as the pages' language writes it (English: as the record has it). */
+    String date(String iso) {
+        return language.date(iso);
+    }
+
+    /**
+     * Text of the registry's own words (a summary) in the pages' language: its translation when the
+     * record has one, else the English, marked so ({@link LocalText#untranslated}).
+     */
+    LocalText text(String english, java.util.Map<String, String> translations) {
+        if (english == null) {
+            return new LocalText(null, null, false);
+        }
+        if (language.english()) {
+            return new LocalText(english, null, false);
+        }
+        String translated = translations.get(language.code());
+        return translated == null
+                ? new LocalText(english, Language.EN.code(), true)
+                : new LocalText(translated, null, false);
+    }
+
+    /**
+     * Text in the pages' language, or the English with {@code lang} "en" and {@code untranslated}
+     * set when the record has no translation into it.
+     */
+    record LocalText(String text, String lang, boolean untranslated) {}
+
+    /**
+     * A country's name in the pages' language: English as before; a translation takes Java's CLDR
+     * name (日本, 대한민국) and its bundle's name for the European Union, which has no country code of
+     * its own in CLDR.
+     */
+    String countryName(String code) {
+        if (language.english()) {
+            return Countries.name(code);
+        }
+        return code.equals(Countries.EUROPEAN_UNION)
+                ? messages.format("country_eu")
+                : new Locale("", code).getDisplayCountry(language.locale());
     }
 
     /** A model's name, or its id when it is not held (so a link never shows an empty label). */
@@ -102,7 +163,7 @@ final class ViewContext {
     CountryLink country(String code) {
         return new CountryLink(
                 code,
-                Countries.name(code),
+                countryName(code),
                 paths.href(SitePaths.country(code)),
                 registry.modelsOfCountry(code).size());
     }

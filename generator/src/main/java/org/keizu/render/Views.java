@@ -12,8 +12,11 @@ public final class Views {
     private Views() {}
 
     /**
-     * What every page needs. {@code baseUrl} starts and ends with '/'; templates never join paths
-     * themselves but use the ready-made links of {@code href}.
+     * What every page needs. {@code baseUrl} starts and ends with '/' (the site's root, whatever
+     * the language); templates never join paths themselves but use the ready-made links of {@code
+     * href}. {@code language} is the language of the pages ({@code lang} its code, for {@code <html
+     * lang>}); {@code datasetDateText} and {@code modelCountText} are the dataset's date (ISO in
+     * {@code datasetDate}) and the count of models written as it writes them.
      */
     public record SiteView(
             String baseUrl,
@@ -22,7 +25,29 @@ public final class Views {
             String datasetDate,
             int modelCount,
             java.util.Map<String, String> msg,
-            List<Link> nav) {}
+            List<Link> nav,
+            Language language,
+            String lang,
+            String datasetDateText,
+            String modelCountText) {
+        /** The site's paths in this view's language. */
+        public SitePaths paths() {
+            return new SitePaths(baseUrl, language.folder());
+        }
+    }
+
+    /**
+     * One language of a page with counterparts, for the {@code hreflang} alternates and the
+     * language switch: its code, its name in itself, the counterpart's link ({@code href}) and
+     * address ({@code url}, absolute when the origin is known), and whether it is the page's own.
+     */
+    public record LanguageLink(
+            String code, String name, String href, String url, boolean current) {}
+
+    /** The glossary: each vocabulary's terms with label and meaning, under a heading. */
+    public record GlossaryPage(SiteView site, List<GlossarySection> sections) {}
+
+    public record GlossarySection(String id, String heading, List<TermView> terms) {}
 
     /**
      * The links every page may show, each complete (base URL included); {@code repository} is null
@@ -40,7 +65,9 @@ public final class Views {
             String script,
             String searchScript,
             String icon,
-            String repository) {}
+            String repository,
+            String root,
+            String glossary) {}
 
     /**
      * What a page's frame offers beside its content: a pre-filled issue suggesting a correction to
@@ -166,6 +193,8 @@ public final class Views {
             String website,
             String summary,
             SourceRef summarySource,
+            String summaryLang,
+            boolean summaryUntranslated,
             List<SourceView> sources) {}
 
     public record OrganisationPage(SiteView site, Profile profile, String kind, ModelList models) {}
@@ -258,7 +287,8 @@ public final class Views {
             String title,
             String html,
             Citation citation,
-            String htmlAfter) {}
+            String htmlAfter,
+            boolean untranslated) {}
 
     public record PlainPage(SiteView site) {}
 

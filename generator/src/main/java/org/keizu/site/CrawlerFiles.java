@@ -3,6 +3,7 @@ package org.keizu.site;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.keizu.render.Language;
 import org.keizu.render.SitePaths;
 
 /** The two files crawlers read: {@code robots.txt} and {@code sitemap.xml}. */
@@ -38,10 +39,29 @@ final class CrawlerFiles {
      */
     static String sitemap(
             List<String> paths, String prefix, Map<String, String> lastmod, String datasetDate) {
+        return sitemap(paths, prefix, lastmod, datasetDate, List.of());
+    }
+
+    /**
+     * As above; with more than one language ({@code languages}, English first), each page that has
+     * counterparts also names them as {@code xhtml:link} alternates, as Google reads them.
+     */
+    static String sitemap(
+            List<String> paths,
+            String prefix,
+            Map<String, String> lastmod,
+            String datasetDate,
+            List<Language> languages) {
+        boolean alternates = languages.size() > 1;
+        java.util.Set<String> written = new java.util.HashSet<>(paths);
         StringBuilder xml =
                 new StringBuilder(
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+                                + "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\""
+                                + (alternates
+                                        ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""
+                                        : "")
+                                + ">\n");
         paths.stream()
                 .filter(p -> p.endsWith("index.html"))
                 .sorted()
@@ -52,7 +72,35 @@ final class CrawlerFiles {
                                     .append(escapeXml(prefix + folder))
                                     .append("</loc><lastmod>")
                                     .append(escapeXml(lastmod.getOrDefault(p, datasetDate)))
-                                    .append("</lastmod></url>\n");
+                                    .append("</lastmod>");
+                            if (alternates) {
+                                String page = folder;
+                                for (Language l : languages) {
+                                    if (!l.english() && folder.startsWith(l.folder())) {
+                                        page = folder.substring(l.folder().length());
+                                    }
+                                }
+                                String common = page;
+                                List<Language> present =
+                                        languages.stream()
+                                                .filter(
+                                                        l ->
+                                                                written.contains(
+                                                                        l.folder()
+                                                                                + common
+                                                                                + "index.html"))
+                                                .toList();
+                                if (present.size() > 1 && SitePaths.isPage(common)) {
+                                    for (Language l : present) {
+                                        xml.append("<xhtml:link rel=\"alternate\" hreflang=\"")
+                                                .append(l.code())
+                                                .append("\" href=\"")
+                                                .append(escapeXml(prefix + l.folder() + common))
+                                                .append("\"/>");
+                                    }
+                                }
+                            }
+                            xml.append("</url>\n");
                         });
         return xml.append("</urlset>\n").toString();
     }

@@ -75,6 +75,32 @@ final class EvidenceOutput {
         return lastmod;
     }
 
+    /**
+     * A translation's evidence pages, one per model: its share image, citation files and versions
+     * are the English site's. Returns the day each page last changed, for the sitemap.
+     */
+    Map<String, String> renderPages(SitePlan.Sink files) throws IOException {
+        MachineMetadata metadata = views.metadata();
+        Map<String, String> lastmod = new TreeMap<>();
+        String folder = views.site().language().folder();
+        for (String id : views.modelIds()) {
+            EvidenceViews.ModelPage model = views.modelPage(id);
+            files.accept(
+                    frame.page(
+                            SitePaths.model(id),
+                            "model.ftlh",
+                            model,
+                            model.facts().name(),
+                            frame.modelMeta(
+                                    id,
+                                    model.facts().country(),
+                                    metadata.shareCard(id),
+                                    metadata.modelJsonLd(id))));
+            lastmod.put(folder + SitePaths.file(SitePaths.model(id)), metadata.lastModified(id));
+        }
+        return lastmod;
+    }
+
     /** The page and citation files of each version of the model's record. */
     private void versions(String id, SitePlan.Sink unlisted) throws IOException {
         for (int number : views.versionNumbers(id)) {
@@ -117,7 +143,7 @@ final class EvidenceOutput {
             String from, String to, Model model, SitePaths paths, SitePlan.Sink unlisted)
             throws IOException {
         unlisted.accept(
-                frame.page(
+                frame.unlisted(
                         from,
                         "redirect.ftlh",
                         new Views.RedirectPage(views.site(), model.name(), paths.href(to)),

@@ -3,6 +3,7 @@ package org.keizu.site;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.keizu.render.Language;
 import org.keizu.render.MachineMetadata;
 import org.keizu.render.Messages;
 import org.keizu.render.RepositoryLinks;
@@ -26,16 +27,24 @@ final class PageFrame {
     /** The open-data page's link, or null when the site has no such page. */
     private final String openData;
 
+    /**
+     * The languages the site is published in, each with its name in itself (only {@code code} and
+     * {@code name} are set); empty when the site has one language, which then offers no switch.
+     */
+    private final List<Views.LanguageLink> languages;
+
     PageFrame(
             TemplateRenderer renderer,
             String citeScript,
             Views.SiteView site,
-            boolean openDataPage) {
+            boolean openDataPage,
+            List<Views.LanguageLink> languages) {
+        this.languages = List.copyOf(languages);
         this.renderer = renderer;
         this.citeScript = citeScript;
         this.site = site;
         this.messages = new Messages(site.msg());
-        this.paths = new SitePaths(site.baseUrl());
+        this.paths = site.paths();
         this.repository = RepositoryLinks.optional(site.href().repository());
         this.openData = openDataPage ? paths.href(SitePaths.prose(SitePaths.OPEN_DATA_SLUG)) : null;
     }
@@ -55,6 +64,44 @@ final class PageFrame {
             Object view,
             String name,
             MachineMetadata.PageMeta meta) {
+        return page(pagePath, template, view, name, meta, SitePaths.isPage(pagePath));
+    }
+
+    /**
+     * A page only this language has (an old address of a renamed record): no alternates, no switch.
+     */
+    OutputFile unlisted(String pagePath, String template, Object view, String name) {
+        return page(pagePath, template, view, name, meta(pagePath, null), false);
+    }
+
+    /**
+     * The counterparts of the page at {@code pagePath} in every language, the English first (the
+     * {@code x-default}); empty when the site has one language or the page has no counterparts.
+     */
+    List<Views.LanguageLink> alternates(String pagePath) {
+        return languages.stream()
+                .map(
+                        l -> {
+                            String href =
+                                    paths.in(Language.byCode(l.code()).orElseThrow())
+                                            .href(pagePath);
+                            return new Views.LanguageLink(
+                                    l.code(),
+                                    l.name(),
+                                    href,
+                                    site.origin() + href,
+                                    l.code().equals(site.lang()));
+                        })
+                .toList();
+    }
+
+    private OutputFile page(
+            String pagePath,
+            String template,
+            Object view,
+            String name,
+            MachineMetadata.PageMeta meta,
+            boolean counterparts) {
         String address = site.origin() + paths.href(pagePath);
         Views.PageActions actions =
                 new Views.PageActions(
@@ -67,7 +114,10 @@ final class PageFrame {
                                                         address))
                                 .orElse(null));
         return OutputFile.text(
-                SitePaths.file(pagePath),
+                SitePaths.file(
+                        SitePaths.isPage(pagePath)
+                                ? site.language().folder() + pagePath
+                                : pagePath),
                 renderer.render(
                         template,
                         Map.of(
@@ -78,7 +128,9 @@ final class PageFrame {
                                 "meta",
                                 meta,
                                 "citeScript",
-                                citeScript)));
+                                citeScript,
+                                "alternates",
+                                counterparts ? alternates(pagePath) : List.of())));
     }
 
     /**

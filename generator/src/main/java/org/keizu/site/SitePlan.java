@@ -10,6 +10,7 @@ import org.keizu.load.ProsePages;
 import org.keizu.render.CitationBuilder;
 import org.keizu.render.CitationProse;
 import org.keizu.render.GeneratedProse;
+import org.keizu.render.Language;
 import org.keizu.render.MachineMetadata;
 import org.keizu.render.MarkdownRenderer;
 import org.keizu.render.Messages;
@@ -58,10 +59,25 @@ public final class SitePlan {
             int modelCount,
             List<ProsePages.Page> pages,
             Optional<RepositoryLinks> repository) {
-        Map<String, String> msg = Messages.bundle(templateDir);
-        SitePaths paths = new SitePaths(baseUrl);
+        return siteView(Language.EN, baseUrl, origin, datasetDate, modelCount, pages, repository);
+    }
+
+    /**
+     * What every page of {@code language} shares: as above, with that language's bundle, its
+     * folder's links, and the dataset's date and the count of models written as it writes them.
+     */
+    public Views.SiteView siteView(
+            Language language,
+            String baseUrl,
+            String origin,
+            String datasetDate,
+            int modelCount,
+            List<ProsePages.Page> pages,
+            Optional<RepositoryLinks> repository) {
+        Map<String, String> msg = Messages.bundle(templateDir, language);
+        SitePaths paths = new SitePaths(baseUrl, language.folder());
         List<Views.Link> nav = new ArrayList<>();
-        nav.add(new Views.Link(msg.get("nav_models"), baseUrl));
+        nav.add(new Views.Link(msg.get("nav_models"), paths.href("")));
         nav.add(new Views.Link(msg.get("nav_countries"), paths.href(SitePaths.COUNTRIES)));
         nav.add(new Views.Link(msg.get("nav_bases"), paths.href(SitePaths.BASES)));
         for (String slug : List.of("about", "methodology", "contribute", "cite")) {
@@ -77,7 +93,7 @@ public final class SitePlan {
         }
         Views.SiteHrefs href =
                 new Views.SiteHrefs(
-                        baseUrl,
+                        paths.href(""),
                         paths.href(SitePaths.COUNTRIES),
                         paths.href(SitePaths.BASES),
                         paths.href(SitePaths.SEARCH),
@@ -88,8 +104,21 @@ public final class SitePlan {
                         paths.href(assets.filterScript.path()),
                         paths.href(assets.searchScript.path()),
                         paths.href(assets.icon.path()),
-                        repository.map(RepositoryLinks::home).orElse(null));
-        return new Views.SiteView(baseUrl, origin, href, datasetDate, modelCount, msg, nav);
+                        repository.map(RepositoryLinks::home).orElse(null),
+                        baseUrl,
+                        paths.href(SitePaths.GLOSSARY));
+        return new Views.SiteView(
+                baseUrl,
+                origin,
+                href,
+                datasetDate,
+                modelCount,
+                msg,
+                nav,
+                language,
+                language.code(),
+                language.date(datasetDate),
+                language.number(modelCount));
     }
 
     /** Where rendered files go, one at a time. */
@@ -104,18 +133,107 @@ public final class SitePlan {
      */
     public void render(ViewBuilder views, List<ProsePages.Page> pages, Sink sink)
             throws IOException {
-        PageFrame frame =
-                new PageFrame(
-                        renderer,
-                        new SitePaths(views.site().baseUrl()).href(assets.citeScript.path()),
-                        views.site(),
-                        pages.stream().anyMatch(p -> p.slug().equals(SitePaths.OPEN_DATA_SLUG)));
+        render(
+                List.of(
+                        new Edition(
+                                views,
+                                pages.stream().map(p -> new ProseSource(p, false)).toList())),
+                sink);
+    }
+
+    /**
+     * A prose page as one language shows it: its translation, or the English page marked {@code
+     * untranslated}.
+     */
+    public record ProseSource(ProsePages.Page page, boolean untranslated) {}
+
+    /**
+     * One language's pages: the views built with its {@link Views.SiteView}, and its prose pages,
+     * one for each English page in the English order.
+     */
+    public record Edition(ViewBuilder views, List<ProseSource> pages) {}
+
+    /**
+     * Every file of the site: the English edition (the first) in full, then each translation's
+     * pages in its folder, and the sitemap last, from the paths of every edition. A translation
+     * repeats the pages readers read, never the files they share (assets, open data, feeds, share
+     * images, citation files, past versions' pages, the 404 page).
+     */
+    public void render(List<Edition> editions, Sink sink) throws IOException {
         List<String> paths = new ArrayList<>();
         Sink files =
                 file -> {
                     paths.add(file.path());
                     sink.accept(file);
                 };
+        Map<String, String> lastmod = new java.util.TreeMap<>();
+        List<Views.LanguageLink> languages =
+                editions.stream()
+                        .map(
+                                e ->
+                                        new Views.LanguageLink(
+                                                e.views().site().lang(),
+                                                e.views().site().msg().get("lang_name"),
+                                                "",
+                                                "",
+                                                false))
+                        .toList();
+        for (Edition edition : editions) {
+            boolean english = edition.views().site().language().english();
+            PageFrame frame = frame(edition, editions.size() > 1 ? languages : List.of());
+            if (english) {
+                lastmod.putAll(renderEnglish(edition, frame, files, sink));
+            } else {
+                lastmod.putAll(renderTranslation(edition, frame, files));
+            }
+        }
+        ViewBuilder english = editions.get(0).views();
+        files.accept(
+                OutputFile.text(
+                        SitePaths.SITEMAP,
+                        CrawlerFiles.sitemap(
+                                paths,
+                                english.site().origin() + english.site().baseUrl(),
+                                lastmod,
+                                english.site().datasetDate(),
+                                editions.stream().map(e -> e.views().site().language()).toList())));
+    }
+
+    private PageFrame frame(Edition edition, List<Views.LanguageLink> languages) {
+        ViewBuilder views = edition.views();
+        return new PageFrame(
+                renderer,
+                new SitePaths(views.site().baseUrl()).href(assets.citeScript.path()),
+                views.site(),
+                edition.pages().stream()
+                        .anyMatch(p -> p.page().slug().equals(SitePaths.OPEN_DATA_SLUG)),
+                languages);
+    }
+
+    /**
+     * A translation's pages, in the English order: home, evidence pages, listings, prose pages,
+     * glossary and search. Returns the day each evidence page last changed, for the sitemap.
+     */
+    private Map<String, String> renderTranslation(Edition edition, PageFrame frame, Sink files)
+            throws IOException {
+        ViewBuilder views = edition.views();
+        files.accept(
+                frame.page(
+                        "",
+                        "index.ftlh",
+                        views.index(),
+                        frame.fixed("home_title"),
+                        frame.meta("", views.metadata().registryJsonLd())));
+        Map<String, String> lastmod = new EvidenceOutput(views, frame, images).renderPages(files);
+        renderListings(views, frame, files);
+        renderProse(views, edition.pages(), frame, files, false);
+        return lastmod;
+    }
+
+    /** The English site: every file, as before the translations. */
+    private Map<String, String> renderEnglish(
+            Edition edition, PageFrame frame, Sink files, Sink sink) throws IOException {
+        ViewBuilder views = edition.views();
         // Pages crawlers need not list: earlier versions of records, and old addresses.
         Sink unlisted = sink;
         assets.write(files);
@@ -133,16 +251,9 @@ public final class SitePlan {
         Map<String, String> lastmod =
                 new EvidenceOutput(views, frame, images).render(files, unlisted);
         renderListings(views, frame, files);
-        renderProse(views, pages, frame, files);
+        renderProse(views, edition.pages(), frame, files, true);
         renderForMachines(views, frame, files);
-        files.accept(
-                OutputFile.text(
-                        SitePaths.SITEMAP,
-                        CrawlerFiles.sitemap(
-                                paths,
-                                views.site().origin() + views.site().baseUrl(),
-                                lastmod,
-                                views.site().datasetDate())));
+        return lastmod;
     }
 
     /** The pages that list models: by country, verdict, organisation, programme and base. */
@@ -209,17 +320,26 @@ public final class SitePlan {
      * generated parts (the registry's citation, the methodology tables, repository links) expanded.
      */
     private static void renderProse(
-            ViewBuilder views, List<ProsePages.Page> pages, PageFrame frame, Sink files)
+            ViewBuilder views,
+            List<ProseSource> sources,
+            PageFrame frame,
+            Sink files,
+            boolean citationFiles)
             throws IOException {
         Views.Citation registryCitation = CitationBuilder.registry(views.site());
-        writeCitation(registryCitation, files);
+        if (citationFiles) {
+            writeCitation(registryCitation, files);
+        }
+        boolean translated = !views.site().language().english();
         MarkdownRenderer markdown = new MarkdownRenderer();
         GeneratedProse generated = new GeneratedProse(new Messages(views.site().msg()));
         // The generated parts (methodology tables, repository links) expanded, then Markdown.
         java.util.function.Function<String, String> html =
                 source -> markdown.render(frame.repositoryLinks(generated.expand(source)));
-        for (ProsePages.Page p : pages) {
-            Optional<CitationProse.Parts> parts = CitationProse.split(p.markdown());
+        for (ProseSource source : sources) {
+            ProsePages.Page p = source.page();
+            String text = translated ? sharedLinks(p.markdown()) : p.markdown();
+            Optional<CitationProse.Parts> parts = CitationProse.split(text);
             files.accept(
                     frame.page(
                             SitePaths.prose(p.slug()),
@@ -228,19 +348,43 @@ public final class SitePlan {
                                     views.site(),
                                     p.slug(),
                                     p.title(),
-                                    html.apply(
-                                            parts.map(CitationProse.Parts::before)
-                                                    .orElse(p.markdown())),
+                                    html.apply(parts.map(CitationProse.Parts::before).orElse(text)),
                                     parts.isPresent() ? registryCitation : null,
-                                    parts.map(CitationProse.Parts::after).map(html).orElse(null)),
+                                    parts.map(CitationProse.Parts::after).map(html).orElse(null),
+                                    source.untranslated()),
                             p.title()));
         }
+        files.accept(
+                frame.page(
+                        SitePaths.GLOSSARY,
+                        "glossary.ftlh",
+                        views.glossary(),
+                        frame.fixed("glossary_title")));
         files.accept(
                 frame.page(
                         SitePaths.SEARCH,
                         "search.ftlh",
                         views.searchPage(),
                         frame.fixed("search_title")));
+    }
+
+    private static final java.util.regex.Pattern RELATIVE_LINK =
+            java.util.regex.Pattern.compile("\\]\\(\\.\\./([^)\\s#]*)");
+
+    /**
+     * A prose page shown in a language's folder: its relative links to files the languages share
+     * ({@code ../data/registry.json}) reach one folder further up, to the English site's root;
+     * links to pages ({@code ../methodology/}) stay in the language's folder.
+     */
+    static String sharedLinks(String markdown) {
+        return RELATIVE_LINK
+                .matcher(markdown)
+                .replaceAll(
+                        m ->
+                                java.util.regex.Matcher.quoteReplacement(
+                                        SitePaths.isPage(m.group(1))
+                                                ? m.group()
+                                                : "](../../" + m.group(1)));
     }
 
     /** The 404 page, the GitHub Pages marker, the Atom feeds and robots.txt. */
