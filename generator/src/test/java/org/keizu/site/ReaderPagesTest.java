@@ -110,6 +110,17 @@ class ReaderPagesTest {
         return params;
     }
 
+    /** A message in the language of the page at {@code rel}. */
+    private static String message(String rel, String key) {
+        for (org.keizu.render.Language language : org.keizu.render.Language.values()) {
+            if (!language.folder().isEmpty() && rel.startsWith(language.folder())) {
+                return org.keizu.render.Messages.bundle(TestRegistries.TEMPLATES, language)
+                        .get(key);
+            }
+        }
+        return org.keizu.render.Messages.bundle(TestRegistries.TEMPLATES).get(key);
+    }
+
     @Test
     void everyPageOffersACorrectionThatNamesIt() throws IOException {
         List<Path> pages = pages(site);
@@ -118,7 +129,7 @@ class ReaderPagesTest {
             String rel = site.relativize(page).toString().replace('\\', '/');
             Element link = parse(page).selectFirst("footer .act-footer a");
             assertTrue(link != null, rel + ": no correction link in the footer");
-            assertEquals("Suggest a correction", link.text(), rel);
+            assertEquals(message(rel, "act_correction"), link.text(), rel);
             if (rel.equals("404.html")) {
                 assertEquals("Broken link", blankIssue(link.attr("href")).get("title"));
                 continue;
@@ -126,8 +137,11 @@ class ReaderPagesTest {
             Map<String, String> issue = formIssue(link.attr("href"), "correction.yml");
             String address = ORIGIN + BASE + rel.substring(0, rel.length() - "index.html".length());
             assertEquals(Set.of("template", "title", "page"), issue.keySet(), rel);
-            assertTrue(issue.get("title").startsWith("Correction: "), rel + ": " + issue);
-            assertTrue(issue.get("title").length() > "Correction: ".length() + 2, rel);
+            String prefix = message(rel, "act_correction_title").replace("{0}", "");
+            assertTrue(issue.get("title").startsWith(prefix), rel + ": " + issue);
+            assertTrue(
+                    issue.get("title").length() > prefix.length(),
+                    rel + ": the title names the page");
             assertEquals(address, issue.get("page"), rel + ": the form's page is the page");
         }
     }

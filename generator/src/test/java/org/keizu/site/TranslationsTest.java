@@ -65,6 +65,8 @@ class TranslationsTest {
                                 + "        summary: >-\n          Rakuten's own card");
         Files.writeString(rakuten, yaml, StandardCharsets.UTF_8);
         Files.createDirectories(data.resolve("pages/ja"));
+        // Korean's about page left untranslated, whatever the real data holds, to see the marker.
+        Files.deleteIfExists(data.resolve("pages/ko/about.md"));
         Files.writeString(
                 data.resolve("pages/ja/about.md"),
                 "# 系図について\n\n試験の本文。[方法論](../methodology/)と[データ](../data/registry.json)。\n",
