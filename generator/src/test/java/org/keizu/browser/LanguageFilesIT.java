@@ -77,7 +77,8 @@ class LanguageFilesIT {
     /**
      * Every alternate of every page is a real page in the language it claims, whose own alternates
      * are the same set (search engines ignore alternates that do not point back); x-default is the
-     * English page. Each translation repeats every English page that has alternates.
+     * English page, and a canonical address, where a page has one, is the page's own. Each
+     * translation repeats every English page that has alternates.
      */
     @Test
     void everyHreflangAlternateIsARealPageThatPointsBack() throws IOException {
@@ -93,6 +94,12 @@ class LanguageFilesIT {
             pagesPerLanguage.merge(doc.selectFirst("html").attr("lang"), 1, Integer::sum);
             if (!alternates.keySet().equals(java.util.Set.of("en", "ja", "ko", "x-default"))) {
                 problems.add(name + ": alternates " + alternates.keySet());
+            }
+            // A canonical address in another language would tell search engines to drop this one.
+            Element canonical = doc.selectFirst("head link[rel=canonical]");
+            String own = alternates.get(doc.selectFirst("html").attr("lang"));
+            if (canonical != null && !canonical.attr("href").equals(own)) {
+                problems.add(name + ": canonical " + canonical.attr("href") + ", not " + own);
             }
             if (!alternates.get("x-default").equals(alternates.get("en"))) {
                 problems.add(name + ": x-default is not the English page");
