@@ -77,8 +77,8 @@ class LanguageFilesIT {
     /**
      * Every alternate of every page is a real page in the language it claims, whose own alternates
      * are the same set (search engines ignore alternates that do not point back); x-default is the
-     * English page, and a canonical address, where a page has one, is the page's own. Each
-     * translation repeats every English page that has alternates.
+     * English page; a canonical address, where a page has one, is the page's own, and its JSON-LD
+     * names the page's language. Each translation repeats every English page that has alternates.
      */
     @Test
     void everyHreflangAlternateIsARealPageThatPointsBack() throws IOException {
@@ -100,6 +100,16 @@ class LanguageFilesIT {
             String own = alternates.get(doc.selectFirst("html").attr("lang"));
             if (canonical != null && !canonical.attr("href").equals(own)) {
                 problems.add(name + ": canonical " + canonical.attr("href") + ", not " + own);
+            }
+            for (Element ld : doc.select("script[type=application/ld+json]")) {
+                java.util.regex.Matcher in =
+                        java.util.regex.Pattern.compile("\"inLanguage\" : \"([^\"]+)\"")
+                                .matcher(ld.data());
+                while (in.find()) {
+                    if (!in.group(1).equals(doc.selectFirst("html").attr("lang"))) {
+                        problems.add(name + ": JSON-LD says the page is in " + in.group(1));
+                    }
+                }
             }
             if (!alternates.get("x-default").equals(alternates.get("en"))) {
                 problems.add(name + ": x-default is not the English page");
