@@ -93,7 +93,9 @@
   function countText(form, n) {
     var lang = document.documentElement.lang || "en";
     var one = new Intl.PluralRules(lang).select(n) === "one";
-    return n + " " + form.getAttribute(one ? "data-count-one" : "data-count");
+    var words = form.getAttribute(one ? "data-count-one" : "data-count");
+    // "{0}" places the count in the words (3件の結果, 3건); without it the count comes first.
+    return words.indexOf("{0}") >= 0 ? words.replace("{0}", n) : n + " " + words;
   }
 
   function fill(select, values, any, chosen) {

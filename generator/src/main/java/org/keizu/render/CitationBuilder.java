@@ -22,6 +22,10 @@ import org.keizu.render.Views.CitationText;
 public final class CitationBuilder {
     private final Messages messages;
     private final SitePaths paths;
+
+    /** The pages' own language: a page's canonical address is its own, never another edition's. */
+    private final SitePaths pages;
+
     private final String origin;
     private final String datasetDate;
     private final CitationFormats formats;
@@ -33,6 +37,7 @@ public final class CitationBuilder {
     private CitationBuilder(Views.SiteView site) {
         this.messages = new Messages(site.msg());
         this.paths = new SitePaths(site.baseUrl());
+        this.pages = site.paths();
         this.origin = site.origin();
         this.datasetDate = site.datasetDate();
         this.formats = new CitationFormats(messages.format("citation_accessed_placeholder"));
@@ -85,7 +90,7 @@ public final class CitationBuilder {
                 number == null
                         ? messages.format("citation_no_version", issued)
                         : messages.format("citation_version", number, issued);
-        return citation(item, origin + paths.href(page), note, file -> cited + file);
+        return citation(item, origin + pages.href(page), note, file -> cited + file);
     }
 
     private Citation citation(

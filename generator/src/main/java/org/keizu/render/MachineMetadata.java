@@ -114,7 +114,7 @@ public final class MachineMetadata {
         root.put("url", address(""));
         root.put("license", LICENCE);
         root.put("dateModified", context.site.datasetDate());
-        root.put("inLanguage", "en");
+        root.put("inLanguage", context.site.language().code());
         root.set("creator", organisation(context.messages.format("feed_author")));
         ArrayNode distribution = root.putArray("distribution");
         distribution.add(download("application/json", SitePaths.REGISTRY_JSON));
@@ -135,7 +135,7 @@ public final class MachineMetadata {
         root.put("name", context.messages.format("jsonld_record_name", model.name()));
         root.put("url", page);
         root.put("license", LICENCE);
-        root.put("inLanguage", "en");
+        root.put("inLanguage", context.site.language().code());
         List<RecordVersions.Version> versions = context.versions.of(id).all();
         if (!versions.isEmpty()) {
             root.put("datePublished", versions.get(0).date());
