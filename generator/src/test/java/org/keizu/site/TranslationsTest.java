@@ -355,6 +355,9 @@ class TranslationsTest {
         assertTrue(koSummary.previousElementSibling().hasClass("untranslated"));
         assertTrue(
                 koSummary.previousElementSibling().text().startsWith(StandInBundles.marker("ko")));
+        // Who made a claim is the record's English words, marked as such on a translated page.
+        assertEquals("en", ja.selectFirst(".claim .kind span").attr("lang"));
+        assertTrue(page(RAKUTEN).select(".claim .kind span").isEmpty());
         // English pages are as they were: no marker, no lang on the summary.
         Document en = page(RAKUTEN);
         assertFalse(en.selectFirst("p.summary").hasAttr("lang"));
