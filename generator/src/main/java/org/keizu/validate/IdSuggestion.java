@@ -12,10 +12,10 @@ import java.util.TreeSet;
  * or its id with a typo), so an id is matched, in order, ignoring case, by its other names, then by
  * edit distance. Every suggestion is an existing record's id, so it is itself valid.
  */
-final class IdSuggestion {
+public final class IdSuggestion {
     /** An existing record: its id and the other names it is known by (hub repository, name). */
-    record Known(String id, List<String> otherNames) {
-        Known {
+    public record Known(String id, List<String> otherNames) {
+        public Known {
             otherNames = List.copyOf(otherNames);
         }
     }
@@ -23,7 +23,7 @@ final class IdSuggestion {
     private IdSuggestion() {}
 
     /** The ids an unknown one most likely means (at most two, closest first), if any is close. */
-    static List<String> closest(String wanted, List<Known> known) {
+    public static List<String> closest(String wanted, List<Known> known) {
         String key = normalise(wanted);
         for (Known k : known) {
             if (normalise(k.id()).equals(key)) {
@@ -63,7 +63,7 @@ final class IdSuggestion {
     }
 
     /** ", did you mean "x"?" or ", did you mean "x" or "y"?", or empty. */
-    static Optional<String> phrase(List<String> ids) {
+    public static Optional<String> phrase(List<String> ids) {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
