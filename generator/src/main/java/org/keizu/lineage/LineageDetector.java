@@ -59,13 +59,6 @@ public final class LineageDetector {
     public static final String ARCHITECTURE_ONLY = "architecture-only";
     public static final String UNRELATED = "unrelated";
 
-    /**
-     * Settings each release of a family chooses anew, with the shape unchanged: Llama 3 and 3.1
-     * differ only in context length and RoPE scaling, Mistral 7B v0.1 and v0.3 in rope_theta.
-     */
-    private static final List<String> RELEASE_FIELDS =
-            List.of("rope_theta", "rope_scaling", "max_position_embeddings", "sliding_window");
-
     /** Fields that follow the layer count; a depth surgery changes them along with it. */
     private static final Set<String> DEPTH_FIELDS =
             Set.of("num_hidden_layers", "layer_types", "mlp_only_layers");
@@ -110,49 +103,13 @@ public final class LineageDetector {
     public List<Comparison> rank(
             Subject subject, List<Subject> bases, Map<String, String> sameShapeParents) {
         List<Comparison> compared = bases.stream().map(base -> compare(subject, base)).toList();
-        return withoutPicking(compared, sameShapeParents).stream()
+        return ReleaseFits.withoutPicking(compared, sameShapeParents).stream()
                 .sorted(
                         Comparator.comparing(Comparison::grade)
                                 .reversed()
                                 .thenComparingLong(Comparison::shapeDifferences)
                                 .thenComparingInt(c -> c.different().size())
                                 .thenComparing(Comparison::base))
-                .toList();
-    }
-
-    /**
-     * Where several bases fit the config exactly (shape and release settings), the config cannot
-     * tell which of them, if any, the weights come from: none is graded a derivation for it, and
-     * each names the others, unless a tokenizer or NOTICE match singles out exactly one. A base
-     * that keeps its declared parent's shape (a fine-tune) fits alike with that parent, whose
-     * tokenizer and NOTICE it shares too: nothing in its files tells the two apart.
-     */
-    private static List<Comparison> withoutPicking(
-            List<Comparison> compared, Map<String, String> sameShapeParents) {
-        List<Comparison> exact =
-                compared.stream().filter(c -> c.finding().equals(SAME_SHAPE)).toList();
-        List<String> corroborated =
-                exact.stream()
-                        .filter(c -> !c.corroboration().isEmpty())
-                        .map(Comparison::base)
-                        .toList();
-        String singledOut = corroborated.size() == 1 ? corroborated.get(0) : null;
-        return compared.stream()
-                .map(
-                        c -> {
-                            if (!c.finding().equals(SAME_SHAPE)) {
-                                return c;
-                            }
-                            Set<String> alike = new TreeSet<>();
-                            if (!c.base().equals(singledOut)) {
-                                exact.forEach(e -> alike.add(e.base()));
-                            }
-                            if (sameShapeParents.containsKey(c.base())) {
-                                alike.add(sameShapeParents.get(c.base()));
-                            }
-                            alike.remove(c.base());
-                            return alike.isEmpty() ? c : c.sharedWith(List.copyOf(alike));
-                        })
                 .toList();
     }
 
@@ -262,11 +219,12 @@ public final class LineageDetector {
             return UNRELATED;
         }
         if (shapeDiffs.isEmpty()) {
-            return sameRelease(self, base) ? SAME_SHAPE : OTHER_RELEASE;
+            return ReleaseFits.sameRelease(self, base) ? SAME_SHAPE : OTHER_RELEASE;
         }
         // rope_theta alone here: continued pre-training that extends a vocabulary often changes the
         // context length too, but not the RoPE base of the release it starts from.
-        if (shapeDiffs.equals(Set.of("vocab_size")) && sameSetting(self, base, "rope_theta")) {
+        if (shapeDiffs.equals(Set.of("vocab_size"))
+                && ReleaseFits.sameSetting(self, base, "rope_theta")) {
             int vocabulary = compare(self, base, "vocab_size");
             if (vocabulary > 0) {
                 return VOCABULARY_EXTENSION;
@@ -312,29 +270,12 @@ public final class LineageDetector {
             NormalisedConfig self, NormalisedConfig base, Set<String> shapeDiffs) {
         if (!shapeDiffs.contains("hidden_size")
                 || !PRUNED_FIELDS.containsAll(shapeDiffs)
-                || !sameSetting(self, base, "rope_theta")) {
+                || !ReleaseFits.sameSetting(self, base, "rope_theta")) {
             return false;
         }
         return shapeDiffs.stream()
                 .filter(f -> !f.equals("layer_types") && !f.equals("mlp_only_layers"))
                 .allMatch(f -> compare(self, base, f) < 0);
-    }
-
-    /**
-     * Whether nothing in the configs says they are different releases: each release setting ({@link
-     * #RELEASE_FIELDS}) equal where both state it. Mistral 7B v0.1 (rope_theta 10,000) and v0.3
-     * (1,000,000) share every shape field; Llama 3 8B and 3.1 8B differ only in context length and
-     * RoPE scaling.
-     */
-    private static boolean sameRelease(NormalisedConfig self, NormalisedConfig base) {
-        return RELEASE_FIELDS.stream().allMatch(field -> sameSetting(self, base, field));
-    }
-
-    /** Whether a setting is equal where both configs state it. */
-    private static boolean sameSetting(NormalisedConfig self, NormalisedConfig base, String field) {
-        Optional<JsonNode> a = self.get(field);
-        Optional<JsonNode> b = base.get(field);
-        return a.isEmpty() || b.isEmpty() || ConfigValues.equal(a.get(), b.get());
     }
 
     /** Compares a numeric field of two configs; 0 when either lacks it or it is not a number. */
