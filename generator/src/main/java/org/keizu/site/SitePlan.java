@@ -7,12 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.keizu.load.ProsePages;
-import org.keizu.render.CitationBuilder;
-import org.keizu.render.CitationProse;
-import org.keizu.render.GeneratedProse;
 import org.keizu.render.Language;
 import org.keizu.render.MachineMetadata;
-import org.keizu.render.MarkdownRenderer;
 import org.keizu.render.Messages;
 import org.keizu.render.RepositoryLinks;
 import org.keizu.render.SitePaths;
@@ -226,7 +222,7 @@ public final class SitePlan {
                         frame.meta("", views.metadata().registryJsonLd())));
         Map<String, String> lastmod = new EvidenceOutput(views, frame, images).renderPages(files);
         renderListings(views, frame, files);
-        renderProse(views, edition.pages(), frame, files, false);
+        ProseOutput.render(views, edition.pages(), frame, files, false);
         return lastmod;
     }
 
@@ -251,7 +247,7 @@ public final class SitePlan {
         Map<String, String> lastmod =
                 new EvidenceOutput(views, frame, images).render(files, unlisted);
         renderListings(views, frame, files);
-        renderProse(views, edition.pages(), frame, files, true);
+        ProseOutput.render(views, edition.pages(), frame, files, true);
         renderForMachines(views, frame, files);
         return lastmod;
     }
@@ -313,78 +309,6 @@ public final class SitePlan {
                             page,
                             page.name() + " — " + frame.fixed("family_heading")));
         }
-    }
-
-    /**
-     * The registry's own citation files, then the prose pages from {@code data/pages/} with their
-     * generated parts (the registry's citation, the methodology tables, repository links) expanded.
-     */
-    private static void renderProse(
-            ViewBuilder views,
-            List<ProseSource> sources,
-            PageFrame frame,
-            Sink files,
-            boolean citationFiles)
-            throws IOException {
-        Views.Citation registryCitation = CitationBuilder.registry(views.site());
-        if (citationFiles) {
-            writeCitation(registryCitation, files);
-        }
-        boolean translated = !views.site().language().english();
-        MarkdownRenderer markdown = new MarkdownRenderer();
-        GeneratedProse generated = new GeneratedProse(new Messages(views.site().msg()));
-        // The generated parts (methodology tables, repository links) expanded, then Markdown.
-        java.util.function.Function<String, String> html =
-                source -> markdown.render(frame.repositoryLinks(generated.expand(source)));
-        for (ProseSource source : sources) {
-            ProsePages.Page p = source.page();
-            String text = translated ? sharedLinks(p.markdown()) : p.markdown();
-            Optional<CitationProse.Parts> parts = CitationProse.split(text);
-            files.accept(
-                    frame.page(
-                            SitePaths.prose(p.slug()),
-                            "prose.ftlh",
-                            new Views.ProsePage(
-                                    views.site(),
-                                    p.slug(),
-                                    p.title(),
-                                    html.apply(parts.map(CitationProse.Parts::before).orElse(text)),
-                                    parts.isPresent() ? registryCitation : null,
-                                    parts.map(CitationProse.Parts::after).map(html).orElse(null),
-                                    source.untranslated()),
-                            p.title()));
-        }
-        files.accept(
-                frame.page(
-                        SitePaths.GLOSSARY,
-                        "glossary.ftlh",
-                        views.glossary(),
-                        frame.fixed("glossary_title")));
-        files.accept(
-                frame.page(
-                        SitePaths.SEARCH,
-                        "search.ftlh",
-                        views.searchPage(),
-                        frame.fixed("search_title")));
-    }
-
-    private static final java.util.regex.Pattern RELATIVE_LINK =
-            java.util.regex.Pattern.compile("\\]\\(\\.\\./([^)\\s#]*)");
-
-    /**
-     * A prose page shown in a language's folder: its relative links to files the languages share
-     * ({@code ../data/registry.json}) reach one folder further up, to the English site's root;
-     * links to pages ({@code ../methodology/}) stay in the language's folder.
-     */
-    static String sharedLinks(String markdown) {
-        return RELATIVE_LINK
-                .matcher(markdown)
-                .replaceAll(
-                        m ->
-                                java.util.regex.Matcher.quoteReplacement(
-                                        SitePaths.isPage(m.group(1))
-                                                ? m.group()
-                                                : "](../../" + m.group(1)));
     }
 
     /** The 404 page, the GitHub Pages marker, the Atom feeds and robots.txt. */
