@@ -54,18 +54,7 @@ final class EvidenceOutput {
             for (int i = 0; i < batch.size(); i++) {
                 String id = batch.get(i);
                 files.accept(new OutputFile(SitePaths.modelShareImage(id), images.get(i)));
-                EvidenceViews.ModelPage model = views.modelPage(id);
-                files.accept(
-                        frame.page(
-                                SitePaths.model(id),
-                                "model.ftlh",
-                                model,
-                                model.facts().name(),
-                                frame.modelMeta(
-                                        id,
-                                        model.facts().country(),
-                                        cards.get(i),
-                                        metadata.modelJsonLd(id))));
+                EvidenceViews.ModelPage model = writePage(id, cards.get(i), metadata, files);
                 lastmod.put(SitePaths.file(SitePaths.model(id)), metadata.lastModified(id));
                 SitePlan.writeCitation(model.citation(), files);
                 versions(id, unlisted);
@@ -73,6 +62,25 @@ final class EvidenceOutput {
             }
         }
         return lastmod;
+    }
+
+    /** One model's evidence page, with its share card in the page's metadata. */
+    private EvidenceViews.ModelPage writePage(
+            String id,
+            MachineMetadata.ShareCard card,
+            MachineMetadata metadata,
+            SitePlan.Sink files)
+            throws IOException {
+        EvidenceViews.ModelPage model = views.modelPage(id);
+        files.accept(
+                frame.page(
+                        SitePaths.model(id),
+                        "model.ftlh",
+                        model,
+                        model.facts().name(),
+                        frame.modelMeta(
+                                id, model.facts().country(), card, metadata.modelJsonLd(id))));
+        return model;
     }
 
     /**
@@ -84,18 +92,7 @@ final class EvidenceOutput {
         Map<String, String> lastmod = new TreeMap<>();
         String folder = views.site().language().folder();
         for (String id : views.modelIds()) {
-            EvidenceViews.ModelPage model = views.modelPage(id);
-            files.accept(
-                    frame.page(
-                            SitePaths.model(id),
-                            "model.ftlh",
-                            model,
-                            model.facts().name(),
-                            frame.modelMeta(
-                                    id,
-                                    model.facts().country(),
-                                    metadata.shareCard(id),
-                                    metadata.modelJsonLd(id))));
+            writePage(id, metadata.shareCard(id), metadata, files);
             lastmod.put(folder + SitePaths.file(SitePaths.model(id)), metadata.lastModified(id));
         }
         return lastmod;
