@@ -86,7 +86,8 @@ public final class RegistryBuild {
     /**
      * What the first three phases give: every finding, the registry, its prose pages, their
      * analysis, the date the dataset speaks for, and the vocabularies (read once, for the detector
-     * and the pages; empty in a data folder without them).
+     * and the pages; empty in a data folder without them), and the translated prose pages by
+     * language code.
      */
     public record Checked(
             Findings findings,
@@ -95,18 +96,7 @@ public final class RegistryBuild {
             Analysis analysis,
             String datasetDate,
             Optional<Vocabulary> vocabulary,
-            java.util.Map<String, List<ProsePages.Page>> translatedPages) {
-        /** Without translated prose pages. */
-        public Checked(
-                Findings findings,
-                Registry registry,
-                List<ProsePages.Page> pages,
-                Analysis analysis,
-                String datasetDate,
-                Optional<Vocabulary> vocabulary) {
-            this(findings, registry, pages, analysis, datasetDate, vocabulary, java.util.Map.of());
-        }
-    }
+            java.util.Map<String, List<ProsePages.Page>> translatedPages) {}
 
     private final Options options;
 

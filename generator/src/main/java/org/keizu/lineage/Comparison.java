@@ -37,30 +37,6 @@ public record Comparison(
         alsoFits = List.copyOf(alsoFits);
     }
 
-    /** A comparison fitting no other base alike. */
-    public Comparison(
-            String base,
-            Grade grade,
-            String finding,
-            boolean sameClass,
-            List<FieldMatch> matches,
-            List<FieldDifference> different,
-            List<Phrase> corroboration,
-            List<Phrase> notes,
-            java.util.Optional<TokenizerMatch> tokenizer) {
-        this(
-                base,
-                grade,
-                finding,
-                sameClass,
-                matches,
-                different,
-                corroboration,
-                notes,
-                tokenizer,
-                List.of());
-    }
-
     /** This exact fit demoted to a lead: {@code others} fit the config exactly as well. */
     Comparison sharedWith(List<String> others) {
         return new Comparison(

@@ -197,7 +197,8 @@ public final class LineageDetector {
                 different,
                 corroboration,
                 notes,
-                tokenizer);
+                tokenizer,
+                List.of());
     }
 
     private static boolean sameClass(NormalisedConfig a, NormalisedConfig b) {

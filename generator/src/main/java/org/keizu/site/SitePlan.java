@@ -213,6 +213,16 @@ public final class SitePlan {
     private Map<String, String> renderTranslation(Edition edition, PageFrame frame, Sink files)
             throws IOException {
         ViewBuilder views = edition.views();
+        renderHome(views, frame, files);
+        Map<String, String> lastmod = new EvidenceOutput(views, frame, images).renderPages(files);
+        renderListings(views, frame, files);
+        ProseOutput.render(views, edition.pages(), frame, files, false);
+        return lastmod;
+    }
+
+    /** The home page: every model, with the registry's JSON-LD. */
+    private static void renderHome(ViewBuilder views, PageFrame frame, Sink files)
+            throws IOException {
         files.accept(
                 frame.page(
                         "",
@@ -220,10 +230,6 @@ public final class SitePlan {
                         views.index(),
                         frame.fixed("home_title"),
                         frame.meta("", views.metadata().registryJsonLd())));
-        Map<String, String> lastmod = new EvidenceOutput(views, frame, images).renderPages(files);
-        renderListings(views, frame, files);
-        ProseOutput.render(views, edition.pages(), frame, files, false);
-        return lastmod;
     }
 
     /** The English site: every file, as before the translations. */
@@ -237,13 +243,7 @@ public final class SitePlan {
                 new OutputFile(
                         SitePaths.SITE_SHARE_IMAGE,
                         images.site(frame.fixed("site_name"), frame.fixed("site_tagline"))));
-        files.accept(
-                frame.page(
-                        "",
-                        "index.ftlh",
-                        views.index(),
-                        frame.fixed("home_title"),
-                        frame.meta("", views.metadata().registryJsonLd())));
+        renderHome(views, frame, files);
         Map<String, String> lastmod =
                 new EvidenceOutput(views, frame, images).render(files, unlisted);
         renderListings(views, frame, files);
