@@ -8,15 +8,9 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
-import javax.imageio.IIOImage;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.ImageOutputStream;
 import org.keizu.render.MachineMetadata;
 
 /**
@@ -180,20 +174,8 @@ public final class ShareImage {
         return text.substring(0, end) + "…";
     }
 
-    /**
-     * The image as PNG with no metadata: the writer is given none, so it writes no time or text.
-     */
+    /** The image as PNG with no metadata ({@link PngEncoder}). */
     static byte[] png(BufferedImage image) {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ImageOutputStream out = ImageIO.createImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            writer.write(null, new IIOImage(image, null, null), writer.getDefaultWriteParam());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a share image", e);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+        return PngEncoder.encode(image);
     }
 }

@@ -1,0 +1,71 @@
+package org.keizu.site;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+class PngEncoderTest {
+    /** Decoded by the JDK's own PNG reader, every pixel is the one drawn. */
+    private static void assertRoundTrip(BufferedImage image) throws IOException {
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(PngEncoder.encode(image)));
+        assertEquals(image.getWidth(), decoded.getWidth());
+        assertEquals(image.getHeight(), decoded.getHeight());
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                assertEquals(image.getRGB(x, y), decoded.getRGB(x, y), "pixel " + x + "," + y);
+            }
+        }
+    }
+
+    @Test
+    void noisyPixelsSurviveTheSubFilterWhereBytesWrapAround() throws IOException {
+        BufferedImage image = new BufferedImage(97, 41, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(7);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        assertRoundTrip(image);
+    }
+
+    @Test
+    void antiAliasedTextOnFlatColourSurvives() throws IOException {
+        BufferedImage image = new BufferedImage(300, 80, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(0xfb, 0xfa, 0xf7));
+        g.fillRect(0, 0, 300, 80);
+        g.setColor(new Color(0xd5, 0x5e, 0x00));
+        g.fillOval(10, 10, 60, 60);
+        g.setColor(Color.BLACK);
+        g.drawLine(0, 79, 299, 0);
+        g.dispose();
+        assertRoundTrip(image);
+    }
+
+    @Test
+    void theSamePixelsGiveTheSameBytes() {
+        BufferedImage a = new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB);
+        BufferedImage b = new BufferedImage(20, 10, BufferedImage.TYPE_INT_RGB);
+        a.setRGB(3, 4, 0x123456);
+        b.setRGB(3, 4, 0x123456);
+        assertArrayEquals(PngEncoder.encode(a), PngEncoder.encode(b));
+    }
+
+    @Test
+    void refusesAnImageWithAnotherPixelLayout() {
+        BufferedImage argb = new BufferedImage(2, 2, BufferedImage.TYPE_INT_ARGB);
+        assertThrows(IllegalArgumentException.class, () -> PngEncoder.encode(argb));
+    }
+}
