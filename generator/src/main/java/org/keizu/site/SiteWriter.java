@@ -9,6 +9,12 @@ import java.nio.file.StandardOpenOption;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.keizu.io.Folders;
 
@@ -69,20 +75,40 @@ public final class SiteWriter {
     /**
      * A site being written. Closing it without {@link #commit} deletes it and leaves the old site
      * as it was.
+     *
+     * <p>Files are written by a few threads while the caller renders the next ones: on the disks
+     * the site is built on, creating a file costs about as much as rendering a small page, and
+     * waiting for each in turn made that cost the build's. Paths are checked, and duplicates
+     * refused, at once in the caller's thread; a write that fails is reported by the next call, by
+     * {@link #commit} at the latest, so a site with a missing file is never swapped in. The bytes
+     * of each file do not depend on the order of the writes.
      */
     public final class Staging implements AutoCloseable {
+        /** Writes in flight at most: the files waiting are held in memory until written. */
+        private static final int MAX_PENDING = 256;
+
         private final Path folder;
         private final Path root;
         private final Set<String> written = new HashSet<>();
+        private final Set<Path> folders = ConcurrentHashMap.newKeySet();
+        private final ExecutorService writers;
+        private final Semaphore pending = new Semaphore(MAX_PENDING);
+        private final AtomicReference<IOException> failure = new AtomicReference<>();
         private boolean committed;
 
         private Staging(Path folder) throws IOException {
             this.folder = folder;
             this.root = folder.toRealPath();
+            this.folders.add(root);
+            this.writers = Executors.newFixedThreadPool(WRITER_THREADS, SiteWriter::writerThread);
         }
 
-        /** Writes one file now; refuses a path outside the site or one already written. */
+        /**
+         * Hands one file to the writers now; refuses a path outside the site or one already
+         * written, and reports a write that failed before.
+         */
         public void write(OutputFile file) throws IOException {
+            rethrowFailure();
             Path target = root.resolve(file.path()).normalize();
             if (!target.startsWith(root) || target.equals(root)) {
                 throw new IOException(
@@ -91,9 +117,36 @@ public final class SiteWriter {
             if (!written.add(root.relativize(target).toString())) {
                 throw new IOException("two pages want the same output path: " + file.path());
             }
-            Files.createDirectories(target.getParent());
-            Files.write(
-                    target, file.bytes(), StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try {
+                pending.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while writing " + file.path(), e);
+            }
+            writers.execute(
+                    () -> {
+                        try {
+                            Path parent = target.getParent();
+                            if (!folders.contains(parent)) {
+                                Files.createDirectories(parent);
+                                folders.add(parent);
+                            }
+                            Files.write(
+                                    target,
+                                    file.bytes(),
+                                    StandardOpenOption.CREATE_NEW,
+                                    StandardOpenOption.WRITE);
+                        } catch (IOException | RuntimeException e) {
+                            failure.compareAndSet(
+                                    null,
+                                    e instanceof IOException io
+                                            ? io
+                                            : new IOException(
+                                                    "cannot write " + file.path() + ": " + e, e));
+                        } finally {
+                            pending.release();
+                        }
+                    });
         }
 
         /** The paths written so far, relative to the site, in no particular order. */
@@ -102,10 +155,12 @@ public final class SiteWriter {
         }
 
         /**
-         * Marks the site as Keizu's, runs {@code finisher} over it, and swaps it in for the old
-         * one.
+         * Waits for every write, marks the site as Keizu's, runs {@code finisher} over it, and
+         * swaps it in for the old one.
          */
         public void commit(Finisher finisher) throws IOException {
+            finishWrites();
+            rethrowFailure();
             Files.write(root.resolve(MARKER), new byte[0], StandardOpenOption.CREATE_NEW);
             finisher.finish(root);
             swapIn(folder);
@@ -114,10 +169,41 @@ public final class SiteWriter {
 
         @Override
         public void close() throws IOException {
+            finishWrites();
             if (!committed && Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
                 Folders.deleteTree(folder);
             }
         }
+
+        private void finishWrites() throws IOException {
+            writers.shutdown();
+            try {
+                while (!writers.awaitTermination(1, TimeUnit.MINUTES)) {
+                    // A slow disk: keep waiting, the files are still being written.
+                }
+            } catch (InterruptedException e) {
+                writers.shutdownNow();
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the site was written", e);
+            }
+        }
+
+        private void rethrowFailure() throws IOException {
+            IOException e = failure.get();
+            if (e != null) {
+                throw new IOException(
+                        "a file of the site could not be written: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Threads that write the staged files (daemons, so a failed build never hangs the JVM). */
+    private static final int WRITER_THREADS = 4;
+
+    private static Thread writerThread(Runnable task) {
+        Thread thread = new Thread(task, "keizu-site-writer");
+        thread.setDaemon(true);
+        return thread;
     }
 
     private void refuseForeignFolder() throws IOException {
