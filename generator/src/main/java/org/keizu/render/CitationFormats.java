@@ -76,13 +76,19 @@ public final class CitationFormats {
 
     private final String accessed;
 
-    /** The item being rendered: each style is read once, then renders one item after another. */
-    private final OneItem current = new OneItem();
+    /**
+     * Each thread's citeproc processors, read when the thread first needs them (reading a style
+     * takes longer than rendering an item): a processor renders one item after another and is not
+     * safe to share, and pages are rendered on several threads at once.
+     */
+    private final ThreadLocal<Processors> processors = ThreadLocal.withInitial(Processors::new);
 
-    /** Read when first needed: reading a style takes longer than rendering an item. */
-    private CSL apa;
-
-    private CSL chicago;
+    /** The APA and Chicago processors of one thread, and the item they are rendering. */
+    private static final class Processors {
+        final OneItem current = new OneItem();
+        final CSL apa = processor(APA_STYLE, current);
+        final CSL chicago = processor(CHICAGO_STYLE, current);
+    }
 
     /** {@code accessed}: the placeholder that stands for the reader's day. */
     public CitationFormats(String accessed) {
@@ -96,14 +102,11 @@ public final class CitationFormats {
         if (known != null) {
             return known;
         }
-        if (apa == null) {
-            apa = processor(APA_STYLE, current);
-            chicago = processor(CHICAGO_STYLE, current);
-        }
+        Processors mine = processors.get();
         String json = cslJson(item);
         Map<Format, String> out = new LinkedHashMap<>();
-        out.put(Format.APA, render(apa, json));
-        out.put(Format.CHICAGO, render(chicago, json));
+        out.put(Format.APA, render(mine.apa, mine.current, json));
+        out.put(Format.CHICAGO, render(mine.chicago, mine.current, json));
         out.put(Format.BIBTEX, bibtex(item));
         out.put(Format.BIBLATEX, biblatex(item));
         out.put(Format.RIS, ris(item));
@@ -135,7 +138,7 @@ public final class CitationFormats {
     }
 
     /** The text citation {@code csl} makes of the CSL-JSON item, read back from its JSON. */
-    private String render(CSL csl, String cslJson) {
+    private static String render(CSL csl, OneItem current, String cslJson) {
         try {
             List<Map<String, Object>> items =
                     JSON.readValue(cslJson, new TypeReference<List<Map<String, Object>>>() {});

@@ -56,10 +56,15 @@ final class ModelPageBuilder {
 
     /** The record's own page: its current state, cited as its current version when it is one. */
     ModelPage page(Model model) {
+        return page(model, frames().frame(model, context.versions.of(model.id()).current(), false));
+    }
+
+    /** Pages are built on several threads at once; the frames are made once, by the first. */
+    private synchronized VersionFrames frames() {
         if (frames == null) {
             frames = new VersionFrames(context);
         }
-        return page(model, frames.frame(model, context.versions.of(model.id()).current(), false));
+        return frames;
     }
 
     /** A page of {@code model} (the record as it stands, or as it stood) in this frame. */

@@ -1,9 +1,11 @@
 package org.keizu.site;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.keizu.model.Model;
 import org.keizu.render.EvidenceViews;
 import org.keizu.render.MachineMetadata;
@@ -18,10 +20,10 @@ import org.keizu.render.Views;
  */
 final class EvidenceOutput {
     /**
-     * How many models' share images are drawn at once: enough to keep every core busy, few enough
-     * that memory does not grow with the registry (about 35 KB each).
+     * How many models are rendered at once: enough to keep every core busy, few enough that memory
+     * does not grow with the registry (each model's files are held until written, about 100 KB).
      */
-    private static final int IMAGE_BATCH = 64;
+    private static final int BATCH = 64;
 
     private final ViewBuilder views;
     private final PageFrame frame;
@@ -33,6 +35,9 @@ final class EvidenceOutput {
         this.shareImages = images;
     }
 
+    /** One model's files: those readers see listed, and those kept out of the sitemap. */
+    private record ModelFiles(List<OutputFile> listed, List<OutputFile> unlisted) {}
+
     /**
      * Writes each model's files, evidence pages to {@code files} and versions and redirects to
      * {@code unlisted} (kept out of the sitemap: the record's page stands for them). Returns the
@@ -40,47 +45,71 @@ final class EvidenceOutput {
      */
     Map<String, String> render(SitePlan.Sink files, SitePlan.Sink unlisted) throws IOException {
         MachineMetadata metadata = views.metadata();
+        String siteName = frame.fixed("site_name");
+        return inBatches(
+                id -> {
+                    MachineMetadata.ShareCard card = metadata.shareCard(id);
+                    List<OutputFile> listed = new ArrayList<>();
+                    listed.add(
+                            new OutputFile(
+                                    SitePaths.modelShareImage(id),
+                                    shareImages.model(card, siteName)));
+                    EvidenceViews.ModelPage model = views.modelPage(id);
+                    listed.add(page(id, model, card, metadata));
+                    citation(model.citation(), listed);
+                    List<OutputFile> hidden = new ArrayList<>();
+                    versions(id, hidden);
+                    redirects(views.model(id), hidden);
+                    return new ModelFiles(listed, hidden);
+                },
+                "",
+                files,
+                unlisted);
+    }
+
+    /**
+     * Renders every model's files, a batch of models at a time on every core (each model's files
+     * depend on the model alone), and hands them to the sinks in the fixed order of the models.
+     */
+    private Map<String, String> inBatches(
+            Function<String, ModelFiles> render,
+            String folder,
+            SitePlan.Sink files,
+            SitePlan.Sink unlisted)
+            throws IOException {
+        MachineMetadata metadata = views.metadata();
         Map<String, String> lastmod = new TreeMap<>();
         List<String> ids = views.modelIds();
-        String siteName = frame.fixed("site_name");
-        for (int start = 0; start < ids.size(); start += IMAGE_BATCH) {
-            List<String> batch = ids.subList(start, Math.min(ids.size(), start + IMAGE_BATCH));
-            List<MachineMetadata.ShareCard> cards =
-                    batch.stream().map(metadata::shareCard).toList();
-            // Encoding a share image as PNG is most of the work per model, and each image depends
-            // on its card alone: drawn on every core, then written in the fixed order.
-            List<byte[]> images =
-                    cards.parallelStream().map(card -> shareImages.model(card, siteName)).toList();
+        for (int start = 0; start < ids.size(); start += BATCH) {
+            List<String> batch = ids.subList(start, Math.min(ids.size(), start + BATCH));
+            List<ModelFiles> rendered = batch.parallelStream().map(render).toList();
             for (int i = 0; i < batch.size(); i++) {
+                for (OutputFile file : rendered.get(i).listed()) {
+                    files.accept(file);
+                }
+                for (OutputFile file : rendered.get(i).unlisted()) {
+                    unlisted.accept(file);
+                }
                 String id = batch.get(i);
-                files.accept(new OutputFile(SitePaths.modelShareImage(id), images.get(i)));
-                EvidenceViews.ModelPage model = writePage(id, cards.get(i), metadata, files);
-                lastmod.put(SitePaths.file(SitePaths.model(id)), metadata.lastModified(id));
-                SitePlan.writeCitation(model.citation(), files);
-                versions(id, unlisted);
-                redirects(views.model(id), unlisted);
+                lastmod.put(
+                        folder + SitePaths.file(SitePaths.model(id)), metadata.lastModified(id));
             }
         }
         return lastmod;
     }
 
     /** One model's evidence page, with its share card in the page's metadata. */
-    private EvidenceViews.ModelPage writePage(
+    private OutputFile page(
             String id,
+            EvidenceViews.ModelPage model,
             MachineMetadata.ShareCard card,
-            MachineMetadata metadata,
-            SitePlan.Sink files)
-            throws IOException {
-        EvidenceViews.ModelPage model = views.modelPage(id);
-        files.accept(
-                frame.page(
-                        SitePaths.model(id),
-                        "model.ftlh",
-                        model,
-                        model.facts().name(),
-                        frame.modelMeta(
-                                id, model.facts().country(), card, metadata.modelJsonLd(id))));
-        return model;
+            MachineMetadata metadata) {
+        return frame.page(
+                SitePaths.model(id),
+                "model.ftlh",
+                model,
+                model.facts().name(),
+                frame.modelMeta(id, model.facts().country(), card, metadata.modelJsonLd(id)));
     }
 
     /**
@@ -89,21 +118,34 @@ final class EvidenceOutput {
      */
     Map<String, String> renderPages(SitePlan.Sink files) throws IOException {
         MachineMetadata metadata = views.metadata();
-        Map<String, String> lastmod = new TreeMap<>();
-        String folder = views.site().language().folder();
-        for (String id : views.modelIds()) {
-            writePage(id, metadata.shareCard(id), metadata, files);
-            lastmod.put(folder + SitePaths.file(SitePaths.model(id)), metadata.lastModified(id));
+        return inBatches(
+                id ->
+                        new ModelFiles(
+                                List.of(
+                                        page(
+                                                id,
+                                                views.modelPage(id),
+                                                metadata.shareCard(id),
+                                                metadata)),
+                                List.of()),
+                views.site().language().folder(),
+                files,
+                files);
+    }
+
+    /** Each citation format as a file beside the page it cites. */
+    private static void citation(Views.Citation citation, List<OutputFile> files) {
+        for (Views.CitationText format : citation.formats()) {
+            files.add(OutputFile.text(format.path(), format.text()));
         }
-        return lastmod;
     }
 
     /** The page and citation files of each version of the model's record. */
-    private void versions(String id, SitePlan.Sink unlisted) throws IOException {
+    private void versions(String id, List<OutputFile> unlisted) {
         for (int number : views.versionNumbers(id)) {
             EvidenceViews.ModelPage version = views.versionPage(id, number);
             String path = SitePaths.modelVersion(id, number);
-            unlisted.accept(
+            unlisted.add(
                     frame.page(
                             path,
                             "model.ftlh",
@@ -112,7 +154,7 @@ final class EvidenceOutput {
                             frame.meta(path, null)));
             if (!version.version().current()) {
                 // The current version's files are the record page's own, written with it.
-                SitePlan.writeCitation(version.citation(), unlisted);
+                citation(version.citation(), unlisted);
             }
         }
     }
@@ -121,7 +163,7 @@ final class EvidenceOutput {
      * A renamed record's old addresses, each leading to the same page under its id now: the
      * record's page and the page of each version.
      */
-    private void redirects(Model model, SitePlan.Sink unlisted) throws IOException {
+    private void redirects(Model model, List<OutputFile> unlisted) {
         SitePaths paths = new SitePaths(views.site().baseUrl());
         for (String former : model.formerIds()) {
             redirect(SitePaths.model(former), SitePaths.model(model.id()), model, paths, unlisted);
@@ -137,9 +179,8 @@ final class EvidenceOutput {
     }
 
     private void redirect(
-            String from, String to, Model model, SitePaths paths, SitePlan.Sink unlisted)
-            throws IOException {
-        unlisted.accept(
+            String from, String to, Model model, SitePaths paths, List<OutputFile> unlisted) {
+        unlisted.add(
                 frame.unlisted(
                         from,
                         "redirect.ftlh",
