@@ -55,40 +55,25 @@ public final class RegistryLoad {
         List<Loaded<Programme>> programmes = new ArrayList<>();
         List<ParsedRecord> unbound = new ArrayList<>();
         for (RecordKind kind : RecordKind.curated()) {
-            for (Path file : RecordFiles.list(dataDir, kind, workingDir, findings::add)) {
-                String shown = RecordFiles.display(file, workingDir);
-                Optional<ParsedRecord> parsed = read(parser, kind, file, shown, findings);
-                if (parsed.isEmpty()) {
-                    continue;
-                }
-                List<Finding> schemaFindings = new ArrayList<>();
-                schema.validate(parsed.get(), schemaFindings::add);
-                findings.addAll(schemaFindings);
-                boolean bound =
-                        schemaFindings.isEmpty()
-                                && switch (kind) {
-                                    case MODEL ->
-                                            binder.bind(parsed.get(), Model.class, findings::add)
-                                                    .map(models::add)
-                                                    .isPresent();
-                                    case ORGANISATION ->
-                                            binder.bind(
-                                                            parsed.get(),
-                                                            Organisation.class,
-                                                            findings::add)
-                                                    .map(organisations::add)
-                                                    .isPresent();
-                                    case PROGRAMME ->
-                                            binder.bind(
-                                                            parsed.get(),
-                                                            Programme.class,
-                                                            findings::add)
-                                                    .map(programmes::add)
-                                                    .isPresent();
-                                    case SNAPSHOT -> false;
-                                };
-                if (!bound) {
-                    unbound.add(parsed.get());
+            List<Path> files = RecordFiles.list(dataDir, kind, workingDir, findings::add);
+            // Each file is read, parsed, checked and bound on its own, so on every core at once;
+            // the results are taken in the files' order, so findings and records keep it.
+            List<FileResult> results =
+                    files.parallelStream()
+                            .map(file -> load(parser, binder, schema, kind, file))
+                            .toList();
+            for (FileResult result : results) {
+                findings.addAll(result.findings());
+                if (result.bound().isPresent()) {
+                    Object record = result.bound().get();
+                    switch (kind) {
+                        case MODEL -> models.add(cast(record));
+                        case ORGANISATION -> organisations.add(cast(record));
+                        case PROGRAMME -> programmes.add(cast(record));
+                        case SNAPSHOT -> throw new IllegalStateException("not a curated kind");
+                    }
+                } else {
+                    result.parsed().ifPresent(unbound::add);
                 }
             }
         }
@@ -111,8 +96,50 @@ public final class RegistryLoad {
         return new Registry(models, organisations, programmes, snapshots, unbound);
     }
 
+    /**
+     * What loading one file gave: its findings in order, the tree when it parsed, and the bound
+     * record when the tree also passed its schema and bound.
+     */
+    private record FileResult(
+            List<Finding> findings, Optional<ParsedRecord> parsed, Optional<Loaded<?>> bound) {}
+
+    @SuppressWarnings("unchecked")
+    private static <T> Loaded<T> cast(Object loaded) {
+        return (Loaded<T>) loaded;
+    }
+
+    private FileResult load(
+            RecordParser parser,
+            RecordBinder binder,
+            SchemaValidator schema,
+            RecordKind kind,
+            Path file) {
+        List<Finding> fileFindings = new ArrayList<>();
+        String shown = RecordFiles.display(file, workingDir);
+        Optional<ParsedRecord> parsed = read(parser, kind, file, shown, fileFindings);
+        if (parsed.isEmpty()) {
+            return new FileResult(fileFindings, Optional.empty(), Optional.empty());
+        }
+        List<Finding> schemaFindings = new ArrayList<>();
+        schema.validate(parsed.get(), schemaFindings::add);
+        fileFindings.addAll(schemaFindings);
+        Optional<? extends Loaded<?>> bound =
+                !schemaFindings.isEmpty()
+                        ? Optional.empty()
+                        : switch (kind) {
+                            case MODEL -> binder.bind(parsed.get(), Model.class, fileFindings::add);
+                            case ORGANISATION ->
+                                    binder.bind(
+                                            parsed.get(), Organisation.class, fileFindings::add);
+                            case PROGRAMME ->
+                                    binder.bind(parsed.get(), Programme.class, fileFindings::add);
+                            case SNAPSHOT -> Optional.empty();
+                        };
+        return new FileResult(fileFindings, parsed, bound.map(b -> (Loaded<?>) b));
+    }
+
     private static Optional<ParsedRecord> read(
-            RecordParser parser, RecordKind kind, Path file, String shown, Findings findings) {
+            RecordParser parser, RecordKind kind, Path file, String shown, List<Finding> findings) {
         byte[] bytes;
         try {
             // Reported by the parser's size check without reading a huge file into memory.

@@ -9,7 +9,6 @@ import com.networknt.schema.path.NodePath;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -45,7 +44,8 @@ public final class SchemaValidator {
     private static final java.util.Set<String> SNAPSHOT_CHECKS = java.util.Set.of("VAL-005");
 
     private final Map<RecordKind, Schema> schemas = new EnumMap<>(RecordKind.class);
-    private final Map<String, JsonNode> schemaTrees = new HashMap<>();
+    private final Map<String, JsonNode> schemaTrees =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The IRI the schema files are known by while validating. The reserved {@code .invalid} domain
@@ -69,8 +69,10 @@ public final class SchemaValidator {
                                                         : null));
         for (RecordKind kind : RecordKind.values()) {
             // Relative $refs such as common.schema.json#/$defs/source resolve under the same base.
-            schemas.put(
-                    kind, registry.getSchema(SchemaLocation.of(SCHEMA_BASE + kind.schemaFile())));
+            Schema schema = registry.getSchema(SchemaLocation.of(SCHEMA_BASE + kind.schemaFile()));
+            // Every $ref resolved now, not on first use: records are validated on several threads.
+            schema.initializeValidators();
+            schemas.put(kind, schema);
         }
     }
 
