@@ -78,10 +78,12 @@ public final class CitationFormats {
 
     /**
      * Each thread's citeproc processors, read when the thread first needs them (reading a style
-     * takes longer than rendering an item): a processor renders one item after another and is not
-     * safe to share, and pages are rendered on several threads at once.
+     * takes longer than rendering an item) and kept for every later item of any instance: a
+     * processor renders one item after another and is not safe to share, and pages are rendered on
+     * several threads at once.
      */
-    private final ThreadLocal<Processors> processors = ThreadLocal.withInitial(Processors::new);
+    private static final ThreadLocal<Processors> PROCESSORS =
+            ThreadLocal.withInitial(Processors::new);
 
     /** The APA and Chicago processors of one thread, and the item they are rendering. */
     private static final class Processors {
@@ -102,7 +104,7 @@ public final class CitationFormats {
         if (known != null) {
             return known;
         }
-        Processors mine = processors.get();
+        Processors mine = PROCESSORS.get();
         String json = cslJson(item);
         Map<Format, String> out = new LinkedHashMap<>();
         out.put(Format.APA, render(mine.apa, mine.current, json));

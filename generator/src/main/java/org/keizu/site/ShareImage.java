@@ -49,6 +49,14 @@ public final class ShareImage {
 
     private static final int MARGIN = 72;
 
+    /**
+     * Each thread's canvas, drawn over for every card: a new 3 MB image per model made the garbage
+     * collector, and Java2D's disposal of each image's drawing surface, fall behind the renderers.
+     */
+    private static final ThreadLocal<BufferedImage> CANVAS =
+            ThreadLocal.withInitial(
+                    () -> new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB));
+
     /** DejaVu Sans, regular and bold (licence beside them), at size 1: derived per use. */
     private static final Font REGULAR = bundled("DejaVuSans.ttf");
 
@@ -87,7 +95,8 @@ public final class ShareImage {
 
     private static byte[] draw(
             String verdict, String verdictLabel, String title, String line, String siteName) {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        // Every pixel is painted below (the paper first), so a thread's canvas can be reused.
+        BufferedImage image = CANVAS.get();
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
