@@ -33,7 +33,7 @@ public final class Analysis {
      * @param declared the config comparison with each declared base that has a snapshot, by base
      *     id, in lineage order
      * @param candidates the detector's undeclared candidates that share at least the architecture
-     *     (E1 or above), best first
+     *     (E1 or above), best first, at most {@link #MAX_CANDIDATES}
      * @param ancestors the derivation chain upwards, nearest base first (empty when it derives from
      *     nothing held)
      * @param examined whether the registry records any claim or lineage for it
@@ -44,17 +44,58 @@ public final class Analysis {
             VerdictRule.Finding verdict,
             Optional<LineageLink> principalLink,
             Map<String, Comparison> declared,
-            List<Comparison> candidates,
+            Candidates undeclared,
             List<String> ancestors,
             Optional<LoadedSnapshot> snapshot,
             boolean examined,
             boolean onForeignBase) {
         public ModelAnalysis {
             declared = Collections.unmodifiableMap(new LinkedHashMap<>(declared));
-            candidates = List.copyOf(candidates);
             ancestors = List.copyOf(ancestors);
         }
+
+        /** The undeclared candidates, ranked on first use. */
+        public List<Comparison> candidates() {
+            return undeclared.get();
+        }
     }
+
+    /**
+     * A model's undeclared candidates, ranked when first asked for and then kept: the pages need
+     * them, but {@code keizu validate} never does, and ranking every held config against every
+     * other is most of the analysis. Safe to ask from several threads.
+     */
+    public static final class Candidates {
+        private final java.util.function.Supplier<List<Comparison>> ranking;
+        private volatile List<Comparison> ranked;
+
+        Candidates(java.util.function.Supplier<List<Comparison>> ranking) {
+            this.ranking = ranking;
+        }
+
+        List<Comparison> get() {
+            List<Comparison> result = ranked;
+            if (result == null) {
+                synchronized (this) {
+                    result = ranked;
+                    if (result == null) {
+                        result = List.copyOf(ranking.get());
+                        ranked = result;
+                    }
+                }
+            }
+            return result;
+        }
+    }
+
+    /**
+     * The undeclared bases kept per model, best first: its evidence page shows the first three and
+     * a base's family page lists the model under each. Every held config is ranked, but a registry
+     * that holds many configs of one shape (fine-tunes of one base) would otherwise keep every pair
+     * of them, memory growing with the square of the configs held, for fits weaker than the ten
+     * best.
+     */
+    static final int MAX_CANDIDATES = 10;
 
     private final Map<String, ModelAnalysis> models;
     private final DerivationChains chains;
@@ -108,13 +149,16 @@ public final class Analysis {
                         .compare(model.id(), link.base())
                         .ifPresent(c -> declared.putIfAbsent(link.base(), c));
             }
-            List<Comparison> candidates =
-                    detection.candidates(model.id()).stream()
-                            .filter(
-                                    c ->
-                                            !isDeclared(model, c.base())
-                                                    && c.grade().atLeast(Grade.E1))
-                            .toList();
+            Candidates candidates =
+                    new Candidates(
+                            () ->
+                                    detection.candidates(model.id()).stream()
+                                            .filter(
+                                                    c ->
+                                                            !isDeclared(model, c.base())
+                                                                    && c.grade().atLeast(Grade.E1))
+                                            .limit(MAX_CANDIDATES)
+                                            .toList());
             List<String> ancestors = chains.ancestors(model.id());
             boolean examined = !model.claims().isEmpty() || !model.lineage().isEmpty();
             boolean onForeignBase =
