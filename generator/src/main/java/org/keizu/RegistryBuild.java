@@ -11,6 +11,7 @@ import org.keizu.diagnostic.Findings;
 import org.keizu.diagnostic.Position;
 import org.keizu.lineage.Analysis;
 import org.keizu.lineage.ArchitectureClasses;
+import org.keizu.lineage.DetectionIndex;
 import org.keizu.load.CommitDate;
 import org.keizu.load.Loaded;
 import org.keizu.load.ProsePages;
@@ -145,6 +146,18 @@ public final class RegistryBuild {
                 datasetDate(fixed, registry),
                 vocabulary,
                 translatedPages);
+    }
+
+    /**
+     * Phase 1 and the detector's index alone, for {@code keizu detect}: ranking one config needs
+     * the held configs, not the checks across records nor every model's verdict (which compare
+     * every held config with every other). The load's findings are added to {@code findings}.
+     */
+    public DetectionIndex detection(Findings findings) {
+        Registry registry = new RegistryLoad(options.dataDir(), options.workingDir()).run(findings);
+        return DetectionIndex.of(
+                registry,
+                vocabulary().map(ArchitectureClasses::from).orElse(ArchitectureClasses.NONE));
     }
 
     /** Phases 1 to 3, for {@code keizu validate}: the findings only. */

@@ -14,6 +14,7 @@ import org.keizu.RegistryBuild;
 import org.keizu.diagnostic.FindingFormat;
 import org.keizu.diagnostic.Findings;
 import org.keizu.lineage.Comparison;
+import org.keizu.lineage.DetectionIndex;
 import org.keizu.lineage.LineageDetector;
 import org.keizu.load.RecordKind;
 import org.keizu.load.RecordMapper;
@@ -73,14 +74,13 @@ final class DetectCommand implements Callable<Integer> {
             return ValidateCommand.report(findings, FindingFormat.TEXT, out, err);
         }
         var options = common.options(spec.commandLine());
-        RegistryBuild.Checked registry = new RegistryBuild(options).check();
-        findings.addAll(registry.findings().sorted());
+        Findings loading = new Findings();
+        DetectionIndex detection = new RegistryBuild(options).detection(loading);
+        findings.addAll(loading.sorted());
         Messages messages = new Messages(Messages.bundle(options.templateDir()));
         LineageDetector.Subject subject =
-                registry.analysis()
-                        .detection()
-                        .outsider(config.toString(), parsed.record().get().tree());
-        List<Comparison> candidates = registry.analysis().detection().candidates(subject);
+                detection.outsider(config.toString(), parsed.record().get().tree());
+        List<Comparison> candidates = detection.candidates(subject);
         if (json) {
             out.println(
                     RecordMapper.publishedJson().writeValueAsString(asJson(candidates, messages)));
