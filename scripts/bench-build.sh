@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): Keizu against Hugo + Pagefind on the same synthetic registry, in one run.
+# For each size N it generates N model records and the equivalent Hugo site (SyntheticSites), then
+# builds each RUNS times into a fresh folder and prints the median wall time and peak memory
+# (resident set of the largest process, GNU time's %M) and the ratios:
+#   full build with search   keizu build            vs  hugo && pagefind
+#   site alone               keizu build --no-search vs  hugo
+# plus the site alone under a 512 MB heap, `keizu validate` alone, `keizu detect` of one config,
+# and, up to SERVE_MAX records (default 1000), `keizu serve`'s rebuild after a one-record edit.
+# Each run writes into a new folder: the folders of earlier runs are moved aside and deleted only
+# after the last run of a size, then the script waits 35 s, because on ext4 creating files soon
+# after deleting many costs several times more (the allocator skips inodes freed in the last 30 s)
+# and would charge one tool for the other's clean-up.
+# Installs Hugo from Debian if missing. Needs node_modules (npm ci); builds the jar.
+# usage: scripts/bench-build.sh [RUNS] [N ...]      (default: 3 runs at 1000 10000 30000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$(pwd)
+runs=${1:-3}
+shift || true
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 30000)
+
+command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
+[ -x node_modules/.bin/pagefind ] || npm ci --no-audit --no-fund
+mvn -q -B -f generator/pom.xml package -DskipTests -Dkeizu.site.skip=true -Dkeizu.npm.skip=true
+mvn -q -B -f generator/pom.xml dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$repo/generator/target/bench-classpath.txt" >/dev/null
+classpath="$repo/generator/target/test-classes:$repo/generator/target/classes:$(cat generator/target/bench-classpath.txt)"
+jar=$repo/generator/target/keizu.jar
+pagefind=$repo/node_modules/.bin/pagefind
+
+echo "bench-build: $runs runs per figure at N = ${sizes[*]}; $(nproc) cores; $(java -version 2>&1 | head -1); $(hugo version | cut -d' ' -f1-2); pagefind $("$pagefind" --version | cut -d' ' -f2)"
+
+# median of the numbers on standard input
+median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+
+# measure LABEL DIR OUT COMMAND...: runs COMMAND in DIR RUNS times, OUT moved aside before each
+# run (never deleted while anything is timed); sets wall (s) and rss (MB) to the medians.
+measure() {
+    local label=$1 dir=$2 out=$3
+    shift 3
+    local times=() mems=()
+    for _ in $(seq 1 "$runs"); do
+        if [ -e "$out" ]; then mv "$out" "$(mktemp -d "$work/trash/XXXXXX")/"; fi
+        (cd "$dir" && /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/log" 2>&1) ||
+            { echo "$label failed:"; tail -5 "$work/log"; exit 1; }
+        read -r t m <"$work/time"
+        times+=("$t")
+        mems+=("$m")
+    done
+    wall=$(printf '%s\n' "${times[@]}" | median)
+    rss=$(printf '%s\n' "${mems[@]}" | median | awk '{printf "%.0f", $1/1024}')
+    printf '  %-34s median %7.2f s  %6d MB   (runs: %s s)\n' "$label" "$wall" "$rss" "${times[*]}"
+}
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
+
+# serve_edit DIR: starts keizu serve over DIR's data, edits one record EDITS times and prints the
+# median of the rebuild times serve reports (the first build's line is not counted).
+serve_edit() {
+    local dir=$1 edits=5 pid
+    (cd "$dir" && java -jar "$jar" serve --port 0 --out "$work/serve-site" >"$work/serve.out" 2>"$work/serve.err") &
+    pid=$!
+    until grep -q '^serving' "$work/serve.out" 2>/dev/null; do sleep 1; done
+    local file
+    file=$(find "$dir/data/models" -name 'synthetic-*.yaml' | sort | head -1)
+    cp "$file" "$work/original.yaml"
+    for i in $(seq 1 $((edits + 1))); do
+        local before
+        before=$(grep -c '^rebuilt' "$work/serve.err" || true)
+        sed "s/^name: \(.*\)$/name: \1 (edit $i)/" "$work/original.yaml" >"$file"
+        until [ "$(grep -c '^rebuilt' "$work/serve.err" || true)" -gt "$before" ]; do sleep 0.1; done
+    done
+    kill "$pid"
+    wait "$pid" 2>/dev/null || true
+    cp "$work/original.yaml" "$file"
+    # The first edit is a warm-up; serve prints "rebuilt N files in M ms (...)".
+    grep '^rebuilt' "$work/serve.err" | tail -n "$edits" | grep -o 'in [0-9]* ms' | awk '{print $2}' | median
+}
+
+for n in "${sizes[@]}"; do
+    work=$(mktemp -d)
+    mkdir "$work/trash"
+    java -cp "$classpath" org.keizu.bench.SyntheticSites "$n" "$work" >/dev/null
+    cp -r templates "$work/keizu/templates"
+    ln -s "$repo/node_modules" "$work/keizu/node_modules"
+    pages=$(find "$work/keizu/data/models" -name '*.yaml' | wc -l)
+    echo
+    echo "N = $n synthetic models ($pages records with the real ones)"
+
+    measure "keizu build (with search)" "$work/keizu" "$work/out-keizu" \
+        java -jar "$jar" build --out "$work/out-keizu" --as-of 2026-11-30
+    kf_wall=$wall kf_rss=$rss
+    files_keizu=$(find "$work/out-keizu" -type f | wc -l)
+    largest=$(find "$work/out-keizu" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
+    measure "hugo && pagefind" "$work/hugo" "$work/out-hugo" \
+        sh -c "hugo --quiet -d '$work/out-hugo' && '$pagefind' --site '$work/out-hugo' --quiet"
+    hf_wall=$wall hf_rss=$rss
+    files_hugo=$(find "$work/out-hugo" -type f | wc -l)
+    measure "keizu build --no-search" "$work/keizu" "$work/out-keizu" \
+        java -jar "$jar" build --out "$work/out-keizu" --no-search --as-of 2026-11-30
+    ks_wall=$wall ks_rss=$rss
+    measure "hugo" "$work/hugo" "$work/out-hugo" hugo --quiet -d "$work/out-hugo"
+    hs_wall=$wall hs_rss=$rss
+    measure "keizu build --no-search, -Xmx512m" "$work/keizu" "$work/out-keizu" \
+        java -Xmx512m -jar "$jar" build --out "$work/out-keizu" --no-search --as-of 2026-11-30
+    measure "keizu validate" "$work/keizu" "$work/none" java -jar "$jar" validate
+    measure "keizu detect (one config)" "$work/keizu" "$work/none" \
+        java -jar "$jar" detect data/snapshots/deepseek-ai/DeepSeek-R1/*/config.json
+
+    if [ "$n" -le "${SERVE_MAX:-1000}" ]; then
+        echo "  keizu serve, one-record edit: median rebuild $(serve_edit "$work/keizu") ms (5 edits after a warm-up)"
+    fi
+    echo "  files: keizu $files_keizu, hugo $files_hugo; largest keizu page: $largest bytes"
+    echo "  ratio full build with search, keizu / (hugo + pagefind): wall $(ratio "$kf_wall" "$hf_wall")x, peak memory $(ratio "$kf_rss" "$hf_rss")x"
+    echo "  ratio site alone, keizu --no-search / hugo:             wall $(ratio "$ks_wall" "$hs_wall")x, peak memory $(ratio "$ks_rss" "$hs_rss")x"
+    rm -rf "$work"
+    sleep 35
+done
