@@ -163,8 +163,26 @@ public final class Views {
             List<TermView> grades,
             List<TermView> verdicts) {}
 
-    /** A list of models on a browse page, with the counts the page states. */
-    public record ModelList(List<ModelRow> rows, List<VerdictCount> counts) {}
+    /**
+     * A list of models on a browse page, with the counts the page states (always of the whole
+     * list); {@code pager} is null unless the list is split over several pages, when {@code rows}
+     * are this page's.
+     */
+    public record ModelList(List<ModelRow> rows, List<VerdictCount> counts, Pager pager) {
+        /** A list shown whole, on one page. */
+        public ModelList(List<ModelRow> rows, List<VerdictCount> counts) {
+            this(rows, counts, null);
+        }
+    }
+
+    /**
+     * Where a page stands among the pages of one long list: "Page 2 of 7", the links to the
+     * previous and next pages (null at either end) and to every page, the current one marked.
+     */
+    public record Pager(String label, String previous, String next, List<PageLink> pages) {}
+
+    /** One page of a list, as the pager links to it. */
+    public record PageLink(String label, String href, boolean current) {}
 
     public record CountryPage(
             SiteView site,

@@ -167,10 +167,9 @@ final class PageFrame {
                 openData);
     }
 
-    /** A country's page also offers the country's feed. */
-    MachineMetadata.PageMeta countryMeta(Views.CountryLink country) {
-        return meta(SitePaths.country(country.code()), null)
-                .withFeeds(List.of(registryFeed(), countryFeed(country)));
+    /** A country's page (or a page of its list of models, at {@code pagePath}), with its feed. */
+    MachineMetadata.PageMeta countryMeta(Views.CountryLink country, String pagePath) {
+        return meta(pagePath, null).withFeeds(List.of(registryFeed(), countryFeed(country)));
     }
 
     private String url(String pagePath) {

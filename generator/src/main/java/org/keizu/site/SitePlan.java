@@ -220,16 +220,31 @@ public final class SitePlan {
         return lastmod;
     }
 
-    /** The home page: every model, with the registry's JSON-LD. */
+    /**
+     * The home page, with the registry's JSON-LD: the examined models a page at a time ({@link
+     * ModelListPages}), the rest of the page the same on each.
+     */
     private static void renderHome(ViewBuilder views, PageFrame frame, Sink files)
             throws IOException {
-        files.accept(
-                frame.page(
-                        "",
-                        "index.ftlh",
-                        views.index(),
-                        frame.fixed("home_title"),
-                        frame.meta("", views.metadata().registryJsonLd())));
+        Views.IndexPage home = views.index();
+        Messages messages = new Messages(views.site().msg());
+        for (ModelListPages.Page page : new ModelListPages(views.site()).split(home.models(), "")) {
+            files.accept(
+                    frame.page(
+                            page.path(),
+                            "index.ftlh",
+                            new Views.IndexPage(
+                                    home.site(),
+                                    page.models(),
+                                    home.bases(),
+                                    home.countries(),
+                                    home.grades(),
+                                    home.verdicts()),
+                            page.name(frame.fixed("home_title"), messages),
+                            page.number() == 1
+                                    ? frame.meta("", views.metadata().registryJsonLd())
+                                    : frame.meta(page.path(), null)));
+        }
     }
 
     /** The English site: every file, as before the translations. */
@@ -261,38 +276,77 @@ public final class SitePlan {
                         "countries.ftlh",
                         views.countries(),
                         frame.fixed("countries_title")));
-        for (Views.CountryPage page : views.countryPages()) {
-            files.accept(
-                    frame.page(
-                            SitePaths.country(page.country().code()),
-                            "country.ftlh",
-                            page,
-                            page.country().name(),
-                            frame.countryMeta(page.country())));
+        ModelListPages lists = new ModelListPages(views.site());
+        Messages messages = new Messages(views.site().msg());
+        for (Views.CountryPage country : views.countryPages()) {
+            for (ModelListPages.Page page :
+                    lists.split(country.models(), SitePaths.country(country.country().code()))) {
+                files.accept(
+                        frame.page(
+                                page.path(),
+                                "country.ftlh",
+                                new Views.CountryPage(
+                                        country.site(),
+                                        country.country(),
+                                        page.models(),
+                                        country.onForeignBase(),
+                                        country.examined()),
+                                page.name(country.country().name(), messages),
+                                frame.countryMeta(country.country(), page.path())));
+            }
         }
-        for (Views.VerdictPage page : views.verdictPages()) {
-            files.accept(
-                    frame.page(
-                            SitePaths.verdict(page.verdict()),
-                            "verdict.ftlh",
-                            page,
-                            frame.fixed("verdict_label") + " " + page.label()));
+        for (Views.VerdictPage verdict : views.verdictPages()) {
+            for (ModelListPages.Page page :
+                    lists.split(verdict.models(), SitePaths.verdict(verdict.verdict()))) {
+                files.accept(
+                        frame.page(
+                                page.path(),
+                                "verdict.ftlh",
+                                new Views.VerdictPage(
+                                        verdict.site(),
+                                        verdict.verdict(),
+                                        verdict.label(),
+                                        verdict.meaning(),
+                                        page.models()),
+                                page.name(
+                                        frame.fixed("verdict_label") + " " + verdict.label(),
+                                        messages)));
+            }
         }
-        for (Views.OrganisationPage page : views.organisationPages()) {
-            files.accept(
-                    frame.page(
-                            SitePaths.organisation(page.profile().id()),
-                            "organisation.ftlh",
-                            page,
-                            page.profile().name()));
+        for (Views.OrganisationPage organisation : views.organisationPages()) {
+            for (ModelListPages.Page page :
+                    lists.split(
+                            organisation.models(),
+                            SitePaths.organisation(organisation.profile().id()))) {
+                files.accept(
+                        frame.page(
+                                page.path(),
+                                "organisation.ftlh",
+                                new Views.OrganisationPage(
+                                        organisation.site(),
+                                        organisation.profile(),
+                                        organisation.kind(),
+                                        page.models()),
+                                page.name(organisation.profile().name(), messages)));
+            }
         }
-        for (Views.ProgrammePage page : views.programmePages()) {
-            files.accept(
-                    frame.page(
-                            SitePaths.programme(page.profile().id()),
-                            "programme.ftlh",
-                            page,
-                            page.profile().name()));
+        for (Views.ProgrammePage programme : views.programmePages()) {
+            for (ModelListPages.Page page :
+                    lists.split(
+                            programme.models(), SitePaths.programme(programme.profile().id()))) {
+                files.accept(
+                        frame.page(
+                                page.path(),
+                                "programme.ftlh",
+                                new Views.ProgrammePage(
+                                        programme.site(),
+                                        programme.profile(),
+                                        programme.funder(),
+                                        programme.started(),
+                                        programme.timeline(),
+                                        page.models()),
+                                page.name(programme.profile().name(), messages)));
+            }
         }
         List<Views.BasePage> bases = views.basePages();
         files.accept(
