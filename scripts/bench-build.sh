@@ -43,8 +43,11 @@ measure() {
     local times=() mems=()
     for _ in $(seq 1 "$runs"); do
         if [ -e "$out" ]; then mv "$out" "$(mktemp -d "$work/trash/XXXXXX")/"; fi
-        (cd "$dir" && /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/log" 2>&1) ||
-            { echo "$label failed:"; tail -5 "$work/log"; exit 1; }
+        if ! (cd "$dir" && /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/log" 2>&1); then
+            printf '  %-34s FAILED: %s\n' "$label" "$(grep -v '^\s*at ' "$work/log" | tail -3 | tr '\n' ' ')"
+            wall=0 rss=0
+            return 0
+        fi
         read -r t m <"$work/time"
         times+=("$t")
         mems+=("$m")
@@ -93,6 +96,7 @@ for n in "${sizes[@]}"; do
     kf_wall=$wall kf_rss=$rss
     files_keizu=$(find "$work/out-keizu" -type f | wc -l)
     largest=$(find "$work/out-keizu" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
+    over=$(find "$work/out-keizu" -name '*.html' -size +200000c | wc -l)
     measure "hugo && pagefind" "$work/hugo" "$work/out-hugo" \
         sh -c "hugo --quiet -d '$work/out-hugo' && '$pagefind' --site '$work/out-hugo' --quiet"
     hf_wall=$wall hf_rss=$rss
@@ -111,7 +115,7 @@ for n in "${sizes[@]}"; do
     if [ "$n" -le "${SERVE_MAX:-1000}" ]; then
         echo "  keizu serve, one-record edit: median rebuild $(serve_edit "$work/keizu") ms (5 edits after a warm-up)"
     fi
-    echo "  files: keizu $files_keizu, hugo $files_hugo; largest keizu page: $largest bytes"
+    echo "  files: keizu $files_keizu, hugo $files_hugo; largest keizu page: $largest ($over pages over 200,000 bytes)"
     echo "  ratio full build with search, keizu / (hugo + pagefind): wall $(ratio "$kf_wall" "$hf_wall")x, peak memory $(ratio "$kf_rss" "$hf_rss")x"
     echo "  ratio site alone, keizu --no-search / hugo:             wall $(ratio "$ks_wall" "$hs_wall")x, peak memory $(ratio "$ks_rss" "$hs_rss")x"
     rm -rf "$work"

@@ -20,6 +20,12 @@ import org.keizu.render.Views.LegendItem;
  * component or was matched by the config detector is never drawn here; the pages list those apart.
  */
 final class FamilyTrees {
+    /**
+     * The models drawn below any one box; the rest are one box that leads to the family page. A
+     * base with a thousand derivatives would otherwise draw a figure hundreds of screens wide.
+     */
+    static final int MAX_CHILDREN_DRAWN = 12;
+
     private final ViewContext context;
 
     FamilyTrees(ViewContext context) {
@@ -73,10 +79,29 @@ final class FamilyTrees {
                                 .filter(id -> !seen.contains(id)) // a cycle is reported by LIN-006
                                 .map(id -> context.registry.model(id).orElseThrow())
                                 .toList());
-        for (Model child : derived) {
+        for (Model child : derived.subList(0, Math.min(derived.size(), MAX_CHILDREN_DRAWN))) {
             children.add(descendants(child, model.id(), "model", seen));
         }
+        if (derived.size() > MAX_CHILDREN_DRAWN) {
+            children.add(more(model, derived.size() - MAX_CHILDREN_DRAWN));
+        }
         return box(model, parent, kind, children);
+    }
+
+    /**
+     * One box standing for the models derived from {@code model} that are not drawn, leading to its
+     * family page, which lists them all.
+     */
+    private TreeLayout.Box more(Model model, int notDrawn) {
+        return new TreeLayout.Box(
+                model.id() + "-more",
+                context.messages.format("tree_more", context.language.number(notDrawn)),
+                context.messages.format("tree_more_sub"),
+                context.paths.href(SitePaths.base(model.id())),
+                "more",
+                "",
+                "derived",
+                List.of());
     }
 
     private TreeLayout.Box box(

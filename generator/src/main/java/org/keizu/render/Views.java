@@ -234,7 +234,8 @@ public final class Views {
 
     /**
      * A base's family page; {@code href} is the family page, {@code modelHref} the base's own
-     * evidence page.
+     * evidence page. {@code pager} is null unless its lists are split over several pages, when the
+     * lists hold this page's members and only the first page draws the tree.
      */
     public record BasePage(
             SiteView site,
@@ -249,7 +250,40 @@ public final class Views {
             List<FamilyMember> detected,
             List<FamilyMember> components,
             List<FamilyMember> architectureOnly,
-            FamilyTree tree) {}
+            FamilyTree tree,
+            Pager pager) {
+        /** A family shown whole, on one page. */
+        public BasePage(
+                SiteView site,
+                String id,
+                String name,
+                String href,
+                String modelHref,
+                CountryLink country,
+                String maker,
+                List<FamilyMember> derived,
+                List<List<Link>> chains,
+                List<FamilyMember> detected,
+                List<FamilyMember> components,
+                List<FamilyMember> architectureOnly,
+                FamilyTree tree) {
+            this(
+                    site,
+                    id,
+                    name,
+                    href,
+                    modelHref,
+                    country,
+                    maker,
+                    derived,
+                    chains,
+                    detected,
+                    components,
+                    architectureOnly,
+                    tree,
+                    null);
+        }
+    }
 
     /**
      * A chain of derivation drawn as inline SVG, laid out in Java ({@link TreeLayout}): boxes, the

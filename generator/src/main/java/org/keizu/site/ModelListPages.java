@@ -41,44 +41,45 @@ final class ModelListPages {
 
     /** The pages of {@code list}, whose first page is at {@code path}. */
     List<Page> split(Views.ModelList list, String path) {
-        int count = Math.max(1, (list.rows().size() + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE);
+        int count = pageCount(list.rows().size());
         if (count == 1) {
             return List.of(new Page(path, list, 1, 1));
         }
-        List<Views.PageLink> links = new ArrayList<>();
-        for (int k = 1; k <= count; k++) {
-            links.add(new Views.PageLink(n(k), paths.href(pagePath(path, k)), false));
-        }
         List<Page> pages = new ArrayList<>();
         for (int k = 1; k <= count; k++) {
-            int number = k;
-            List<Views.PageLink> marked =
-                    links.stream()
-                            .map(
-                                    l ->
-                                            l.label().equals(n(number))
-                                                    ? new Views.PageLink(l.label(), l.href(), true)
-                                                    : l)
-                            .toList();
-            Views.Pager pager =
-                    new Views.Pager(
-                            messages.format("pager_page", n(k), n(count)),
-                            k > 1 ? links.get(k - 2).href() : null,
-                            k < count ? links.get(k).href() : null,
-                            marked);
-            List<Views.ModelRow> rows =
-                    list.rows()
-                            .subList(
-                                    (k - 1) * ROWS_PER_PAGE,
-                                    Math.min(list.rows().size(), k * ROWS_PER_PAGE));
             pages.add(
                     new Page(
                             pagePath(path, k),
-                            new Views.ModelList(rows, list.counts(), pager),
+                            new Views.ModelList(
+                                    slice(list.rows(), k), list.counts(), pager(path, k, count)),
                             k,
                             count));
         }
         return pages;
+    }
+
+    /** How many pages a list of {@code size} rows takes (one at least). */
+    static int pageCount(int size) {
+        return Math.max(1, (size + ROWS_PER_PAGE - 1) / ROWS_PER_PAGE);
+    }
+
+    /** The rows of page {@code k} (from 1): empty when the list is shorter. */
+    static <T> List<T> slice(List<T> rows, int k) {
+        int from = Math.min(rows.size(), (k - 1) * ROWS_PER_PAGE);
+        return rows.subList(from, Math.min(rows.size(), k * ROWS_PER_PAGE));
+    }
+
+    /** The pager of page {@code k} of {@code count} of the list at {@code path}. */
+    Views.Pager pager(String path, int k, int count) {
+        List<Views.PageLink> links = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            links.add(new Views.PageLink(n(i), paths.href(pagePath(path, i)), i == k));
+        }
+        return new Views.Pager(
+                messages.format("pager_page", n(k), n(count)),
+                k > 1 ? links.get(k - 2).href() : null,
+                k < count ? links.get(k).href() : null,
+                links);
     }
 
     /** Where page {@code k} of the list at {@code path} is. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.keizu.load.ProsePages;
 import org.keizu.render.Language;
 import org.keizu.render.MachineMetadata;
@@ -355,13 +356,52 @@ public final class SitePlan {
                         "bases.ftlh",
                         new BasesIndex(views.site(), bases),
                         frame.fixed("bases_title")));
-        for (Views.BasePage page : bases) {
-            files.accept(
-                    frame.page(
-                            SitePaths.base(page.id()),
-                            "base.ftlh",
-                            page,
-                            page.name() + " — " + frame.fixed("family_heading")));
+        for (Views.BasePage base : bases) {
+            int count =
+                    ModelListPages.pageCount(
+                            Stream.of(
+                                            base.derived().size(),
+                                            base.chains().size(),
+                                            base.detected().size(),
+                                            base.components().size(),
+                                            base.architectureOnly().size())
+                                    .max(Integer::compare)
+                                    .orElse(0));
+            String path = SitePaths.base(base.id());
+            for (int k = 1; k <= count; k++) {
+                Views.BasePage page =
+                        count == 1
+                                ? base
+                                : new Views.BasePage(
+                                        base.site(),
+                                        base.id(),
+                                        base.name(),
+                                        base.href(),
+                                        base.modelHref(),
+                                        base.country(),
+                                        base.maker(),
+                                        ModelListPages.slice(base.derived(), k),
+                                        ModelListPages.slice(base.chains(), k),
+                                        ModelListPages.slice(base.detected(), k),
+                                        ModelListPages.slice(base.components(), k),
+                                        ModelListPages.slice(base.architectureOnly(), k),
+                                        k == 1 ? base.tree() : null,
+                                        lists.pager(path, k, count));
+                String name = base.name() + " — " + frame.fixed("family_heading");
+                files.accept(
+                        frame.page(
+                                ModelListPages.pagePath(path, k),
+                                "base.ftlh",
+                                page,
+                                k == 1
+                                        ? name
+                                        : name
+                                                + " — "
+                                                + messages.format(
+                                                        "pager_page",
+                                                        String.valueOf(k),
+                                                        String.valueOf(count))));
+            }
         }
     }
 

@@ -145,6 +145,36 @@ class PaginationTest {
     }
 
     @Test
+    void aBaseFamilyIsSplitAndItsTreeDrawsAFewWithABoxForTheRest() throws IOException {
+        List<Document> pages = pages("bases/base-model/");
+        assertEquals(3, pages.size());
+        List<String> members = new ArrayList<>();
+        for (Document page : pages) {
+            page.select("ul.family a[href*=/models/listed-]")
+                    .forEach(a -> members.add(a.attr("href")));
+        }
+        assertEquals(ADDED, new TreeSet<>(members).size(), "every derived model once");
+        assertEquals(ADDED, members.size());
+        assertEquals(1, pages.get(0).select("figure.tree").size(), "the first page draws the tree");
+        int derived = 0;
+        for (Document page : pages) {
+            derived += page.select("section[aria-labelledby=derived] li").size();
+        }
+        int maxDrawn = org.keizu.render.FamilyTreesAccess.maxChildrenDrawn();
+        assertTrue(pages.get(1).select("figure.tree").isEmpty());
+        for (String page : List.of("bases/base-model/", "models/base-model/")) {
+            Document doc = page(page);
+            assertEquals(
+                    maxDrawn,
+                    doc.select("figure.tree a.tree-node[data-parent=base-model]").size() - 1,
+                    page + ": the first models, then one box for the rest");
+            Element more = doc.selectFirst("figure.tree a.tree-node[data-id=base-model-more]");
+            assertEquals("/bases/base-model/", more.attr("href"), page);
+            assertTrue(more.text().contains("and " + (derived - maxDrawn) + " more"), more.text());
+        }
+    }
+
+    @Test
     void noPageOfTheSiteIsOver200Kilobytes() throws IOException {
         try (Stream<Path> files = Files.walk(site)) {
             List<String> large =
