@@ -74,21 +74,41 @@ public final class SyntheticSites {
         TestRegistries.copyTree(TestRegistries.REAL_DATA, keizuData);
         TestRegistries.copyTree(
                 TestRegistries.REPO.resolve("generator/src/test/resources/bench/hugo"), hugo);
-        List<String> organisations = new ArrayList<>();
-        try (Stream<Path> orgs = Files.list(keizuData.resolve("organisations"))) {
-            orgs.map(p -> p.getFileName().toString().replace(".yaml", ""))
-                    .sorted()
-                    .forEach(organisations::add);
-        }
         Files.createDirectories(hugo.resolve("content/models"));
-        for (int i = 1; i <= count; i++) {
-            Synthetic model = new Synthetic(i, organisations.get(i % organisations.size()));
+        for (Synthetic model : models(keizuData, count)) {
             Files.writeString(
                     keizuData.resolve("models/" + model.id + ".yaml"), model.yaml(keizuData));
             Files.writeString(
                     hugo.resolve("content/models/" + model.id + ".md"), model.frontMatter());
         }
         System.out.printf("wrote %,d synthetic models to %s and %s%n", count, keizuData, hugo);
+    }
+
+    /**
+     * Adds {@code count} synthetic models to {@code data}, a copy of the real data folder (tests
+     * use it for a registry larger than the real one); returns their ids.
+     */
+    public static List<String> addModels(Path data, int count) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (Synthetic model : models(data, count)) {
+            Files.writeString(data.resolve("models/" + model.id + ".yaml"), model.yaml(data));
+            ids.add(model.id);
+        }
+        return ids;
+    }
+
+    private static List<Synthetic> models(Path data, int count) throws IOException {
+        List<String> organisations = new ArrayList<>();
+        try (Stream<Path> orgs = Files.list(data.resolve("organisations"))) {
+            orgs.map(p -> p.getFileName().toString().replace(".yaml", ""))
+                    .sorted()
+                    .forEach(organisations::add);
+        }
+        List<Synthetic> models = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            models.add(new Synthetic(i, organisations.get(i % organisations.size())));
+        }
+        return models;
     }
 
     /** One generated model: every value follows from its number, so each run writes the same. */

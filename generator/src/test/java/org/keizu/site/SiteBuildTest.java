@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -248,5 +249,26 @@ class SiteBuildTest {
                 () -> new SiteWriter(out).write(List.of(OutputFile.text("../escaped.html", "x"))));
         assertFalse(Files.exists(root.resolve("escaped.html")));
         assertFalse(Files.exists(out));
+    }
+
+    @Test
+    void aWriteThatFailsOnAWriterThreadFailsTheBuildAndTheOldSiteStays(@TempDir Path root)
+            throws IOException {
+        Path out = root.resolve("site");
+        new SiteWriter(out).write(List.of(OutputFile.text("index.html", "the old site")));
+        // "a" is written as a file, so the folder "a/" that the second file needs cannot be made:
+        // the path is fine when handed over and fails only when a writer thread reaches it.
+        List<OutputFile> files = new ArrayList<>();
+        files.add(OutputFile.text("a", "a file where a folder is needed"));
+        for (int i = 0; i < 50; i++) {
+            files.add(OutputFile.text("a/page-" + i + ".html", "x"));
+        }
+        IOException e = assertThrows(IOException.class, () -> new SiteWriter(out).write(files));
+        assertTrue(e.getMessage().contains("could not be written"), e.getMessage());
+        assertEquals("the old site", Files.readString(out.resolve("index.html")));
+        assertFalse(Files.exists(out.resolve("a")));
+        try (Stream<Path> beside = Files.list(root)) {
+            assertEquals(List.of(out), beside.toList(), "no staging folder is left beside it");
+        }
     }
 }
