@@ -62,7 +62,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 # median of the rebuild times serve reports (the first build's line is not counted).
 serve_edit() {
     local dir=$1 edits=5 pid
-    (cd "$dir" && java -jar "$jar" serve --port 0 --out "$work/serve-site" >"$work/serve.out" 2>"$work/serve.err") &
+    (cd "$dir" && exec java -jar "$jar" serve --port 0 --out "$work/serve-site" >"$work/serve.out" 2>"$work/serve.err") &
     pid=$!
     until grep -q '^serving' "$work/serve.out" 2>/dev/null; do sleep 1; done
     local file
