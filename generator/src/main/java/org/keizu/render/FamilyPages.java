@@ -114,6 +114,7 @@ final class FamilyPages {
                 detected,
                 components,
                 architecture,
-                trees.ofBase(base));
+                trees.ofBase(base),
+                null); // the whole family; SitePlan splits it when a list is longer than a page
     }
 }

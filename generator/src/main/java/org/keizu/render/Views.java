@@ -251,39 +251,7 @@ public final class Views {
             List<FamilyMember> components,
             List<FamilyMember> architectureOnly,
             FamilyTree tree,
-            Pager pager) {
-        /** A family shown whole, on one page. */
-        public BasePage(
-                SiteView site,
-                String id,
-                String name,
-                String href,
-                String modelHref,
-                CountryLink country,
-                String maker,
-                List<FamilyMember> derived,
-                List<List<Link>> chains,
-                List<FamilyMember> detected,
-                List<FamilyMember> components,
-                List<FamilyMember> architectureOnly,
-                FamilyTree tree) {
-            this(
-                    site,
-                    id,
-                    name,
-                    href,
-                    modelHref,
-                    country,
-                    maker,
-                    derived,
-                    chains,
-                    detected,
-                    components,
-                    architectureOnly,
-                    tree,
-                    null);
-        }
-    }
+            Pager pager) {}
 
     /**
      * A chain of derivation drawn as inline SVG, laid out in Java ({@link TreeLayout}): boxes, the
