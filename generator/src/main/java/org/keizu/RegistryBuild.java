@@ -101,15 +101,26 @@ public final class RegistryBuild {
 
     private final Options options;
 
+    /** The schemas, compiled once per build: the load and the versions' pages both need them. */
+    private SchemaValidator schema;
+
     public RegistryBuild(Options options) {
         this.options = options;
+    }
+
+    private SchemaValidator schema() {
+        if (schema == null) {
+            schema = new SchemaValidator(options.dataDir().resolve("schema"));
+        }
+        return schema;
     }
 
     /** Phases 1 to 3: load, validate and analyse, collecting every finding. */
     public Checked check() {
         Findings findings = new Findings();
         Optional<PartialDate> fixed = fixedDate();
-        Registry registry = new RegistryLoad(options.dataDir(), options.workingDir()).run(findings);
+        Registry registry =
+                new RegistryLoad(options.dataDir(), options.workingDir(), schema()).run(findings);
         List<ProsePages.Page> pages =
                 ProsePages.read(
                         options.dataDir().resolve("pages"), options.workingDir(), findings::add);
@@ -154,7 +165,8 @@ public final class RegistryBuild {
      * every held config with every other). The load's findings are added to {@code findings}.
      */
     public DetectionIndex detection(Findings findings) {
-        Registry registry = new RegistryLoad(options.dataDir(), options.workingDir()).run(findings);
+        Registry registry =
+                new RegistryLoad(options.dataDir(), options.workingDir(), schema()).run(findings);
         return DetectionIndex.of(
                 registry,
                 vocabulary().map(ArchitectureClasses::from).orElse(ArchitectureClasses.NONE));
@@ -314,7 +326,7 @@ public final class RegistryBuild {
     /** Each record's versions, from a history read before (kept between rebuilds). */
     private RecordVersions versions(Checked checked, RecordHistory history) {
         RecordMapper mappers = new RecordMapper();
-        SchemaValidator schema = new SchemaValidator(options.dataDir().resolve("schema"));
+        SchemaValidator schema = schema();
         return RecordVersions.of(
                 checked.registry().models(),
                 history,

@@ -39,16 +39,28 @@ public final class RegistryLoad {
     private final Path dataDir;
     private final Path workingDir;
 
+    /** Null: compiled from {@code data/schema/} when the load runs. */
+    private final SchemaValidator schema;
+
     public RegistryLoad(Path dataDir, Path workingDir) {
+        this(dataDir, workingDir, null);
+    }
+
+    /**
+     * A load that checks records against {@code schema}, compiled by the caller for other uses too.
+     */
+    public RegistryLoad(Path dataDir, Path workingDir, SchemaValidator schema) {
         this.dataDir = dataDir;
         this.workingDir = workingDir;
+        this.schema = schema;
     }
 
     public Registry run(Findings findings) {
         RecordMapper mappers = new RecordMapper();
         RecordParser parser = new RecordParser(mappers);
         RecordBinder binder = new RecordBinder(mappers);
-        SchemaValidator schema = new SchemaValidator(dataDir.resolve("schema"));
+        SchemaValidator schema =
+                this.schema != null ? this.schema : new SchemaValidator(dataDir.resolve("schema"));
 
         List<Loaded<Model>> models = new ArrayList<>();
         List<Loaded<Organisation>> organisations = new ArrayList<>();

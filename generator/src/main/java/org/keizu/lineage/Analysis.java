@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.keizu.load.Loaded;
 import org.keizu.load.LoadedSnapshot;
 import org.keizu.model.Grade;
@@ -66,10 +67,10 @@ public final class Analysis {
      * other is most of the analysis. Safe to ask from several threads.
      */
     public static final class Candidates {
-        private final java.util.function.Supplier<List<Comparison>> ranking;
+        private final Supplier<List<Comparison>> ranking;
         private volatile List<Comparison> ranked;
 
-        Candidates(java.util.function.Supplier<List<Comparison>> ranking) {
+        Candidates(Supplier<List<Comparison>> ranking) {
             this.ranking = ranking;
         }
 

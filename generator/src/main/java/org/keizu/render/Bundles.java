@@ -87,22 +87,15 @@ public final class Bundles {
             String shown = "templates/" + language.bundleFile();
             Optional<Map<String, String>> read = read(file);
             if (read.isEmpty()) {
-                out.accept(
-                        Finding.error(
-                                shown,
-                                Position.WHOLE_FILE,
-                                Check.SITE_002,
-                                "cannot be read as UTF-8 properties"));
+                out.accept(bundleError(shown, "cannot be read as UTF-8 properties"));
                 continue;
             }
             Set<String> have = read.get().keySet();
             for (String key : required) {
                 if (!have.contains(key)) {
                     out.accept(
-                            Finding.error(
+                            bundleError(
                                     shown,
-                                    Position.WHOLE_FILE,
-                                    Check.SITE_002,
                                     "the key "
                                             + key
                                             + " is missing; translate it from "
@@ -114,10 +107,8 @@ public final class Bundles {
             for (String key : have) {
                 if (!required.contains(key)) {
                     out.accept(
-                            Finding.error(
+                            bundleError(
                                     shown,
-                                    Position.WHOLE_FILE,
-                                    Check.SITE_002,
                                     "the key "
                                             + key
                                             + " is neither in templates/messages.properties nor a"
@@ -125,5 +116,10 @@ public final class Bundles {
                 }
             }
         }
+    }
+
+    /** A SITE-002 finding about a whole bundle file. */
+    private static Finding bundleError(String file, String message) {
+        return Finding.error(file, Position.WHOLE_FILE, Check.SITE_002, message);
     }
 }

@@ -56,7 +56,7 @@ final class EvidenceOutput {
                                     shareImages.model(card, siteName)));
                     EvidenceViews.ModelPage model = views.modelPage(id);
                     listed.add(page(id, model, card, metadata));
-                    citation(model.citation(), listed);
+                    listed.addAll(SitePlan.citationFiles(model.citation()));
                     List<OutputFile> hidden = new ArrayList<>();
                     versions(id, hidden);
                     redirects(views.model(id), hidden);
@@ -133,13 +133,6 @@ final class EvidenceOutput {
                 files);
     }
 
-    /** Each citation format as a file beside the page it cites. */
-    private static void citation(Views.Citation citation, List<OutputFile> files) {
-        for (Views.CitationText format : citation.formats()) {
-            files.add(OutputFile.text(format.path(), format.text()));
-        }
-    }
-
     /** The page and citation files of each version of the model's record. */
     private void versions(String id, List<OutputFile> unlisted) {
         for (int number : views.versionNumbers(id)) {
@@ -154,7 +147,7 @@ final class EvidenceOutput {
                             frame.meta(path, null)));
             if (!version.version().current()) {
                 // The current version's files are the record page's own, written with it.
-                citation(version.citation(), unlisted);
+                unlisted.addAll(SitePlan.citationFiles(version.citation()));
             }
         }
     }

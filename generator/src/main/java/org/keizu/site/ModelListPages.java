@@ -25,9 +25,7 @@ final class ModelListPages {
     record Page(String path, Views.ModelList models, int number, int count) {
         /** The page's name: the list's, and from page 2 on, which page it is. */
         String name(String listName, Messages messages) {
-            return number == 1
-                    ? listName
-                    : listName + " — " + messages.format("pager_page", n(number), n(count));
+            return ModelListPages.name(listName, number, count, messages);
         }
     }
 
@@ -35,7 +33,7 @@ final class ModelListPages {
     private final Messages messages;
 
     ModelListPages(Views.SiteView site) {
-        this.paths = new SitePaths(site.baseUrl(), site.language().folder());
+        this.paths = site.paths();
         this.messages = new Messages(site.msg());
     }
 
@@ -80,6 +78,14 @@ final class ModelListPages {
                 k > 1 ? links.get(k - 2).href() : null,
                 k < count ? links.get(k).href() : null,
                 links);
+    }
+
+    /**
+     * The name of page {@code k} of {@code count} of a list: the list's, and from page 2 on, which
+     * page.
+     */
+    static String name(String listName, int k, int count, Messages messages) {
+        return k == 1 ? listName : listName + " — " + messages.format("pager_page", n(k), n(count));
     }
 
     /** Where page {@code k} of the list at {@code path} is. */

@@ -33,7 +33,9 @@ final class ProseOutput {
             throws IOException {
         Views.Citation registryCitation = CitationBuilder.registry(views.site());
         if (citationFiles) {
-            SitePlan.writeCitation(registryCitation, files);
+            for (OutputFile file : SitePlan.citationFiles(registryCitation)) {
+                files.accept(file);
+            }
         }
         boolean translated = !views.site().language().english();
         MarkdownRenderer markdown = new MarkdownRenderer();

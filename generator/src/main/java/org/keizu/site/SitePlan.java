@@ -23,8 +23,8 @@ import org.keizu.render.Views;
  * registry. Nothing here touches the output folder itself.
  *
  * <pre>
- *   SitePlan plan = new SitePlan(renderer, templateDir);
- *   plan.render(new ViewBuilder(registry, analysis, vocabulary, plan.siteView(...)), pages, staging::write);
+ *   SitePlan plan = new SitePlan(renderer, templateDir, ShareImages.DRAWN);
+ *   plan.render(editions, staging::write); // an Edition per language: its ViewBuilder and prose pages
  * </pre>
  */
 public final class SitePlan {
@@ -33,30 +33,12 @@ public final class SitePlan {
     private final SiteAssets assets;
     private final ShareImages images;
 
-    public SitePlan(TemplateRenderer renderer, Path templateDir) {
-        this(renderer, templateDir, ShareImages.DRAWN);
-    }
-
     /** A plan that takes its share images from {@code images} (kept between rebuilds, or drawn). */
     public SitePlan(TemplateRenderer renderer, Path templateDir, ShareImages images) {
         this.renderer = renderer;
         this.templateDir = templateDir;
         this.assets = new SiteAssets(templateDir);
         this.images = images;
-    }
-
-    /**
-     * What every page shares: paths, the message bundle and the navigation; {@code repository} is
-     * the repository readers act in ({@link RepositoryLinks}), or empty.
-     */
-    public Views.SiteView siteView(
-            String baseUrl,
-            String origin,
-            String datasetDate,
-            int modelCount,
-            List<ProsePages.Page> pages,
-            Optional<RepositoryLinks> repository) {
-        return siteView(Language.EN, baseUrl, origin, datasetDate, modelCount, pages, repository);
     }
 
     /**
@@ -124,21 +106,6 @@ public final class SitePlan {
     }
 
     /**
-     * Every file of the site, in a fixed order: assets, the home page, the evidence pages with
-     * their share images and citation files, the listings, the prose pages, then the files machines
-     * read (feeds, robots.txt) and the sitemap last, from the paths that went before.
-     */
-    public void render(ViewBuilder views, List<ProsePages.Page> pages, Sink sink)
-            throws IOException {
-        render(
-                List.of(
-                        new Edition(
-                                views,
-                                pages.stream().map(p -> new ProseSource(p, false)).toList())),
-                sink);
-    }
-
-    /**
      * A prose page as one language shows it: its translation, or the English page marked {@code
      * untranslated}.
      */
@@ -151,10 +118,12 @@ public final class SitePlan {
     public record Edition(ViewBuilder views, List<ProseSource> pages) {}
 
     /**
-     * Every file of the site: the English edition (the first) in full, then each translation's
-     * pages in its folder, and the sitemap last, from the paths of every edition. A translation
-     * repeats the pages readers read, never the files they share (assets, open data, feeds, share
-     * images, citation files, past versions' pages, the 404 page).
+     * Every file of the site, in a fixed order: the English edition (the first) in full (assets,
+     * the home page, the evidence pages with their share images and citation files, the listings,
+     * the prose pages, then the files machines read), then each translation's pages in its folder,
+     * and the sitemap last, from the paths of every edition. A translation repeats the pages
+     * readers read, never the files they share (assets, open data, feeds, share images, citation
+     * files, past versions' pages, the 404 page).
      */
     public void render(List<Edition> editions, Sink sink) throws IOException {
         List<String> paths = new ArrayList<>();
@@ -387,20 +356,16 @@ public final class SitePlan {
                                         ModelListPages.slice(base.architectureOnly(), k),
                                         k == 1 ? base.tree() : null,
                                         lists.pager(path, k, count));
-                String name = base.name() + " — " + frame.fixed("family_heading");
                 files.accept(
                         frame.page(
                                 ModelListPages.pagePath(path, k),
                                 "base.ftlh",
                                 page,
-                                k == 1
-                                        ? name
-                                        : name
-                                                + " — "
-                                                + messages.format(
-                                                        "pager_page",
-                                                        String.valueOf(k),
-                                                        String.valueOf(count))));
+                                ModelListPages.name(
+                                        base.name() + " — " + frame.fixed("family_heading"),
+                                        k,
+                                        count,
+                                        messages)));
             }
         }
     }
@@ -435,10 +400,10 @@ public final class SitePlan {
     }
 
     /** Each citation format as a file beside the page it cites. */
-    static void writeCitation(Views.Citation citation, Sink files) throws IOException {
-        for (Views.CitationText format : citation.formats()) {
-            files.accept(OutputFile.text(format.path(), format.text()));
-        }
+    static List<OutputFile> citationFiles(Views.Citation citation) {
+        return citation.formats().stream()
+                .map(format -> OutputFile.text(format.path(), format.text()))
+                .toList();
     }
 
     /** The bases index: every base with a family page. */

@@ -26,7 +26,7 @@ import org.keizu.io.Folders;
  *
  * <pre>
  *   try (SiteWriter.Staging staging = new SiteWriter(Path.of("site")).open()) {
- *       plan.render(views, pages, staging::write);
+ *       plan.render(editions, staging::write);
  *       staging.commit(site -&gt; { });
  *   }
  * </pre>

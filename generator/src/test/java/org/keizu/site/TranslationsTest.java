@@ -132,22 +132,30 @@ class TranslationsTest {
         assertTrue(messages.stream().anyMatch(m -> m.contains("nav_modles is neither")));
     }
 
+    /** A page of each type that a translation repeats, the prose page "about" aside. */
+    private static final List<String> PAGE_TYPES =
+            List.of(
+                    "",
+                    RAKUTEN,
+                    "countries/",
+                    "countries/jp/",
+                    "verdicts/disclosed-after-the-fact/",
+                    "organisations/rakuten/",
+                    "bases/deepseek-v3/",
+                    "glossary/",
+                    "search/",
+                    "methodology/");
+
+    private static List<String> withAbout(List<String> pages) {
+        List<String> all = new ArrayList<>(pages);
+        all.add("about/");
+        return all;
+    }
+
     @Test
     void eachLanguageHasEveryPageInItsFolderAndSharesTheFiles() throws IOException {
         for (String lang : List.of("ja", "ko")) {
-            for (String path :
-                    List.of(
-                            "",
-                            RAKUTEN,
-                            "countries/",
-                            "countries/jp/",
-                            "verdicts/disclosed-after-the-fact/",
-                            "organisations/rakuten/",
-                            "bases/deepseek-v3/",
-                            "about/",
-                            "methodology/",
-                            "glossary/",
-                            "search/")) {
+            for (String path : withAbout(PAGE_TYPES)) {
                 assertTrue(
                         Files.exists(out.resolve(lang + "/" + path + "index.html")),
                         lang + "/" + path);
@@ -248,18 +256,7 @@ class TranslationsTest {
     void theFrameOfATranslatedPageComesFromItsBundleAlone() throws IOException {
         List<String> unmarked = new ArrayList<>();
         for (String lang : List.of("ja", "ko")) {
-            for (String path :
-                    List.of(
-                            "",
-                            RAKUTEN,
-                            "countries/",
-                            "countries/jp/",
-                            "verdicts/disclosed-after-the-fact/",
-                            "organisations/rakuten/",
-                            "bases/deepseek-v3/",
-                            "glossary/",
-                            "search/",
-                            "methodology/")) {
+            for (String path : PAGE_TYPES) {
                 unmarked.addAll(unmarkedChrome(page(lang + "/" + path), lang, lang + "/" + path));
             }
         }
