@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.keizu.load.ProsePages;
 import org.keizu.render.Language;
 import org.keizu.render.MachineMetadata;
@@ -183,38 +182,11 @@ public final class SitePlan {
     private Map<String, String> renderTranslation(Edition edition, PageFrame frame, Sink files)
             throws IOException {
         ViewBuilder views = edition.views();
-        renderHome(views, frame, files);
+        ListingOutput.home(views, frame, files);
         Map<String, String> lastmod = new EvidenceOutput(views, frame, images).renderPages(files);
-        renderListings(views, frame, files);
+        ListingOutput.render(views, frame, files);
         ProseOutput.render(views, edition.pages(), frame, files, false);
         return lastmod;
-    }
-
-    /**
-     * The home page, with the registry's JSON-LD: the examined models a page at a time ({@link
-     * ModelListPages}), the rest of the page the same on each.
-     */
-    private static void renderHome(ViewBuilder views, PageFrame frame, Sink files)
-            throws IOException {
-        Views.IndexPage home = views.index();
-        Messages messages = new Messages(views.site().msg());
-        for (ModelListPages.Page page : new ModelListPages(views.site()).split(home.models(), "")) {
-            files.accept(
-                    frame.page(
-                            page.path(),
-                            "index.ftlh",
-                            new Views.IndexPage(
-                                    home.site(),
-                                    page.models(),
-                                    home.bases(),
-                                    home.countries(),
-                                    home.grades(),
-                                    home.verdicts()),
-                            page.name(frame.fixed("home_title"), messages),
-                            page.number() == 1
-                                    ? frame.meta("", views.metadata().registryJsonLd())
-                                    : frame.meta(page.path(), null)));
-        }
     }
 
     /** The English site: every file, as before the translations. */
@@ -228,146 +200,13 @@ public final class SitePlan {
                 new OutputFile(
                         SitePaths.SITE_SHARE_IMAGE,
                         images.site(frame.fixed("site_name"), frame.fixed("site_tagline"))));
-        renderHome(views, frame, files);
+        ListingOutput.home(views, frame, files);
         Map<String, String> lastmod =
                 new EvidenceOutput(views, frame, images).render(files, unlisted);
-        renderListings(views, frame, files);
+        ListingOutput.render(views, frame, files);
         ProseOutput.render(views, edition.pages(), frame, files, true);
         renderForMachines(views, frame, files);
         return lastmod;
-    }
-
-    /** The pages that list models: by country, verdict, organisation, programme and base. */
-    private static void renderListings(ViewBuilder views, PageFrame frame, Sink files)
-            throws IOException {
-        files.accept(
-                frame.page(
-                        SitePaths.COUNTRIES,
-                        "countries.ftlh",
-                        views.countries(),
-                        frame.fixed("countries_title")));
-        ModelListPages lists = new ModelListPages(views.site());
-        Messages messages = new Messages(views.site().msg());
-        for (Views.CountryPage country : views.countryPages()) {
-            for (ModelListPages.Page page :
-                    lists.split(country.models(), SitePaths.country(country.country().code()))) {
-                files.accept(
-                        frame.page(
-                                page.path(),
-                                "country.ftlh",
-                                new Views.CountryPage(
-                                        country.site(),
-                                        country.country(),
-                                        page.models(),
-                                        country.onForeignBase(),
-                                        country.examined()),
-                                page.name(country.country().name(), messages),
-                                frame.countryMeta(country.country(), page.path())));
-            }
-        }
-        for (Views.VerdictPage verdict : views.verdictPages()) {
-            for (ModelListPages.Page page :
-                    lists.split(verdict.models(), SitePaths.verdict(verdict.verdict()))) {
-                files.accept(
-                        frame.page(
-                                page.path(),
-                                "verdict.ftlh",
-                                new Views.VerdictPage(
-                                        verdict.site(),
-                                        verdict.verdict(),
-                                        verdict.label(),
-                                        verdict.meaning(),
-                                        page.models()),
-                                page.name(
-                                        frame.fixed("verdict_label") + " " + verdict.label(),
-                                        messages)));
-            }
-        }
-        for (Views.OrganisationPage organisation : views.organisationPages()) {
-            for (ModelListPages.Page page :
-                    lists.split(
-                            organisation.models(),
-                            SitePaths.organisation(organisation.profile().id()))) {
-                files.accept(
-                        frame.page(
-                                page.path(),
-                                "organisation.ftlh",
-                                new Views.OrganisationPage(
-                                        organisation.site(),
-                                        organisation.profile(),
-                                        organisation.kind(),
-                                        page.models()),
-                                page.name(organisation.profile().name(), messages)));
-            }
-        }
-        for (Views.ProgrammePage programme : views.programmePages()) {
-            for (ModelListPages.Page page :
-                    lists.split(
-                            programme.models(), SitePaths.programme(programme.profile().id()))) {
-                files.accept(
-                        frame.page(
-                                page.path(),
-                                "programme.ftlh",
-                                new Views.ProgrammePage(
-                                        programme.site(),
-                                        programme.profile(),
-                                        programme.funder(),
-                                        programme.started(),
-                                        programme.timeline(),
-                                        page.models()),
-                                page.name(programme.profile().name(), messages)));
-            }
-        }
-        List<Views.BasePage> bases = views.basePages();
-        files.accept(
-                frame.page(
-                        SitePaths.BASES,
-                        "bases.ftlh",
-                        new BasesIndex(views.site(), bases),
-                        frame.fixed("bases_title")));
-        for (Views.BasePage base : bases) {
-            int count =
-                    ModelListPages.pageCount(
-                            Stream.of(
-                                            base.derived().size(),
-                                            base.chains().size(),
-                                            base.detected().size(),
-                                            base.components().size(),
-                                            base.architectureOnly().size())
-                                    .max(Integer::compare)
-                                    .orElse(0));
-            String path = SitePaths.base(base.id());
-            for (int k = 1; k <= count; k++) {
-                Views.BasePage page =
-                        count == 1
-                                ? base
-                                : new Views.BasePage(
-                                        base.site(),
-                                        base.id(),
-                                        base.name(),
-                                        base.href(),
-                                        base.modelHref(),
-                                        base.country(),
-                                        base.maker(),
-                                        ModelListPages.slice(base.derived(), k),
-                                        ModelListPages.slice(base.chains(), k),
-                                        ModelListPages.slice(base.detected(), k),
-                                        ModelListPages.slice(base.components(), k),
-                                        ModelListPages.slice(base.architectureOnly(), k),
-                                        k == 1 ? base.tree() : null,
-                                        lists.pager(path, k, count));
-                files.accept(
-                        frame.page(
-                                ModelListPages.pagePath(path, k),
-                                "base.ftlh",
-                                page,
-                                ModelListPages.name(
-                                        base.name() + " — " + frame.fixed("family_heading"),
-                                        k,
-                                        count,
-                                        messages)));
-            }
-        }
     }
 
     /** The 404 page, the GitHub Pages marker, the Atom feeds and robots.txt. */
