@@ -12,6 +12,7 @@ import org.keizu.diagnostic.Position;
 import org.keizu.lineage.Analysis;
 import org.keizu.lineage.ArchitectureClasses;
 import org.keizu.lineage.DetectionIndex;
+import org.keizu.lineage.WeightRule;
 import org.keizu.load.CommitDate;
 import org.keizu.load.Loaded;
 import org.keizu.load.ProsePages;
@@ -137,7 +138,8 @@ public final class RegistryBuild {
         Analysis analysis =
                 Analysis.of(
                         registry,
-                        vocabulary.map(ArchitectureClasses::from).orElse(ArchitectureClasses.NONE));
+                        vocabulary.map(ArchitectureClasses::from).orElse(ArchitectureClasses.NONE),
+                        vocabulary.flatMap(WeightRule::from));
         new DetectionCheck(analysis).check(registry, findings::add);
         if (RecordHistory.isShallow(options.dataDir())) {
             findings.add(
@@ -167,9 +169,11 @@ public final class RegistryBuild {
     public DetectionIndex detection(Findings findings) {
         Registry registry =
                 new RegistryLoad(options.dataDir(), options.workingDir(), schema()).run(findings);
+        Optional<Vocabulary> vocabulary = vocabulary();
         return DetectionIndex.of(
                 registry,
-                vocabulary().map(ArchitectureClasses::from).orElse(ArchitectureClasses.NONE));
+                vocabulary.map(ArchitectureClasses::from).orElse(ArchitectureClasses.NONE),
+                vocabulary.flatMap(WeightRule::from));
     }
 
     /** Phases 1 to 3, for {@code keizu validate}: the findings only. */

@@ -82,7 +82,8 @@ public final class RegistryLoad {
                         case MODEL -> models.add(cast(record));
                         case ORGANISATION -> organisations.add(cast(record));
                         case PROGRAMME -> programmes.add(cast(record));
-                        case SNAPSHOT -> throw new IllegalStateException("not a curated kind");
+                        case SNAPSHOT, WEIGHTS ->
+                                throw new IllegalStateException("not a curated kind");
                     }
                 } else {
                     result.parsed().ifPresent(unbound::add);
@@ -145,7 +146,7 @@ public final class RegistryLoad {
                                             parsed.get(), Organisation.class, fileFindings::add);
                             case PROGRAMME ->
                                     binder.bind(parsed.get(), Programme.class, fileFindings::add);
-                            case SNAPSHOT -> Optional.empty();
+                            case SNAPSHOT, WEIGHTS -> Optional.empty();
                         };
         return new FileResult(fileFindings, parsed, bound.map(b -> (Loaded<?>) b));
     }

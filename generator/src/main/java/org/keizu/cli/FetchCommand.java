@@ -13,6 +13,8 @@ import org.keizu.fetch.FetchPolicy;
 import org.keizu.fetch.HubClient;
 import org.keizu.fetch.RegistryFetch;
 import org.keizu.fetch.SnapshotFetcher;
+import org.keizu.fetch.WeightsFetcher;
+import org.keizu.lineage.DetectionIndex;
 import org.keizu.model.PartialDate;
 import org.keizu.registry.Registry;
 import picocli.CommandLine;
@@ -52,6 +54,15 @@ final class FetchCommand implements Callable<Integer> {
     boolean check;
 
     @Option(
+            names = "--weights",
+            description =
+                    "Also fingerprint the weights of each model and of its declared and detected"
+                            + " bases: every normalisation vector and 16 embedding rows, read by"
+                            + " range requests (a few hundred kilobytes per model, never a whole"
+                            + " file).")
+    boolean weights;
+
+    @Option(
             names = "--retrieved",
             paramLabel = "YYYY-MM-DD",
             description = "The retrieval date to record (default: today, UTC).")
@@ -61,6 +72,10 @@ final class FetchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (check && weights) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--check and --weights do not go together");
+        }
         if (all == !ids.isEmpty()) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "name model ids, or give --all (not both)");
@@ -80,21 +95,27 @@ final class FetchCommand implements Callable<Integer> {
         var options = common.options(spec.commandLine());
         Findings findings = new Findings();
         Registry registry = new RegistryLoad(options.dataDir(), options.workingDir()).run(findings);
+        HubClient client = new HubClient(policy);
         RegistryFetch fetch =
                 new RegistryFetch(
                         registry,
                         options.dataDir(),
-                        new SnapshotFetcher(new HubClient(policy), policy));
+                        new SnapshotFetcher(client, policy),
+                        new WeightsFetcher(client, policy));
+        List<String> chosen = all ? fetch.fetchable() : ids;
+        if (weights) {
+            return report(
+                    fetch.fetchWeights(
+                            fetch.withBases(chosen, DetectionIndex.of(registry)),
+                            date,
+                            Progress.to(spec.commandLine().getErr())),
+                    spec.commandLine().getOut(),
+                    spec.commandLine().getErr());
+        }
         return report(
                 check
-                        ? fetch.check(
-                                all ? fetch.fetchable() : ids,
-                                date,
-                                Progress.to(spec.commandLine().getErr()))
-                        : fetch.fetch(
-                                all ? fetch.fetchable() : ids,
-                                date,
-                                Progress.to(spec.commandLine().getErr())),
+                        ? fetch.check(chosen, date, Progress.to(spec.commandLine().getErr()))
+                        : fetch.fetch(chosen, date, Progress.to(spec.commandLine().getErr())),
                 spec.commandLine().getOut(),
                 spec.commandLine().getErr());
     }

@@ -232,6 +232,7 @@ final class NewCommand implements Runnable {
             case ORGANISATION -> "organisation";
             case PROGRAMME -> "programme";
             case SNAPSHOT -> "snapshot";
+            case WEIGHTS -> "weights fingerprint";
         };
     }
 

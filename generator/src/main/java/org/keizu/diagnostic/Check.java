@@ -88,6 +88,10 @@ public enum Check {
             "SNAP-005",
             "evidence-does-not-hold",
             "config evidence (pointer + equals) matches its snapshot"),
+    SNAP_006(
+            "SNAP-006",
+            "weights-fingerprint-mismatch",
+            "a weights.json names the hub repository and commit of the snapshot beside it"),
     // Lineage.
     LIN_001(
             "LIN-001",
@@ -107,6 +111,10 @@ public enum Check {
             "LIN-006",
             "lineage-cycle",
             "no model stands, through a chain of lineage links, on itself"),
+    LIN_007(
+            "LIN-007",
+            "derivation-but-independent-weights",
+            "a declared derivation whose weights fingerprints show independent weights is reviewed"),
 
     PAS_001(
             "PAS-001",

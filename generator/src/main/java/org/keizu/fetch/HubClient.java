@@ -50,10 +50,108 @@ public final class HubClient {
 
     /** GETs a URL; empty when the server says 404 (the file does not exist at that revision). */
     public Optional<byte[]> get(URI start, String what, long cap) {
+        HttpResponse<InputStream> response = follow(start, what, null);
+        int status = response.statusCode();
+        if (status == 404) {
+            close(response);
+            return Optional.empty();
+        }
+        if (status != 200) {
+            close(response);
+            throw new FetchException(what + ": " + response.uri() + " answered HTTP " + status);
+        }
+        return Optional.of(bodies.read(response, what, cap));
+    }
+
+    /**
+     * Some bytes of a file and the file's whole size, as a server answers a range request.
+     *
+     * @param bytes the bytes from the first asked for, as many as the server sent (fewer than asked
+     *     only where the file ends)
+     * @param fileSize the file's size, from the answer's Content-Range
+     */
+    public record Range(byte[] bytes, long fileSize) {}
+
+    /**
+     * GETs bytes {@code first} to {@code last} (inclusive) of a file by a range request. Refuses,
+     * without reading its body, an answer that is not 206 Partial Content for exactly that range
+     * (or its part before the file ends): a server that ignores ranges would otherwise send a whole
+     * shard of many gigabytes.
+     */
+    public Range getRange(URI start, String what, long first, long last) {
+        if (first < 0 || last < first) {
+            throw new IllegalArgumentException("bad range " + first + "-" + last);
+        }
+        HttpResponse<InputStream> response = follow(start, what, "bytes=" + first + "-" + last);
+        int status = response.statusCode();
+        if (status != 206) {
+            close(response);
+            throw new FetchException(
+                    what
+                            + ": "
+                            + response.uri()
+                            + (status == 200
+                                    ? " ignored the byte range and began sending the whole file;"
+                                            + " refusing to download it"
+                                    : " answered HTTP " + status + " to a range request"));
+        }
+        String header = response.headers().firstValue("Content-Range").orElse("");
+        java.util.regex.Matcher m = CONTENT_RANGE.matcher(header.strip());
+        if (!m.matches()) {
+            close(response);
+            throw new FetchException(
+                    what + ": the answer's Content-Range \"" + header + "\" is not a byte range");
+        }
+        long from;
+        long to;
+        long size;
+        try {
+            from = Long.parseLong(m.group(1));
+            to = Long.parseLong(m.group(2));
+            size = Long.parseLong(m.group(3));
+        } catch (NumberFormatException e) {
+            close(response);
+            throw new FetchException(what + ": the answer's Content-Range is out of range", e);
+        }
+        boolean asked =
+                from == first && to >= from && (to == last || (to < last && to == size - 1));
+        if (!asked || to >= size) {
+            close(response);
+            throw new FetchException(
+                    what
+                            + ": asked for bytes "
+                            + first
+                            + "-"
+                            + last
+                            + " but the server answered "
+                            + header
+                            + "; refusing it");
+        }
+        long expected = to - from + 1;
+        byte[] bytes = bodies.read(response, what, expected);
+        if (bytes.length != expected) {
+            throw new FetchException(
+                    what
+                            + ": the server sent "
+                            + bytes.length
+                            + " bytes for a range of "
+                            + expected);
+        }
+        return new Range(bytes, size);
+    }
+
+    private static final java.util.regex.Pattern CONTENT_RANGE =
+            java.util.regex.Pattern.compile("bytes (\\d{1,18})-(\\d{1,18})/(\\d{1,18})");
+
+    /**
+     * Sends the request and follows redirects, checking every hop; the answer that is not a
+     * redirect.
+     */
+    private HttpResponse<InputStream> follow(URI start, String what, String range) {
         URI uri = start;
         for (int hop = 0; hop <= policy.maxRedirects(); hop++) {
             destinations.check(uri);
-            HttpResponse<InputStream> response = send(uri, what);
+            HttpResponse<InputStream> response = send(uri, what, range);
             int status = response.statusCode();
             if (status >= 300 && status < 400) {
                 String location =
@@ -70,27 +168,22 @@ public final class HubClient {
                 uri = uri.resolve(location);
                 continue;
             }
-            if (status == 404) {
-                close(response);
-                return Optional.empty();
-            }
-            if (status != 200) {
-                close(response);
-                throw new FetchException(what + ": " + uri + " answered HTTP " + status);
-            }
-            return Optional.of(bodies.read(response, what, cap));
+            return response;
         }
         throw new FetchException(what + ": more than " + policy.maxRedirects() + " redirects");
     }
 
-    private HttpResponse<InputStream> send(URI uri, String what) {
-        HttpRequest request =
+    private HttpResponse<InputStream> send(URI uri, String what, String range) {
+        HttpRequest.Builder builder =
                 HttpRequest.newBuilder(uri)
                         .timeout(policy.requestTimeout())
                         .header("Accept-Encoding", "identity")
                         .header("User-Agent", "keizu-fetch/0.1 (+provenance registry)")
-                        .GET()
-                        .build();
+                        .GET();
+        if (range != null) {
+            builder.header("Range", range);
+        }
+        HttpRequest request = builder.build();
         Duration backoff = policy.firstBackoff();
         for (int attempt = 1; ; attempt++) {
             HttpResponse<InputStream> response;

@@ -16,7 +16,7 @@ import org.keizu.registry.Registry;
  * handled on its own: one model's failure is reported and the others go on.
  *
  * <pre>
- *   FetchReport report = new RegistryFetch(registry, dataDir, fetcher).fetch(List.of("rakuten-ai-3.0"), "2026-11-29", err::println);
+ *   FetchReport report = new RegistryFetch(registry, dataDir, fetcher, weightsFetcher).fetch(List.of("rakuten-ai-3.0"), "2026-11-29", err::println);
  * </pre>
  */
 public final class RegistryFetch {
@@ -28,11 +28,102 @@ public final class RegistryFetch {
     private final Registry registry;
     private final Path dataDir;
     private final SnapshotFetcher fetcher;
+    private final WeightsFetcher weights;
 
-    public RegistryFetch(Registry registry, Path dataDir, SnapshotFetcher fetcher) {
+    public RegistryFetch(
+            Registry registry, Path dataDir, SnapshotFetcher fetcher, WeightsFetcher weights) {
         this.registry = registry;
         this.dataDir = dataDir;
         this.fetcher = fetcher;
+        this.weights = weights;
+    }
+
+    /**
+     * How many of the detector's candidates {@code --weights} fingerprints besides the declared
+     * bases.
+     */
+    static final int DETECTED_BASES = 3;
+
+    /**
+     * The models {@code --weights} fingerprints for these: each, then its declared bases, then the
+     * detector's best candidates whose shapes allow the weights to be shared (E2 or above); each
+     * once, and only those with a hub repository.
+     */
+    public List<String> withBases(List<String> ids, org.keizu.lineage.DetectionIndex detection) {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+        for (String id : ids) {
+            all.add(id);
+            Optional<Model> model = registry.model(id);
+            if (model.isEmpty()) {
+                continue;
+            }
+            model.get().lineage().forEach(l -> all.add(l.base()));
+            detection.candidates(id).stream()
+                    .filter(c -> c.grade().atLeast(org.keizu.model.Grade.E2))
+                    .limit(DETECTED_BASES)
+                    .forEach(c -> all.add(c.base()));
+        }
+        return all.stream()
+                .filter(
+                        id ->
+                                ids.contains(id)
+                                        || registry.model(id)
+                                                .map(m -> m.hub() != null)
+                                                .orElse(false))
+                .toList();
+    }
+
+    /**
+     * Fetches each model's snapshot as {@link #fetch} does, then a weights fingerprint at the
+     * snapshot's commit, written beside it. A model whose weights cannot be read keeps its snapshot
+     * and reports why.
+     */
+    public List<Outcome> fetchWeights(
+            List<String> ids, String retrieved, Consumer<String> progress) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (String id : ids) {
+            Optional<Loaded<Model>> model = withHub(id, outcomes);
+            if (model.isEmpty()) {
+                continue;
+            }
+            try {
+                Fetched fetched = fetchSnapshot(model.get(), retrieved, progress);
+                String commit = fetched.snapshot().revision();
+                org.keizu.model.WeightsFingerprint fingerprint =
+                        weights.fetch(fetched.snapshot().repo(), commit, retrieved, progress);
+                boolean written = WeightsWriter.write(fetched.written().folder(), fingerprint);
+                outcomes.add(
+                        new Outcome(
+                                id,
+                                (written ? "wrote weights of " : "already had the weights of ")
+                                        + fetched.snapshot().id()
+                                        + ": "
+                                        + fingerprint.tensors().size()
+                                        + " tensors sampled from "
+                                        + fingerprint.shards().size()
+                                        + " files, "
+                                        + fingerprint.downloaded()
+                                        + " bytes downloaded",
+                                false,
+                                written || fetched.written().created()));
+            } catch (FetchException | IOException e) {
+                outcomes.add(new Outcome(id, e.getMessage(), true, false));
+            }
+        }
+        return outcomes;
+    }
+
+    private record Fetched(org.keizu.model.Snapshot snapshot, SnapshotWriter.Written written) {}
+
+    private Fetched fetchSnapshot(Loaded<Model> model, String retrieved, Consumer<String> progress)
+            throws IOException {
+        Model m = model.record();
+        String revision = m.hub().revision() != null ? m.hub().revision() : "main";
+        FetchedSnapshot fetched = fetcher.fetch(m.hub().repo(), revision, retrieved, progress);
+        SnapshotWriter.Written written =
+                new SnapshotWriter(dataDir.resolve("snapshots")).write(fetched);
+        RecordSnapshotLink.set(model.source().file(), fetched.snapshot().id());
+        return new Fetched(fetched.snapshot(), written);
     }
 
     /** Models with a hub repository: what {@code --all} means. */
@@ -55,21 +146,15 @@ public final class RegistryFetch {
             if (model.isEmpty()) {
                 continue;
             }
-            Model m = model.get().record();
-            String revision = m.hub().revision() != null ? m.hub().revision() : "main";
             try {
-                FetchedSnapshot fetched =
-                        fetcher.fetch(m.hub().repo(), revision, retrieved, progress);
-                SnapshotWriter.Written written =
-                        new SnapshotWriter(dataDir.resolve("snapshots")).write(fetched);
-                RecordSnapshotLink.set(model.get().source().file(), fetched.snapshot().id());
+                Fetched fetched = fetchSnapshot(model.get(), retrieved, progress);
                 outcomes.add(
                         new Outcome(
                                 id,
-                                (written.created() ? "wrote " : "already had ")
+                                (fetched.written().created() ? "wrote " : "already had ")
                                         + fetched.snapshot().id(),
                                 false,
-                                written.created()));
+                                fetched.written().created()));
             } catch (FetchException | IOException e) {
                 outcomes.add(new Outcome(id, e.getMessage(), true, false));
             }

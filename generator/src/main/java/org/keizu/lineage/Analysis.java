@@ -128,6 +128,15 @@ public final class Analysis {
     }
 
     /**
+     * As {@link #of(Registry, ArchitectureClasses)}, judging weights fingerprints by {@code
+     * weightRule}.
+     */
+    public static Analysis of(
+            Registry registry, ArchitectureClasses classes, Optional<WeightRule> weightRule) {
+        return of(registry, DetectionIndex.of(registry, classes, weightRule));
+    }
+
+    /**
      * Analyses the registry with one model's record replaced by an earlier version of it ({@link
      * Registry#withModel}): the configs are the same, so the detection index is reused.
      */

@@ -17,6 +17,7 @@ import org.keizu.model.Grade;
  * @param tokenizer the two tokenizers compared, when both snapshots have a fingerprint that allows
  *     it
  * @param alsoFits the other bases the config fits exactly as well ({@code shape-shared}), by id
+ * @param weights the two weights fingerprints compared, when both snapshots have one
  */
 public record Comparison(
         String base,
@@ -28,7 +29,8 @@ public record Comparison(
         List<Phrase> corroboration,
         List<Phrase> notes,
         java.util.Optional<TokenizerMatch> tokenizer,
-        List<String> alsoFits) {
+        List<String> alsoFits,
+        java.util.Optional<WeightsComparison> weights) {
     public Comparison {
         matches = List.copyOf(matches);
         different = List.copyOf(different);
@@ -49,7 +51,8 @@ public record Comparison(
                 corroboration,
                 notes,
                 tokenizer,
-                others);
+                others,
+                weights);
     }
 
     /** The names of the equal fields, in name order. */

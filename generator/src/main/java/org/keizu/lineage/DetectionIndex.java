@@ -23,11 +23,12 @@ public final class DetectionIndex {
     /** A held base's declared parent whose shape it keeps (a fine-tune's base), by base id. */
     private final Map<String, String> sameShapeParents = new TreeMap<>();
 
-    private final LineageDetector detector = new LineageDetector();
+    private final LineageDetector detector;
     private final ArchitectureClasses classes;
 
-    private DetectionIndex(ArchitectureClasses classes) {
+    private DetectionIndex(ArchitectureClasses classes, Optional<WeightRule> weightRule) {
         this.classes = classes;
+        this.detector = new LineageDetector(weightRule);
     }
 
     public static DetectionIndex of(Registry registry) {
@@ -36,7 +37,16 @@ public final class DetectionIndex {
 
     /** Every held snapshot's config, with classes compared as {@code classes} says. */
     public static DetectionIndex of(Registry registry, ArchitectureClasses classes) {
-        DetectionIndex index = new DetectionIndex(classes);
+        return of(registry, classes, Optional.empty());
+    }
+
+    /**
+     * Every held snapshot's config, with classes compared as {@code classes} says and weights
+     * fingerprints judged by {@code weightRule}.
+     */
+    public static DetectionIndex of(
+            Registry registry, ArchitectureClasses classes, Optional<WeightRule> weightRule) {
+        DetectionIndex index = new DetectionIndex(classes, weightRule);
         for (Loaded<Model> loaded : registry.models()) {
             Model model = loaded.record();
             if (model.snapshot() == null) {
@@ -51,12 +61,16 @@ public final class DetectionIndex {
                                     s.config()
                                             .ifPresent(
                                                     config -> {
-                                                        index.subjects.put(
-                                                                model.id(),
+                                                        LineageDetector.Subject subject =
                                                                 index.subject(
                                                                         model.id(),
                                                                         s.snapshot(),
-                                                                        config));
+                                                                        config);
+                                                        index.subjects.put(
+                                                                model.id(),
+                                                                s.weights()
+                                                                        .map(subject::withWeights)
+                                                                        .orElse(subject));
                                                         index.snapshots.put(model.id(), s);
                                                     }));
         }

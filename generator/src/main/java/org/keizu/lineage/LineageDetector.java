@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.keizu.model.Grade;
 import org.keizu.model.Snapshot;
+import org.keizu.model.WeightsFingerprint;
 
 /**
  * Compares a model's config with base configs, field by field, in tiers (research/cases.md §2, §4):
@@ -57,21 +58,50 @@ public final class LineageDetector {
     public static final String NARROWER = "narrower";
 
     public static final String ARCHITECTURE_ONLY = "architecture-only";
+
+    /**
+     * The same architecture class, and weights shown not to be the base's ({@link
+     * WeightsComparison#INDEPENDENT}): whatever the config or tokenizer suggest, it uses the
+     * architecture only.
+     */
+    public static final String INDEPENDENT_WEIGHTS = "independent-weights";
+
     public static final String UNRELATED = "unrelated";
 
     /** Fields that follow the layer count; a depth surgery changes them along with it. */
     private static final Set<String> DEPTH_FIELDS =
             Set.of("num_hidden_layers", "layer_types", "mlp_only_layers");
 
+    private final Optional<WeightRule> weightRule;
+
+    /** A detector that shows weights comparisons but judges none (no thresholds). */
+    public LineageDetector() {
+        this(Optional.empty());
+    }
+
+    /** A detector that judges weights comparisons by {@code weightRule}. */
+    public LineageDetector(Optional<WeightRule> weightRule) {
+        this.weightRule = weightRule;
+    }
+
     /**
-     * A config with what else is known of its files: its tokenizer's fingerprint and its NOTICE's
-     * hash, when stored.
+     * A config with what else is known of its files: its tokenizer's fingerprint, its NOTICE's hash
+     * and its weights fingerprint, when stored.
      */
     public record Subject(
             String id,
             NormalisedConfig config,
             Optional<Snapshot.TokenizerFingerprint> tokenizer,
-            Optional<String> noticeSha256) {
+            Optional<String> noticeSha256,
+            Optional<WeightsFingerprint> weights) {
+        public Subject(
+                String id,
+                NormalisedConfig config,
+                Optional<Snapshot.TokenizerFingerprint> tokenizer,
+                Optional<String> noticeSha256) {
+            this(id, config, tokenizer, noticeSha256, Optional.empty());
+        }
+
         public static Subject of(String id, JsonNode config) {
             return of(id, config, ArchitectureClasses.NONE);
         }
@@ -84,7 +114,12 @@ public final class LineageDetector {
 
         /** The same subject with its tokenizer's fingerprint. */
         public Subject withTokenizer(Snapshot.TokenizerFingerprint fingerprint) {
-            return new Subject(id, config, Optional.of(fingerprint), noticeSha256);
+            return new Subject(id, config, Optional.of(fingerprint), noticeSha256, weights);
+        }
+
+        /** The same subject with its weights fingerprint. */
+        public Subject withWeights(WeightsFingerprint fingerprint) {
+            return new Subject(id, config, tokenizer, noticeSha256, Optional.of(fingerprint));
         }
     }
 
@@ -188,6 +223,51 @@ public final class LineageDetector {
         if (!corroboration.isEmpty()) {
             grade = Grade.E3;
         }
+        Optional<WeightsComparison> weights = weights(subject, base, tokenizer);
+        if (weights.isPresent()) {
+            WeightsComparison w = weights.get();
+            switch (w.finding()) {
+                case WeightsComparison.IDENTICAL -> {
+                    corroboration.add(
+                            Phrase.of(
+                                    "corroboration_weights_identical",
+                                    Integer.toString(w.identical()),
+                                    Integer.toString(w.compared())));
+                    grade = Grade.E4;
+                }
+                case WeightsComparison.CORRELATED -> {
+                    corroboration.add(
+                            Phrase.of(
+                                    "corroboration_weights_correlated",
+                                    Integer.toString(w.compared()),
+                                    WeightsComparison.format(w.medianR())));
+                    if (!grade.atLeast(Grade.E3)) {
+                        grade = Grade.E3;
+                    }
+                }
+                case WeightsComparison.INDEPENDENT -> {
+                    // Weights trained apart outweigh a shared shape or tokenizer (a model trained
+                    // from scratch with a family's tokenizer has both): those stay as notes.
+                    notes.addAll(corroboration);
+                    corroboration.clear();
+                    notes.add(
+                            Phrase.of(
+                                    "note_weights_independent",
+                                    Integer.toString(w.compared()),
+                                    WeightsComparison.format(w.medianR())));
+                    if (sameClass) {
+                        finding = INDEPENDENT_WEIGHTS;
+                        grade = Grade.E1;
+                    }
+                }
+                default ->
+                        notes.add(
+                                Phrase.of(
+                                        "note_" + w.finding().replace('-', '_'),
+                                        Integer.toString(w.compared()),
+                                        WeightsComparison.format(w.medianR())));
+            }
+        }
         return new Comparison(
                 base.id(),
                 grade,
@@ -198,7 +278,29 @@ public final class LineageDetector {
                 corroboration,
                 notes,
                 tokenizer,
-                List.of());
+                List.of(),
+                weights);
+    }
+
+    /**
+     * The two weights fingerprints compared, when both exist and there is a rule to judge them;
+     * embedding rows only at ids the tokenizers are shown to share.
+     */
+    private Optional<WeightsComparison> weights(
+            Subject subject, Subject base, Optional<TokenizerMatch> tokenizer) {
+        if (weightRule.isEmpty() || subject.weights().isEmpty() || base.weights().isEmpty()) {
+            return Optional.empty();
+        }
+        int sameIds =
+                tokenizer
+                        .map(
+                                t ->
+                                        t.outcome() == TokenizerMatch.Outcome.IDENTICAL_FILE
+                                                ? Integer.MAX_VALUE
+                                                : t.sameIds())
+                        .orElse(0);
+        return WeightsComparison.of(
+                subject.weights().get(), base.weights().get(), sameIds, weightRule.get());
     }
 
     private static boolean sameClass(NormalisedConfig a, NormalisedConfig b) {

@@ -5,15 +5,17 @@ import org.keizu.model.Organisation;
 import org.keizu.model.Programme;
 
 /**
- * The three kinds of curated record: where they live under {@code data/}, their schema, their Java
- * type.
+ * The kinds of record: the three curated ones and the two machine-written files of a snapshot;
+ * where they live under {@code data/}, their schema, their Java type.
  */
 public enum RecordKind {
     MODEL("models", "model.schema.json", Model.class),
     ORGANISATION("organisations", "organisation.schema.json", Organisation.class),
     PROGRAMME("programmes", "programme.schema.json", Programme.class),
     /** Machine-written; nested as snapshots/<hub-org>/<repo>/<folder>/snapshot.json. */
-    SNAPSHOT("snapshots", "snapshot.schema.json", org.keizu.model.Snapshot.class);
+    SNAPSHOT("snapshots", "snapshot.schema.json", org.keizu.model.Snapshot.class),
+    /** Machine-written beside a snapshot's description: snapshots/.../weights.json. */
+    WEIGHTS("snapshots", "weights.schema.json", org.keizu.model.WeightsFingerprint.class);
 
     private final String folder;
     private final String schemaFile;

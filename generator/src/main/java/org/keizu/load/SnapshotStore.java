@@ -14,6 +14,7 @@ import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Position;
 import org.keizu.model.Snapshot;
+import org.keizu.model.WeightsFingerprint;
 
 /**
  * Reads {@code data/snapshots/<hub-org>/<repo>/<folder>/}: each folder's {@code snapshot.json}
@@ -22,6 +23,9 @@ import org.keizu.model.Snapshot;
  */
 public final class SnapshotStore {
     public static final String DESCRIPTION = "snapshot.json";
+
+    /** The weights fingerprint {@code fetch --weights} writes beside the description. */
+    public static final String WEIGHTS = "weights.json";
 
     private final RecordParser parser;
     private final RecordBinder binder;
@@ -116,7 +120,19 @@ public final class SnapshotStore {
                     parse(RecordKind.SNAPSHOT, config, RecordFiles.display(config, workingDir), out)
                             .map(ParsedRecord::tree);
         }
-        return Optional.of(new LoadedSnapshot(bound.get(), folder, configTree, states));
+        Optional<Loaded<WeightsFingerprint>> weights = Optional.empty();
+        Path weightsFile = folder.resolve(WEIGHTS);
+        if (Files.isRegularFile(weightsFile, LinkOption.NOFOLLOW_LINKS)) {
+            weights =
+                    parse(
+                                    RecordKind.WEIGHTS,
+                                    weightsFile,
+                                    RecordFiles.display(weightsFile, workingDir),
+                                    out)
+                            .filter(schemaCheck)
+                            .flatMap(p -> binder.bind(p, WeightsFingerprint.class, out));
+        }
+        return Optional.of(new LoadedSnapshot(bound.get(), folder, configTree, states, weights));
     }
 
     /**

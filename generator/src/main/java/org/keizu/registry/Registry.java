@@ -165,7 +165,7 @@ public final class Registry {
             case MODEL -> models.forEach(l -> all.add(l.source()));
             case ORGANISATION -> organisations.forEach(l -> all.add(l.source()));
             case PROGRAMME -> programmes.forEach(l -> all.add(l.source()));
-            case SNAPSHOT -> {}
+            case SNAPSHOT, WEIGHTS -> {}
         }
         unbound.stream().filter(r -> r.kind() == kind).forEach(all::add);
         return all;

@@ -29,7 +29,13 @@ import org.keizu.model.Vocabulary;
 public final class Bundles {
     /** The vocabularies whose terms a translation names itself (architectures are names). */
     public static final List<String> TRANSLATED_VOCABULARIES =
-            List.of("grades", "relations", "verdicts", "claim-kinds", "evidence-kinds");
+            List.of(
+                    "grades",
+                    "relations",
+                    "verdicts",
+                    "claim-kinds",
+                    "evidence-kinds",
+                    "weight-findings");
 
     private Bundles() {}
 

@@ -24,9 +24,11 @@ final class ConfigEvidence {
     static final int CANDIDATES_SHOWN = 3;
 
     private final ViewContext context;
+    private final WeightsEvidence weights;
 
     ConfigEvidence(ViewContext context) {
         this.context = context;
+        this.weights = new WeightsEvidence(context);
     }
 
     ConfigSection section(Model model) {
@@ -147,7 +149,10 @@ final class ConfigEvidence {
                 different,
                 equal,
                 c.corroboration().stream().map(context.messages::format).toList(),
-                c.notes().stream().map(context.messages::format).toList());
+                c.notes().stream().map(context.messages::format).toList(),
+                c.weights()
+                        .map(w -> weights.view(w, context.modelLink(c.base()).label()))
+                        .orElse(null));
     }
 
     private String tierLabel(org.keizu.lineage.Tier tier) {

@@ -240,7 +240,62 @@ public final class EvidenceViews {
             List<FieldRow> different,
             List<FieldRow> equal,
             List<String> corroboration,
-            List<String> notes) {}
+            List<String> notes,
+            WeightsView weights) {}
+
+    /**
+     * Two weights fingerprints compared: what they show, a plot of the correlation layer by layer,
+     * and every pair of tensors with the exact bytes read, so that anyone can fetch the same byte
+     * ranges and re-run it.
+     *
+     * @param judged false when there was no rule to judge by (the finding is then null)
+     * @param plot the per-layer plot; null when no compared tensor belongs to a layer
+     */
+    public record WeightsView(
+            String finding,
+            String findingLabel,
+            String findingMeaning,
+            String summary,
+            String provenance,
+            WeightsPlot plot,
+            List<TensorRow> rows) {}
+
+    /**
+     * An inline SVG plot, its coordinates computed in Java so that the template only places them.
+     *
+     * @param guides the horizontal lines at the thresholds, each with its label
+     */
+    public record WeightsPlot(
+            int width,
+            int height,
+            String title,
+            String description,
+            List<PlotLine> axes,
+            List<PlotLine> guides,
+            List<PlotText> labels,
+            List<PlotPoint> points) {}
+
+    public record PlotLine(String x1, String y1, String x2, String y2, String kind) {}
+
+    public record PlotText(String x, String y, String anchor, String text) {}
+
+    public record PlotPoint(String x, String y, String kind, String title) {}
+
+    /**
+     * One tensor sampled in both models.
+     *
+     * @param correlation r with two decimals, or a dash
+     * @param counted whether it counts towards the finding; {@code reason} says why not
+     */
+    public record TensorRow(
+            String name,
+            String layer,
+            boolean identical,
+            String correlation,
+            boolean counted,
+            String reason,
+            String thisBytes,
+            String baseBytes) {}
 
     public record FieldRow(
             String field, String tier, String tierLabel, String thisValue, String baseValue) {}

@@ -8,6 +8,8 @@ import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.lineage.Analysis;
 import org.keizu.lineage.Comparison;
+import org.keizu.lineage.LineageDetector;
+import org.keizu.lineage.WeightsComparison;
 import org.keizu.load.Loaded;
 import org.keizu.model.Grade;
 import org.keizu.model.LineageLink;
@@ -50,7 +52,24 @@ public final class DetectionCheck implements RegistryCheck {
                                         && link.relation() != Relation.DISTILLATION)
                                 || (link.grade() == Grade.E2
                                         && link.relation() != Relation.ARCHITECTURE_ONLY);
-                if (needsShape && !c.shapeCompatible()) {
+                if (link.relation().derivesWeights()
+                        && c.finding().equals(LineageDetector.INDEPENDENT_WEIGHTS)) {
+                    out.accept(
+                            Finding.warning(
+                                    loaded.file(),
+                                    loaded.at(at + "/relation"),
+                                    Check.LIN_007,
+                                    link.relation().term()
+                                            + " declared, yet the weights fingerprints show weights"
+                                            + " independent of "
+                                            + link.base()
+                                            + "'s (median correlation "
+                                            + c.weights()
+                                                    .map(w -> WeightsComparison.format(w.medianR()))
+                                                    .orElse("–")
+                                            + "): review the relation, or whether the"
+                                            + " fingerprints are of the right releases"));
+                } else if (needsShape && !c.shapeCompatible()) {
                     out.accept(
                             Finding.error(
                                     loaded.file(),

@@ -118,7 +118,8 @@ public final class SchemaValidator {
             boolean leftToItsCheck =
                     !check.isEmpty()
                             && !"type".equals(error.getKeyword())
-                            && (record.kind() != RecordKind.SNAPSHOT
+                            && ((record.kind() != RecordKind.SNAPSHOT
+                                            && record.kind() != RecordKind.WEIGHTS)
                                     || SNAPSHOT_CHECKS.contains(check));
             if (!leftToItsCheck) {
                 out.accept(toFinding(record, error, subschema));

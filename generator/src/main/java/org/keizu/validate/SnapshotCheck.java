@@ -82,6 +82,27 @@ public final class SnapshotCheck implements RegistryCheck {
                                             + ". Snapshots are never edited by hand: re-run keizu fetch"));
                 }
             }
+            loaded.weightsFile()
+                    .ifPresent(
+                            weights -> {
+                                var w = weights.record();
+                                if (!w.repo().equals(snapshot.repo())
+                                        || !w.revision().equals(snapshot.revision())) {
+                                    out.accept(
+                                            Finding.error(
+                                                    weights.file(),
+                                                    weights.at("/revision"),
+                                                    Check.SNAP_006,
+                                                    "this weights fingerprint is of "
+                                                            + w.repo()
+                                                            + "@"
+                                                            + w.revision()
+                                                            + ", not of the snapshot beside it ("
+                                                            + snapshot.id()
+                                                            + "); it is not used. Re-run keizu"
+                                                            + " fetch --weights"));
+                                }
+                            });
             String via = snapshot.via() == null ? null : snapshot.via().url();
             if (via != null) {
                 UrlPolicy.problem(via)
@@ -105,7 +126,9 @@ public final class SnapshotCheck implements RegistryCheck {
             try (Stream<Path> present = Files.list(loaded.folder())) {
                 for (Path p : present.sorted().toList()) {
                     String name = p.getFileName().toString();
-                    if (!name.equals(SnapshotStore.DESCRIPTION) && !listed.contains(name)) {
+                    if (!name.equals(SnapshotStore.DESCRIPTION)
+                            && !name.equals(SnapshotStore.WEIGHTS)
+                            && !listed.contains(name)) {
                         out.accept(
                                 Finding.error(
                                         org.keizu.load.RecordFiles.display(p, workingDir),

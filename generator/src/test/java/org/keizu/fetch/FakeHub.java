@@ -158,9 +158,39 @@ final class FakeHub implements AutoCloseable {
                 (name, bytes) -> on("/" + repo + "/resolve/" + sha + "/" + name, Answer.ok(bytes)));
     }
 
+    /** A large file served as the Hub serves one: byte ranges honoured, or (to test) ignored. */
+    private record Served(byte[] bytes, boolean honoursRanges) {}
+
+    private final Map<String, Served> served = new ConcurrentHashMap<>();
+
+    /** The Range header of each request, or "" (by path, in order). */
+    final List<String> ranges = new CopyOnWriteArrayList<>();
+
+    /** Bytes of file bodies sent, ranges included. */
+    final java.util.concurrent.atomic.AtomicLong bodyBytes =
+            new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * Serves {@code bytes} at {@code /repo/resolve/sha/name}, answering range requests with 206 (or
+     * with the whole file and 200, when {@code honoursRanges} is false).
+     */
+    void serveFile(String repo, String sha, String name, byte[] bytes, boolean honoursRanges) {
+        served.put("/" + repo + "/resolve/" + sha + "/" + name, new Served(bytes, honoursRanges));
+    }
+
+    private static final java.util.regex.Pattern RANGE =
+            java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d+)");
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         requests.add(path);
+        String range = exchange.getRequestHeaders().getFirst("Range");
+        ranges.add(range == null ? "" : range);
+        Served file = served.get(path);
+        if (file != null) {
+            serve(exchange, file, range);
+            return;
+        }
         List<Answer> sequence = answers.get(path);
         Answer answer =
                 sequence == null
@@ -188,6 +218,37 @@ final class FakeHub implements AutoCloseable {
             }
         } catch (IOException e) {
             // the client hung up on purpose (a body over its cap); that is the behaviour under test
+        }
+    }
+
+    private void serve(HttpExchange exchange, Served file, String range) throws IOException {
+        java.util.regex.Matcher m = range == null ? null : RANGE.matcher(range);
+        try (OutputStream out = exchange.getResponseBody()) {
+            if (m == null || !m.matches() || !file.honoursRanges()) {
+                exchange.sendResponseHeaders(200, file.bytes().length);
+                out.write(file.bytes());
+                bodyBytes.addAndGet(file.bytes().length);
+                return;
+            }
+            long first = Long.parseLong(m.group(1));
+            long last = Math.min(Long.parseLong(m.group(2)), file.bytes().length - 1L);
+            if (first >= file.bytes().length) {
+                exchange.getResponseHeaders()
+                        .add("Content-Range", "bytes */" + file.bytes().length);
+                exchange.sendResponseHeaders(416, -1);
+                return;
+            }
+            exchange.getResponseHeaders()
+                    .add(
+                            "Content-Range",
+                            "bytes " + first + "-" + last + "/" + file.bytes().length);
+            int length = (int) (last - first + 1);
+            exchange.sendResponseHeaders(206, length);
+            out.write(file.bytes(), (int) first, length);
+            bodyBytes.addAndGet(length);
+        } catch (IOException e) {
+            // the client hung up on purpose (a whole file it refused); that is the behaviour under
+            // test
         }
     }
 

@@ -72,7 +72,11 @@ class FetchTest {
     private RegistryFetch registryFetch() {
         Registry registry = new RegistryLoad(data, root).run(new Findings());
         HubClient client = new HubClient(policy(), hub.clientSsl(), slept::add);
-        return new RegistryFetch(registry, data, new SnapshotFetcher(client, policy()));
+        return new RegistryFetch(
+                registry,
+                data,
+                new SnapshotFetcher(client, policy()),
+                new WeightsFetcher(client, policy()));
     }
 
     /**
