@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * One piece of evidence for a lineage link. Config evidence may point into a snapshot ({@code
  * snapshot}, {@code pointer}, {@code equals}) so that the build can check it. {@code translations}
- * holds the registry's own translations of the summary by language ({@code ja}, {@code ko}).
+ * holds the registry's own translations of the summary by language ({@code ja}, {@code ko}); {@code
+ * figures} the figures a source reports about weights, shown as reported.
  */
 public record Evidence(
         String kind,
@@ -17,8 +18,10 @@ public record Evidence(
         String pointer,
         JsonNode equals,
         String uncertain,
-        java.util.Map<String, String> translations) {
+        java.util.Map<String, String> translations,
+        java.util.List<Figure> figures) {
     public Evidence {
+        figures = Lists.copy(figures);
         translations =
                 translations == null ? java.util.Map.of() : java.util.Map.copyOf(translations);
     }

@@ -51,7 +51,8 @@ public final class EvidenceViews {
             SourceRef source,
             String uncertain,
             String summaryLang,
-            boolean untranslated) {}
+            boolean untranslated,
+            String figures) {}
 
     /**
      * One lineage link; {@code statement} is the plain-words finding ("Derived from X" or "Uses the

@@ -251,7 +251,26 @@ final class ModelPageBuilder {
                 refs.ref(e.source(), e.passage()),
                 e.uncertain(),
                 summary.lang(),
-                summary.untranslated());
+                summary.untranslated(),
+                figures(e));
+    }
+
+    /** The figures a source reports, in one sentence that says they are reported; or null. */
+    private String figures(Evidence e) {
+        if (e.figures().isEmpty()) {
+            return null;
+        }
+        return context.messages.format(
+                "figures_reported",
+                e.figures().stream()
+                        .map(
+                                f ->
+                                        context.messages.format(
+                                                "figure_" + f.measure().replace('-', '_'),
+                                                f.value()))
+                        .collect(
+                                java.util.stream.Collectors.joining(
+                                        context.messages.format("figures_joiner"))));
     }
 
     private StatementView statement(Statement s, SourceNumbers refs) {

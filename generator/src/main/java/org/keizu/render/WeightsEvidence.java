@@ -113,8 +113,13 @@ final class WeightsEvidence {
                     }
                 });
         List<PlotText> labels = new ArrayList<>();
-        for (double tick : new double[] {1, 0, -1}) {
-            labels.add(new PlotText(n(LEFT - 6), n(y(tick) + 4), "end", r(tick)));
+        for (int tick : new int[] {1, 0, -1}) {
+            labels.add(
+                    new PlotText(
+                            n(LEFT - 6),
+                            n(y(tick) + 4),
+                            "end",
+                            tick < 0 ? "−1" : Integer.toString(tick)));
         }
         labels.add(new PlotText(n(x(0, layers, plotWidth)), n(HEIGHT - 18), "middle", "0"));
         if (layers > 1) {
