@@ -28,7 +28,7 @@ import org.keizu.model.WeightsFingerprint;
  */
 public final class WeightsFetcher {
     /** The first request per file: the length and, for most files, the whole header. */
-    static final int PROBE_BYTES = 64 << 10;
+    static final int PROBE_BYTES = 16 << 10;
 
     /** The most safetensors files read for one commit. */
     static final int MAX_FILES = 512;

@@ -3,6 +3,7 @@ package org.keizu.render;
 import java.util.List;
 import java.util.Optional;
 import org.keizu.lineage.Analysis;
+import org.keizu.lineage.WeightRule;
 import org.keizu.load.Loaded;
 import org.keizu.load.RecordVersions;
 import org.keizu.model.Model;
@@ -38,6 +39,17 @@ public final class ViewBuilder {
         this.families = new FamilyPages(context, rows);
         this.models = new ModelPageBuilder(context);
         this.frames = new VersionFrames(context);
+    }
+
+    /**
+     * The generated parts of the prose pages, in this site's language, from the tables the code
+     * uses.
+     */
+    public GeneratedProse generatedProse() {
+        return new GeneratedProse(
+                context.messages,
+                WeightRule.from(context.vocabulary),
+                term -> context.label(WeightRule.LIST, term));
     }
 
     public SiteView site() {

@@ -8,7 +8,6 @@ import org.keizu.render.CitationBuilder;
 import org.keizu.render.CitationProse;
 import org.keizu.render.GeneratedProse;
 import org.keizu.render.MarkdownRenderer;
-import org.keizu.render.Messages;
 import org.keizu.render.SitePaths;
 import org.keizu.render.ViewBuilder;
 import org.keizu.render.Views;
@@ -39,7 +38,7 @@ final class ProseOutput {
         }
         boolean translated = !views.site().language().english();
         MarkdownRenderer markdown = new MarkdownRenderer();
-        GeneratedProse generated = new GeneratedProse(new Messages(views.site().msg()));
+        GeneratedProse generated = views.generatedProse();
         // The generated parts (methodology tables, repository links) expanded, then Markdown.
         java.util.function.Function<String, String> html =
                 source -> markdown.render(frame.repositoryLinks(generated.expand(source)));

@@ -158,8 +158,30 @@ final class FakeHub implements AutoCloseable {
                 (name, bytes) -> on("/" + repo + "/resolve/" + sha + "/" + name, Answer.ok(bytes)));
     }
 
+    /** A file's bytes, made on demand: a generated model of many gigabytes is never held whole. */
+    interface Body {
+        long size();
+
+        /** Bytes {@code first} to {@code last}, inclusive. */
+        byte[] slice(long first, long last);
+
+        static Body of(byte[] bytes) {
+            return new Body() {
+                @Override
+                public long size() {
+                    return bytes.length;
+                }
+
+                @Override
+                public byte[] slice(long first, long last) {
+                    return java.util.Arrays.copyOfRange(bytes, (int) first, (int) last + 1);
+                }
+            };
+        }
+    }
+
     /** A large file served as the Hub serves one: byte ranges honoured, or (to test) ignored. */
-    private record Served(byte[] bytes, boolean honoursRanges) {}
+    private record Served(Body body, boolean honoursRanges) {}
 
     private final Map<String, Served> served = new ConcurrentHashMap<>();
 
@@ -175,7 +197,11 @@ final class FakeHub implements AutoCloseable {
      * with the whole file and 200, when {@code honoursRanges} is false).
      */
     void serveFile(String repo, String sha, String name, byte[] bytes, boolean honoursRanges) {
-        served.put("/" + repo + "/resolve/" + sha + "/" + name, new Served(bytes, honoursRanges));
+        serveFile(repo, sha, name, Body.of(bytes), honoursRanges);
+    }
+
+    void serveFile(String repo, String sha, String name, Body body, boolean honoursRanges) {
+        served.put("/" + repo + "/resolve/" + sha + "/" + name, new Served(body, honoursRanges));
     }
 
     private static final java.util.regex.Pattern RANGE =
@@ -224,28 +250,29 @@ final class FakeHub implements AutoCloseable {
     private void serve(HttpExchange exchange, Served file, String range) throws IOException {
         java.util.regex.Matcher m = range == null ? null : RANGE.matcher(range);
         try (OutputStream out = exchange.getResponseBody()) {
+            long size = file.body().size();
             if (m == null || !m.matches() || !file.honoursRanges()) {
-                exchange.sendResponseHeaders(200, file.bytes().length);
-                out.write(file.bytes());
-                bodyBytes.addAndGet(file.bytes().length);
+                exchange.sendResponseHeaders(200, size);
+                for (long at = 0; at < size; at += 1 << 16) {
+                    byte[] chunk = file.body().slice(at, Math.min(size, at + (1 << 16)) - 1);
+                    out.write(chunk);
+                    bodyBytes.addAndGet(chunk.length);
+                }
                 return;
             }
             long first = Long.parseLong(m.group(1));
-            long last = Math.min(Long.parseLong(m.group(2)), file.bytes().length - 1L);
-            if (first >= file.bytes().length) {
-                exchange.getResponseHeaders()
-                        .add("Content-Range", "bytes */" + file.bytes().length);
+            long last = Math.min(Long.parseLong(m.group(2)), size - 1L);
+            if (first >= size) {
+                exchange.getResponseHeaders().add("Content-Range", "bytes */" + size);
                 exchange.sendResponseHeaders(416, -1);
                 return;
             }
             exchange.getResponseHeaders()
-                    .add(
-                            "Content-Range",
-                            "bytes " + first + "-" + last + "/" + file.bytes().length);
-            int length = (int) (last - first + 1);
-            exchange.sendResponseHeaders(206, length);
-            out.write(file.bytes(), (int) first, length);
-            bodyBytes.addAndGet(length);
+                    .add("Content-Range", "bytes " + first + "-" + last + "/" + size);
+            byte[] bytes = file.body().slice(first, last);
+            exchange.sendResponseHeaders(206, bytes.length);
+            out.write(bytes);
+            bodyBytes.addAndGet(bytes.length);
         } catch (IOException e) {
             // the client hung up on purpose (a whole file it refused); that is the behaviour under
             // test

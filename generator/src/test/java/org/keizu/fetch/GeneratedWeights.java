@@ -159,6 +159,85 @@ final class GeneratedWeights {
         return out.toByteArray();
     }
 
+    /**
+     * Llama 2 7B's tensors, names and shapes (hidden 4,096, 32 layers, MLP 11,008, vocabulary
+     * 32,000, BF16) in its two files, as served files whose bytes are made on demand: 13.5 GB that
+     * are never held, to measure what a fingerprint of a real-sized model downloads.
+     */
+    static Map<String, FakeHub.Body> sevenBillionShaped() {
+        Map<String, long[]> first = new java.util.TreeMap<>();
+        Map<String, long[]> second = new java.util.TreeMap<>();
+        int h = 4096;
+        int mlp = 11008;
+        first.put("model.embed_tokens.weight", new long[] {32000, h});
+        for (int layer = 0; layer < 32; layer++) {
+            Map<String, long[]> file = layer < 24 ? first : second;
+            String p = "model.layers." + layer + ".";
+            for (String proj : List.of("q_proj", "k_proj", "v_proj", "o_proj")) {
+                file.put(p + "self_attn." + proj + ".weight", new long[] {h, h});
+            }
+            file.put(p + "mlp.gate_proj.weight", new long[] {mlp, h});
+            file.put(p + "mlp.up_proj.weight", new long[] {mlp, h});
+            file.put(p + "mlp.down_proj.weight", new long[] {h, mlp});
+            file.put(p + "input_layernorm.weight", new long[] {h});
+            file.put(p + "post_attention_layernorm.weight", new long[] {h});
+        }
+        second.put("model.norm.weight", new long[] {h});
+        second.put("lm_head.weight", new long[] {32000, h});
+        Map<String, FakeHub.Body> files = new LinkedHashMap<>();
+        files.put("model-00001-of-00002.safetensors", virtual(first));
+        files.put("model-00002-of-00002.safetensors", virtual(second));
+        return files;
+    }
+
+    /** A file of these BF16 tensors: its real header, then bytes that follow from their offset. */
+    private static FakeHub.Body virtual(Map<String, long[]> tensors) {
+        StringBuilder json = new StringBuilder("{\"__metadata__\":{\"format\":\"pt\"}");
+        long offset = 0;
+        for (var t : tensors.entrySet()) {
+            long length = 2;
+            StringBuilder shape = new StringBuilder();
+            for (long d : t.getValue()) {
+                length *= d;
+                shape.append(shape.length() == 0 ? "" : ",").append(d);
+            }
+            json.append(",\"")
+                    .append(t.getKey())
+                    .append("\":{\"dtype\":\"BF16\",\"shape\":[")
+                    .append(shape)
+                    .append("],\"data_offsets\":[")
+                    .append(offset)
+                    .append(",")
+                    .append(offset + length)
+                    .append("]}");
+            offset += length;
+        }
+        byte[] header = json.append("}").toString().getBytes(StandardCharsets.UTF_8);
+        byte[] head = new byte[8 + header.length];
+        ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length);
+        System.arraycopy(header, 0, head, 8, header.length);
+        long size = head.length + offset;
+        return new FakeHub.Body() {
+            @Override
+            public long size() {
+                return size;
+            }
+
+            @Override
+            public byte[] slice(long first, long last) {
+                byte[] bytes = new byte[(int) (last - first + 1)];
+                for (int i = 0; i < bytes.length; i++) {
+                    long at = first + i;
+                    bytes[i] =
+                            at < head.length
+                                    ? head[(int) at]
+                                    : (byte) ((at * 0x9E3779B97F4A7C15L) >>> 56);
+                }
+                return bytes;
+            }
+        };
+    }
+
     /** A file whose header says a tensor ends past the end of the file. */
     static byte[] lyingOffsets() {
         byte[] header =

@@ -178,6 +178,24 @@ class WeightsEvidenceSiteTest {
     }
 
     @Test
+    void aDeclaredDerivationWithIndependentWeightsIsFlaggedForReview() throws Exception {
+        publishBoth(GeneratedWeights.trained(2, GeneratedWeights.VOCAB).shards());
+
+        List<RegistryFetch.Outcome> outcomes = fetchWeights();
+
+        assertFalse(outcomes.stream().anyMatch(RegistryFetch.Outcome::failed), outcomes.toString());
+        List<org.keizu.diagnostic.Finding> findings =
+                TestRegistries.validate(root).sorted().stream()
+                        .filter(f -> f.check() != org.keizu.diagnostic.Check.VAL_005)
+                        .toList();
+        assertEquals(1, findings.size(), findings.toString());
+        org.keizu.diagnostic.Finding f = findings.get(0);
+        assertEquals(org.keizu.diagnostic.Check.LIN_007, f.check());
+        assertEquals("data/models/national-model.yaml", f.file());
+        assertTrue(f.message().contains("independent of base-model"), f.message());
+    }
+
+    @Test
     void aRefusedFetchWritesNoFingerprint() throws Exception {
         publishBoth(Map.of("model.safetensors", GeneratedWeights.absurdHeader()));
 

@@ -177,6 +177,36 @@ class WeightsFetchTest {
         assertFalse(row.whole());
     }
 
+    /**
+     * What {@code fetch --weights} downloads for a model of Llama 2 7B's size and layout: the
+     * figure the README quotes (printed by this test).
+     */
+    @Test
+    void aSevenBillionParameterModelCostsAboutHalfAMegabyte() {
+        Map<String, byte[]> listing = new LinkedHashMap<>();
+        listing.put("config.json", CONFIG.getBytes(StandardCharsets.UTF_8));
+        Map<String, FakeHub.Body> files = GeneratedWeights.sevenBillionShaped();
+        files.keySet().forEach(name -> listing.put(name, new byte[0]));
+        hub.publish("big-lab/Seven-B", SHA, listing);
+        files.forEach((name, body) -> hub.serveFile("big-lab/Seven-B", SHA, name, body, true));
+        long total = files.values().stream().mapToLong(FakeHub.Body::size).sum();
+
+        WeightsFingerprint f = fetcher().fetch("big-lab/Seven-B", SHA, "2026-12-01", line -> {});
+
+        System.out.printf(
+                "fetch --weights of a 7B-shaped model (%d files, %,d bytes): %d tensors sampled,"
+                        + " %,d bytes downloaded in %d requests%n",
+                files.size(), total, f.tensors().size(), f.downloaded(), rangedRequests());
+        assertEquals(65 + 16, f.tensors().size(), "65 norm vectors and 16 embedding rows");
+        assertEquals(hub.bodyBytes.get(), f.downloaded());
+        assertTrue(f.downloaded() < 1_000_000, "under a megabyte: " + f.downloaded());
+        assertTrue(
+                f.tensors().stream()
+                        .filter(t -> t.role().equals("norm"))
+                        .allMatch(t -> t.whole() && t.length() == 8192),
+                "every norm vector read whole");
+    }
+
     @Test
     void refusesAHeaderThatPointsPastTheEndOfTheFile() {
         publish(BASE, SHA, Map.of("model.safetensors", GeneratedWeights.lyingOffsets()), true);

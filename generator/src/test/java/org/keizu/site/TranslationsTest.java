@@ -390,7 +390,8 @@ class TranslationsTest {
                         "glossary-relations",
                         "glossary-verdicts",
                         "glossary-claim-kinds",
-                        "glossary-evidence-kinds"),
+                        "glossary-evidence-kinds",
+                        "glossary-weight-findings"),
                 en.select("main h2").eachAttr("id"));
         Element e1 = page("ja/glossary/").selectFirst("dt#grades-E1");
         assertTrue(e1.text().contains(StandInBundles.marker("ja")), e1.text());

@@ -98,6 +98,8 @@ class InvalidFixturesTest {
         // SITE-001 concerns a prose page, not a record: SiteBuildTest covers it.
         // SITE-002 concerns a translation's message bundle: TranslationsTest covers it.
         // LIN-006 needs two records naming each other: LineageCycleTest covers it.
+        // SNAP-006 concerns a weights.json: SnapshotCheckTest covers it. LIN-007 needs weights
+        // fingerprints fetched from a hub: WeightsEvidenceSiteTest covers it.
         // HIST-001 and HIST-002 concern the git history: RecordHistoryTest and RecordVersionsTest.
         Set<Check> covered = new TreeSet<>();
         for (Path fixture : fixtures().toList()) {
@@ -115,7 +117,9 @@ class InvalidFixturesTest {
                         Check.SNAP_001,
                         Check.SNAP_002,
                         Check.SNAP_003,
+                        Check.SNAP_006,
                         Check.LIN_006,
+                        Check.LIN_007,
                         Check.HIST_001,
                         Check.HIST_002,
                         Check.SITE_001,

@@ -63,6 +63,39 @@ class SnapshotCheckTest {
                 findings::toString);
     }
 
+    private static final String WEIGHTS =
+            "{\"repo\":\"base-lab/Base-Model\",\"revision\":\"%s\",\"retrieved\":\"2026-12-01\","
+                    + "\"method\":\"keizu-weights-1\",\"downloaded\":100,\"shards\":[{\"file\":"
+                    + "\"model.safetensors\",\"size\":1000,\"header_size\":50,\"header_sha256\":\"%s\","
+                    + "\"tensors\":1}],\"tensors\":[]}\n";
+
+    @Test
+    void reportsAWeightsFingerprintOfAnotherCommit(@TempDir Path root) throws Exception {
+        TestRegistries.validFixture(root);
+        Files.writeString(
+                root.resolve(BASE).resolve("weights.json"),
+                WEIGHTS.formatted("a".repeat(40), "b".repeat(64)));
+        List<Finding> findings = TestRegistries.validate(root).sorted();
+        assertEquals(
+                List.of(Check.SNAP_006),
+                findings.stream().map(Finding::check).toList(),
+                findings::toString);
+        assertEquals(BASE + "/weights.json", findings.get(0).file());
+        assertEquals(1, findings.get(0).line(), "the fingerprint is one line of JSON");
+    }
+
+    @Test
+    void reportsAWeightsFingerprintThatBreaksItsSchema(@TempDir Path root) throws Exception {
+        TestRegistries.validFixture(root);
+        Files.writeString(
+                root.resolve(BASE).resolve("weights.json"),
+                WEIGHTS.formatted("a".repeat(40), "not a hash"));
+        List<Finding> findings = TestRegistries.validate(root).sorted();
+        assertEquals(1, findings.size(), findings::toString);
+        assertTrue(findings.get(0).check().code().startsWith("SCHEMA"), findings::toString);
+        assertEquals(BASE + "/weights.json", findings.get(0).file());
+    }
+
     @Test
     void theRealSnapshotsMatchTheirBytes() {
         List<Finding> findings = TestRegistries.validate(TestRegistries.REPO).sorted();
