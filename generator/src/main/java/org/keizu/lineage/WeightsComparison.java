@@ -17,8 +17,9 @@ import org.keizu.model.WeightsFingerprint.SampledTensor;
  * for any two normalisation vectors of values near one). What it finds is decided by {@link
  * WeightRule}.
  *
- * <p>A tensor is compared when both fingerprints sampled it under the same name and shape. An
- * embedding row is compared only when the tokenizers hold the same token at its id. A tensor whose
+ * <p>A tensor is compared when both fingerprints sampled it under the same name and shape (an
+ * embedding row: the same width, since a vocabulary extension adds rows). An embedding row is
+ * counted only when the tokenizers are shown to hold the same token at its id. A tensor whose
  * sampled values are all equal in either model says nothing (a vector never trained keeps its
  * initial ones) and is listed as such, not counted.
  *
@@ -81,7 +82,7 @@ public record WeightsComparison(
         List<Pair> pairs = new ArrayList<>();
         for (SampledTensor a : model.tensors()) {
             SampledTensor b = byName.get(a.name());
-            if (b == null || !a.role().equals(b.role()) || !a.shape().equals(b.shape())) {
+            if (b == null || !a.role().equals(b.role()) || !sameShape(a, b)) {
                 continue;
             }
             boolean identical =
@@ -138,6 +139,19 @@ public record WeightsComparison(
         }
         String text = String.format(java.util.Locale.ROOT, "%.2f", r);
         return text.startsWith("-") ? "−" + text.substring(1) : text;
+    }
+
+    /**
+     * Whether two sampled tensors can be paired: the same shape, or for embedding rows the same
+     * width (a vocabulary extension adds rows, and the rows at shared ids stay comparable).
+     */
+    private static boolean sameShape(SampledTensor a, SampledTensor b) {
+        if (a.role().equals("embedding-row")) {
+            return a.shape().size() == 2
+                    && b.shape().size() == 2
+                    && a.shape().get(1).equals(b.shape().get(1));
+        }
+        return a.shape().equals(b.shape());
     }
 
     /** The token id of an embedding row's name ({@code model.embed_tokens.weight[1000]}). */

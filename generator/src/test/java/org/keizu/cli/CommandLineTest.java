@@ -84,6 +84,16 @@ class CommandLineTest {
         assertEquals(
                 2,
                 Cli.run("fetch", "--all", "national-model", "--data", data.toString()).exitCode());
+        Cli both =
+                Cli.run(
+                        "fetch",
+                        "--check",
+                        "--weights",
+                        "national-model",
+                        "--data",
+                        data.toString());
+        assertEquals(2, both.exitCode());
+        assertTrue(both.err().contains("--check and --weights do not go together"), both.err());
     }
 
     @Test

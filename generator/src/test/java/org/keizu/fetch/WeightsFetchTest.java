@@ -92,12 +92,20 @@ class WeightsFetchTest {
     }
 
     private Comparison graded(WeightsFingerprint model, WeightsFingerprint base) {
+        return graded(model, base, CONFIG);
+    }
+
+    /** The two compared by the detector, the model with {@code config}, the base with CONFIG. */
+    private Comparison graded(WeightsFingerprint model, WeightsFingerprint base, String config) {
         try {
-            var tree = RecordMapper.plainJson().readTree(CONFIG);
             return new LineageDetector(Optional.of(rule))
                     .compare(
-                            LineageDetector.Subject.of("model", tree).withWeights(model),
-                            LineageDetector.Subject.of("base", tree).withWeights(base));
+                            LineageDetector.Subject.of(
+                                            "model", RecordMapper.plainJson().readTree(config))
+                                    .withWeights(model),
+                            LineageDetector.Subject.of(
+                                            "base", RecordMapper.plainJson().readTree(CONFIG))
+                                    .withWeights(base));
         } catch (java.io.IOException e) {
             throw new AssertionError(e);
         }
@@ -128,9 +136,19 @@ class WeightsFetchTest {
         assertEquals(0, c.weights().get().identical());
         assertTrue(c.weights().get().medianR() > 0.95, "r " + c.weights().get().medianR());
 
-        c = graded(extended, baseFingerprint);
+        // The config alone makes a vocabulary extension a lead (E1); the weights settle it.
+        c =
+                graded(
+                        extended,
+                        baseFingerprint,
+                        CONFIG.replace("\"vocab_size\":3000", "\"vocab_size\":3512"));
+        assertEquals(LineageDetector.VOCABULARY_EXTENSION, c.finding());
         assertEquals(WeightsComparison.CORRELATED, c.weights().orElseThrow().finding());
-        assertTrue(c.grade().atLeast(Grade.E3));
+        assertEquals(Grade.E3, c.grade());
+        assertEquals(
+                33,
+                c.weights().get().pairs().size(),
+                "the embedding rows pair across the larger vocabulary");
 
         c = graded(independent, baseFingerprint);
         assertEquals(WeightsComparison.INDEPENDENT, c.weights().orElseThrow().finding());
@@ -239,6 +257,37 @@ class WeightsFetchTest {
                         () -> fetcher().fetch(BASE, SHA, "2026-12-01", line -> {}));
         assertTrue(e.getMessage().contains("ignored the byte range"), e.getMessage());
         assertEquals(1, rangedRequests(), "no second file asked for");
+    }
+
+    @Test
+    void refusesAnAnswerForAnotherRangeThanAskedAndABodyLongerThanIt() {
+        Map<String, byte[]> listing = new LinkedHashMap<>();
+        listing.put("config.json", CONFIG.getBytes(StandardCharsets.UTF_8));
+        listing.put("model.safetensors", new byte[0]);
+        hub.publish(BASE, SHA, listing);
+        String path = "/" + BASE + "/resolve/" + SHA + "/model.safetensors";
+        hub.on(
+                path,
+                new FakeHub.Answer(
+                        206, Map.of("Content-Range", "bytes 5-100/1000"), new byte[96], false));
+        FetchException e =
+                assertThrows(
+                        FetchException.class,
+                        () -> fetcher().fetch(BASE, SHA, "2026-12-01", line -> {}));
+        assertTrue(e.getMessage().contains("asked for bytes 0-16383"), e.getMessage());
+
+        hub.on(
+                path,
+                new FakeHub.Answer(
+                        206,
+                        Map.of("Content-Range", "bytes 0-16383/100000"),
+                        new byte[20000],
+                        true));
+        e =
+                assertThrows(
+                        FetchException.class,
+                        () -> fetcher().fetch(BASE, SHA, "2026-12-01", line -> {}));
+        assertTrue(e.getMessage().contains("over the cap of 16384"), e.getMessage());
     }
 
     @Test
