@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.keizu.load.Loaded;
 import org.keizu.load.LoadedSnapshot;
 import org.keizu.model.Model;
+import org.keizu.model.WeightsFingerprint;
 import org.keizu.registry.Registry;
 
 /**
@@ -80,6 +81,43 @@ public final class RegistryFetch {
      */
     public List<Outcome> fetchWeights(
             List<String> ids, String retrieved, Consumer<String> progress) {
+        return each(
+                ids,
+                (id, model) -> {
+                    Fetched fetched = fetchSnapshot(model, retrieved, progress);
+                    WeightsFingerprint fingerprint =
+                            weights.fetch(
+                                    fetched.snapshot().repo(),
+                                    fetched.snapshot().revision(),
+                                    retrieved,
+                                    progress);
+                    boolean written = WeightsWriter.write(fetched.written().folder(), fingerprint);
+                    return new Outcome(
+                            id,
+                            (written ? "wrote weights of " : "already had the weights of ")
+                                    + fetched.snapshot().id()
+                                    + ": "
+                                    + fingerprint.tensors().size()
+                                    + " tensors sampled from "
+                                    + fingerprint.shards().size()
+                                    + " files, "
+                                    + fingerprint.downloaded()
+                                    + " bytes downloaded",
+                            false,
+                            written || fetched.written().created());
+                });
+    }
+
+    /** One model's work: its outcome, or an exception whose message becomes a failed one. */
+    private interface PerModel {
+        Outcome run(String id, Loaded<Model> model) throws IOException;
+    }
+
+    /**
+     * Runs {@code work} for each model that exists and names a hub repository, one after another;
+     * one model's failure is its outcome, and the others go on.
+     */
+    private List<Outcome> each(List<String> ids, PerModel work) {
         List<Outcome> outcomes = new ArrayList<>();
         for (String id : ids) {
             Optional<Loaded<Model>> model = withHub(id, outcomes);
@@ -87,25 +125,7 @@ public final class RegistryFetch {
                 continue;
             }
             try {
-                Fetched fetched = fetchSnapshot(model.get(), retrieved, progress);
-                String commit = fetched.snapshot().revision();
-                org.keizu.model.WeightsFingerprint fingerprint =
-                        weights.fetch(fetched.snapshot().repo(), commit, retrieved, progress);
-                boolean written = WeightsWriter.write(fetched.written().folder(), fingerprint);
-                outcomes.add(
-                        new Outcome(
-                                id,
-                                (written ? "wrote weights of " : "already had the weights of ")
-                                        + fetched.snapshot().id()
-                                        + ": "
-                                        + fingerprint.tensors().size()
-                                        + " tensors sampled from "
-                                        + fingerprint.shards().size()
-                                        + " files, "
-                                        + fingerprint.downloaded()
-                                        + " bytes downloaded",
-                                false,
-                                written || fetched.written().created()));
+                outcomes.add(work.run(id, model.get()));
             } catch (FetchException | IOException e) {
                 outcomes.add(new Outcome(id, e.getMessage(), true, false));
             }
@@ -140,26 +160,17 @@ public final class RegistryFetch {
      * the record to it.
      */
     public List<Outcome> fetch(List<String> ids, String retrieved, Consumer<String> progress) {
-        List<Outcome> outcomes = new ArrayList<>();
-        for (String id : ids) {
-            Optional<Loaded<Model>> model = withHub(id, outcomes);
-            if (model.isEmpty()) {
-                continue;
-            }
-            try {
-                Fetched fetched = fetchSnapshot(model.get(), retrieved, progress);
-                outcomes.add(
-                        new Outcome(
-                                id,
-                                (fetched.written().created() ? "wrote " : "already had ")
-                                        + fetched.snapshot().id(),
-                                false,
-                                fetched.written().created()));
-            } catch (FetchException | IOException e) {
-                outcomes.add(new Outcome(id, e.getMessage(), true, false));
-            }
-        }
-        return outcomes;
+        return each(
+                ids,
+                (id, model) -> {
+                    Fetched fetched = fetchSnapshot(model, retrieved, progress);
+                    return new Outcome(
+                            id,
+                            (fetched.written().created() ? "wrote " : "already had ")
+                                    + fetched.snapshot().id(),
+                            false,
+                            fetched.written().created());
+                });
     }
 
     /**
@@ -167,46 +178,36 @@ public final class RegistryFetch {
      * snapshot; writes nothing.
      */
     public List<Outcome> check(List<String> ids, String retrieved, Consumer<String> progress) {
-        List<Outcome> outcomes = new ArrayList<>();
-        for (String id : ids) {
-            Optional<Loaded<Model>> model = withHub(id, outcomes);
-            if (model.isEmpty()) {
-                continue;
-            }
-            Model m = model.get().record();
-            Optional<LoadedSnapshot> stored =
-                    m.snapshot() == null ? Optional.empty() : registry.snapshot(m.snapshot());
-            try {
-                FetchedSnapshot upstream =
-                        fetcher.fetch(m.hub().repo(), "main", retrieved, progress);
-                if (stored.isEmpty()) {
-                    outcomes.add(
-                            new Outcome(
-                                    id,
-                                    "no stored snapshot; upstream is at "
-                                            + upstream.snapshot().id(),
-                                    false,
-                                    true));
-                    continue;
-                }
-                List<String> changes =
-                        UpstreamChanges.between(stored.get().snapshot(), upstream.snapshot());
-                outcomes.add(
-                        new Outcome(
+        return each(
+                ids,
+                (id, model) -> {
+                    Model m = model.record();
+                    Optional<LoadedSnapshot> stored =
+                            m.snapshot() == null
+                                    ? Optional.empty()
+                                    : registry.snapshot(m.snapshot());
+                    FetchedSnapshot upstream =
+                            fetcher.fetch(m.hub().repo(), "main", retrieved, progress);
+                    if (stored.isEmpty()) {
+                        return new Outcome(
                                 id,
-                                changes.isEmpty()
-                                        ? "unchanged since " + stored.get().id()
-                                        : "changed upstream since "
-                                                + stored.get().id()
-                                                + ": "
-                                                + String.join("; ", changes),
+                                "no stored snapshot; upstream is at " + upstream.snapshot().id(),
                                 false,
-                                !changes.isEmpty()));
-            } catch (FetchException e) {
-                outcomes.add(new Outcome(id, e.getMessage(), true, false));
-            }
-        }
-        return outcomes;
+                                true);
+                    }
+                    List<String> changes =
+                            UpstreamChanges.between(stored.get().snapshot(), upstream.snapshot());
+                    return new Outcome(
+                            id,
+                            changes.isEmpty()
+                                    ? "unchanged since " + stored.get().id()
+                                    : "changed upstream since "
+                                            + stored.get().id()
+                                            + ": "
+                                            + String.join("; ", changes),
+                            false,
+                            !changes.isEmpty());
+                });
     }
 
     /**

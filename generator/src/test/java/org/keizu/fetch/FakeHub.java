@@ -124,6 +124,25 @@ final class FakeHub implements AutoCloseable {
         return clientSsl;
     }
 
+    /**
+     * A policy for this hub: its address allowed though it is loopback, short backoffs, {@code
+     * maxBytes} per file name and 1 MiB for others.
+     */
+    FetchPolicy policy(Map<String, Long> maxBytes, int maxAttempts, java.time.Duration timeout) {
+        return new FetchPolicy(
+                uri(),
+                java.util.Set.of("127.0.0.1"),
+                true,
+                5,
+                maxBytes,
+                1L << 20,
+                java.time.Duration.ofSeconds(2),
+                timeout,
+                maxAttempts,
+                java.time.Duration.ofMillis(5),
+                java.time.Duration.ofSeconds(60));
+    }
+
     /** Answers for a path, used in order; the last one repeats. */
     void on(String path, Answer... sequence) {
         answers.put(path, new CopyOnWriteArrayList<>(List.of(sequence)));

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,18 +54,8 @@ class FetchTest {
     }
 
     private FetchPolicy policy() {
-        return new FetchPolicy(
-                hub.uri(),
-                Set.of("127.0.0.1"),
-                true,
-                5,
-                Map.of("README.md", 4096L, "tokenizer.json", 1L << 20),
-                1L << 20,
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(5),
-                3,
-                Duration.ofMillis(5),
-                Duration.ofSeconds(60));
+        return hub.policy(
+                Map.of("README.md", 4096L, "tokenizer.json", 1L << 20), 3, Duration.ofSeconds(5));
     }
 
     private RegistryFetch registryFetch() {

@@ -143,12 +143,7 @@ final class GeneratedWeights {
 
     private byte[] assemble(byte[] header, List<String> names) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(
-                ByteBuffer.allocate(8)
-                        .order(ByteOrder.LITTLE_ENDIAN)
-                        .putLong(header.length)
-                        .array());
-        out.writeBytes(header);
+        out.writeBytes(head(header));
         for (String name : names) {
             for (float v : tensors.get(name)) {
                 int bf16 = Float.floatToIntBits(v) >>> 16;
@@ -213,9 +208,7 @@ final class GeneratedWeights {
             offset += length;
         }
         byte[] header = json.append("}").toString().getBytes(StandardCharsets.UTF_8);
-        byte[] head = new byte[8 + header.length];
-        ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length);
-        System.arraycopy(header, 0, head, 8, header.length);
+        byte[] head = head(header);
         long size = head.length + offset;
         return new FakeHub.Body() {
             @Override
@@ -244,14 +237,18 @@ final class GeneratedWeights {
                 "{\"model.norm.weight\":{\"dtype\":\"BF16\",\"shape\":[64],\"data_offsets\":[0,128]},\"model.layers.0.input_layernorm.weight\":{\"dtype\":\"BF16\",\"shape\":[1000000],\"data_offsets\":[128,2000128]}}"
                         .getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(
-                ByteBuffer.allocate(8)
-                        .order(ByteOrder.LITTLE_ENDIAN)
-                        .putLong(header.length)
-                        .array());
-        out.writeBytes(header);
+        out.writeBytes(head(header));
         out.writeBytes(new byte[128]);
         return out.toByteArray();
+    }
+
+    /** A safetensors file's start: the header's length, 8 bytes little-endian, then the header. */
+    private static byte[] head(byte[] header) {
+        return ByteBuffer.allocate(8 + header.length)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(header.length)
+                .put(header)
+                .array();
     }
 
     /** A file whose first 8 bytes claim a header of a terabyte. */

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -54,18 +53,7 @@ class WeightsEvidenceSiteTest {
     }
 
     private FetchPolicy policy() {
-        return new FetchPolicy(
-                hub.uri(),
-                Set.of("127.0.0.1"),
-                true,
-                5,
-                Map.of("tokenizer.json", 1L << 20),
-                1L << 20,
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(10),
-                2,
-                Duration.ofMillis(5),
-                Duration.ofSeconds(60));
+        return hub.policy(Map.of("tokenizer.json", 1L << 20), 2, Duration.ofSeconds(10));
     }
 
     private List<RegistryFetch.Outcome> fetchWeights() {

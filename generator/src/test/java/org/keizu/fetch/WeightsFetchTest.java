@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,18 +58,7 @@ class WeightsFetchTest {
     }
 
     private FetchPolicy policy() {
-        return new FetchPolicy(
-                hub.uri(),
-                Set.of("127.0.0.1"),
-                true,
-                5,
-                Map.of(),
-                1L << 20,
-                Duration.ofSeconds(2),
-                Duration.ofSeconds(10),
-                2,
-                Duration.ofMillis(5),
-                Duration.ofSeconds(60));
+        return hub.policy(Map.of(), 2, Duration.ofSeconds(10));
     }
 
     private WeightsFetcher fetcher() {
