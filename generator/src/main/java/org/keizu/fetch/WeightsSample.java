@@ -34,8 +34,8 @@ public final class WeightsSample {
     public static final int VALUES = 128;
 
     public static final long MAX_NORM_BYTES = 64L << 10;
-    public static final long MAX_SAMPLE_BYTES = 8L << 20;
-    public static final int MAX_PIECES = 400;
+    public static final long MAX_SAMPLE_BYTES = 16L << 20;
+    public static final int MAX_PIECES = 1000;
 
     /** Token ids whose embedding rows are read: sixteen ids past most tokenizers' special ones. */
     public static final List<Integer> EMBEDDING_ROWS =

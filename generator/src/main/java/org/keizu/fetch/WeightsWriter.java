@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.keizu.load.RecordKind;
 import org.keizu.load.RecordMapper;
 import org.keizu.load.SnapshotStore;
 import org.keizu.model.WeightsFingerprint;
@@ -12,7 +13,7 @@ import org.keizu.model.WeightsFingerprint;
 /**
  * Writes a weights fingerprint into its snapshot's folder as {@code weights.json}: first to a
  * hidden file beside it, then renamed over it, so a failed write leaves the old file or none. One
- * line of JSON per fingerprint keeps it within the loader's size limit.
+ * line of JSON, to keep it small.
  */
 public final class WeightsWriter {
     private WeightsWriter() {}
@@ -24,14 +25,14 @@ public final class WeightsWriter {
     public static boolean write(Path snapshotFolder, WeightsFingerprint weights)
             throws IOException {
         byte[] bytes = bytes(weights);
-        if (bytes.length > RecordMapper.MAX_FILE_BYTES) {
+        if (bytes.length > RecordKind.WEIGHTS.maxBytes()) {
             throw new FetchException(
                     weights.repo()
                             + ": the fingerprint would be "
                             + bytes.length
                             + " bytes, over the "
-                            + RecordMapper.MAX_FILE_BYTES
-                            + " bytes a record may have; nothing was written");
+                            + RecordKind.WEIGHTS.maxBytes()
+                            + " bytes a fingerprint may have; nothing was written");
         }
         Path target = snapshotFolder.resolve(SnapshotStore.WEIGHTS);
         if (Files.exists(target) && sameSample(Files.readAllBytes(target), weights)) {

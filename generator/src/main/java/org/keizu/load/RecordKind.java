@@ -39,6 +39,11 @@ public enum RecordKind {
         return type;
     }
 
+    /** The most bytes a file of this kind may hold. */
+    public int maxBytes() {
+        return this == WEIGHTS ? RecordMapper.MAX_WEIGHTS_BYTES : RecordMapper.MAX_FILE_BYTES;
+    }
+
     /** The curated kinds, one flat folder of {@code <id>.yaml} files each. */
     public static java.util.List<RecordKind> curated() {
         return java.util.List.of(MODEL, ORGANISATION, PROGRAMME);

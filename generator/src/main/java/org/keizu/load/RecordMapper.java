@@ -26,6 +26,12 @@ public final class RecordMapper {
     /** A record file is at most this many bytes (SECURITY.md §7). */
     public static final int MAX_FILE_BYTES = 256 * 1024;
 
+    /**
+     * A weights fingerprint may be larger: a model of a hundred layers keeps some four hundred
+     * sampled vectors. Machine-written, one per snapshot.
+     */
+    public static final int MAX_WEIGHTS_BYTES = 1024 * 1024;
+
     /** Records nest at most this deep; the real ones use six levels. */
     public static final int MAX_DEPTH = 20;
 
@@ -39,7 +45,8 @@ public final class RecordMapper {
                     .maxStringLength(MAX_STRING_CHARS)
                     .maxNameLength(MAX_NAME_CHARS)
                     .maxNumberLength(MAX_NUMBER_DIGITS)
-                    .maxDocumentLength(MAX_FILE_BYTES)
+                    // The largest kind's cap; RecordParser holds each file to its own kind's first.
+                    .maxDocumentLength(MAX_WEIGHTS_BYTES)
                     .build();
 
     /**

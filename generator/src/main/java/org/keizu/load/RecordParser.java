@@ -48,7 +48,7 @@ public final class RecordParser {
 
     public ParseResult parse(RecordKind kind, Path file, String displayPath, byte[] bytes) {
         List<Finding> findings = new ArrayList<>();
-        if (bytes.length > RecordMapper.MAX_FILE_BYTES) {
+        if (bytes.length > kind.maxBytes()) {
             // Only the first MAX + 1 bytes were read: say "more than", never a made-up size.
             findings.add(
                     Finding.error(
@@ -56,7 +56,7 @@ public final class RecordParser {
                             Position.WHOLE_FILE,
                             Check.LOAD_007,
                             "the file is larger than "
-                                    + RecordMapper.MAX_FILE_BYTES / 1024
+                                    + kind.maxBytes() / 1024
                                     + " KiB, the most a record may hold"));
             return new ParseResult(Optional.empty(), findings);
         }

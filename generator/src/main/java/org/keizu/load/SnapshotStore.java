@@ -160,11 +160,7 @@ public final class SnapshotStore {
             RecordKind kind, Path file, String shown, Consumer<Finding> out) {
         try {
             RecordParser.ParseResult result =
-                    parser.parse(
-                            kind,
-                            file,
-                            shown,
-                            RecordFiles.readCapped(file, RecordMapper.MAX_FILE_BYTES));
+                    parser.parse(kind, file, shown, RecordFiles.readCapped(file, kind.maxBytes()));
             result.findings().forEach(out);
             return result.record();
         } catch (IOException e) {

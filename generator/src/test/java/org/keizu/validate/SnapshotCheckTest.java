@@ -85,6 +85,35 @@ class SnapshotCheckTest {
     }
 
     @Test
+    void readsAFingerprintLargerThanARecordMayBe(@TempDir Path root) throws Exception {
+        TestRegistries.validFixture(root);
+        StringBuilder tensors = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            tensors.append(i == 0 ? "" : ",")
+                    .append("{\"name\":\"model.layers.")
+                    .append(i)
+                    .append(".input_layernorm.weight\",\"role\":\"norm\",\"layer\":")
+                    .append(i)
+                    .append(",\"dtype\":\"BF16\",\"shape\":[128],\"file\":\"model.safetensors\",")
+                    .append("\"offset\":8,\"length\":256,\"whole\":true,\"sha256\":\"")
+                    .append("c".repeat(64))
+                    .append("\",\"values\":\"")
+                    .append("A".repeat(344))
+                    .append("\"}");
+        }
+        String json =
+                WEIGHTS.formatted("a".repeat(40), "b".repeat(64))
+                        .replace("\"tensors\":[]", "\"tensors\":[" + tensors + "]");
+        assertTrue(json.length() > 256 * 1024, "larger than a record may be: " + json.length());
+        Files.writeString(root.resolve(BASE).resolve("weights.json"), json);
+        List<Finding> findings = TestRegistries.validate(root).sorted();
+        assertEquals(
+                List.of(Check.SNAP_006),
+                findings.stream().map(Finding::check).toList(),
+                "read whole, and only its commit is wrong: " + findings);
+    }
+
+    @Test
     void reportsAWeightsFingerprintThatBreaksItsSchema(@TempDir Path root) throws Exception {
         TestRegistries.validFixture(root);
         Files.writeString(
