@@ -33,8 +33,13 @@ import org.keizu.model.WeightsFingerprint;
  * v0.1 from v0.3); a trimmed vocabulary only when the model's opens the base's. When the tokenizers
  * differ from the first ids, a vocabulary surgery is ruled out and the finding is
  * architecture-only. Whatever the tokenizers show that does not raise the grade is kept as a note.
- * E4 comes only from a disclosure or weight-level evidence, never from here. A class match alone is
- * E1, "uses the architecture", and is never reported as a derivation.
+ * A class match alone is E1, "uses the architecture", and is never reported as a derivation.
+ *
+ * <p>When both models have a weights fingerprint ({@link WeightsComparison}), the weights have the
+ * last word: byte-identical tensors make E4 (the only E4 this class gives; otherwise E4 comes from
+ * the makers' disclosure), weights correlated with the base's at least E3, and independent weights
+ * turn a same-class finding into {@link #INDEPENDENT_WEIGHTS}, E1, whatever the config and the
+ * tokenizer suggested.
  *
  * <pre>
  *   List&lt;Comparison&gt; ranked = new LineageDetector().rank(candidate, bases);

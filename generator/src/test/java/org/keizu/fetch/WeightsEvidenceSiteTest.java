@@ -83,12 +83,18 @@ class WeightsEvidenceSiteTest {
 
     private void publish(String repo, String sha, Path config, Map<String, byte[]> shards)
             throws Exception {
+        publish(repo, sha, config, shards, true);
+    }
+
+    private void publish(
+            String repo, String sha, Path config, Map<String, byte[]> shards, boolean ranges)
+            throws Exception {
         Map<String, byte[]> files = new LinkedHashMap<>();
         files.put("config.json", Files.readAllBytes(config));
         files.put("tokenizer.json", tokenizer(GeneratedWeights.VOCAB));
         files.putAll(shards);
         hub.publish(repo, sha, files);
-        shards.forEach((name, bytes) -> hub.serveFile(repo, sha, name, bytes, true));
+        shards.forEach((name, bytes) -> hub.serveFile(repo, sha, name, bytes, ranges));
     }
 
     private void publishBoth(Map<String, byte[]> modelShards) throws Exception {
@@ -181,6 +187,29 @@ class WeightsEvidenceSiteTest {
         assertEquals(org.keizu.diagnostic.Check.LIN_007, f.check());
         assertEquals("data/models/national-model.yaml", f.file());
         assertTrue(f.message().contains("independent of base-model"), f.message());
+    }
+
+    @Test
+    void aServerThatIgnoresRangesGetsNothingWritten() throws Exception {
+        publishBoth(GeneratedWeights.trained(1, GeneratedWeights.VOCAB).shards());
+        publish(
+                MODEL,
+                MODEL_SHA,
+                data.resolve("snapshots/fixture-org/Same-Shape/unpinned-583f7531e2a0/config.json"),
+                GeneratedWeights.trained(3, GeneratedWeights.VOCAB).shards(),
+                false);
+
+        List<RegistryFetch.Outcome> outcomes = fetchWeights();
+
+        assertTrue(outcomes.get(0).failed(), outcomes.toString());
+        assertTrue(
+                outcomes.get(0).message().contains("ignored the byte range"), outcomes.toString());
+        try (Stream<Path> files =
+                Files.list(data.resolve("snapshots").resolve(MODEL).resolve(MODEL_SHA))) {
+            assertEquals(
+                    List.of("config.json", "snapshot.json"),
+                    files.map(p -> p.getFileName().toString()).sorted().toList());
+        }
     }
 
     @Test
