@@ -163,12 +163,15 @@ public final class RegistryBuild {
 
     /**
      * Phase 1 and the detector's index alone, for {@code keizu detect}: ranking one config needs
-     * the held configs, not the checks across records nor every model's verdict (which compare
-     * every held config with every other). The load's findings are added to {@code findings}.
+     * the held configs and the records that hold them ({@link RegistryLoad#snapshotHolders()}), not
+     * the other records, the checks across records nor every model's verdict (which compare every
+     * held config with every other). The load's findings are added to {@code findings}.
      */
     public DetectionIndex detection(Findings findings) {
         Registry registry =
-                new RegistryLoad(options.dataDir(), options.workingDir(), schema()).run(findings);
+                new RegistryLoad(options.dataDir(), options.workingDir(), schema())
+                        .snapshotHolders()
+                        .run(findings);
         Optional<Vocabulary> vocabulary = vocabulary();
         return DetectionIndex.of(
                 registry,

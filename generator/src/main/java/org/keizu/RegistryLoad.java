@@ -42,6 +42,11 @@ public final class RegistryLoad {
     /** Null: compiled from {@code data/schema/} when the load runs. */
     private final SchemaValidator schema;
 
+    /**
+     * True for a load of only the records that can hold a snapshot ({@link #snapshotHolders()}).
+     */
+    private final boolean snapshotHoldersOnly;
+
     public RegistryLoad(Path dataDir, Path workingDir) {
         this(dataDir, workingDir, null);
     }
@@ -50,9 +55,26 @@ public final class RegistryLoad {
      * A load that checks records against {@code schema}, compiled by the caller for other uses too.
      */
     public RegistryLoad(Path dataDir, Path workingDir, SchemaValidator schema) {
+        this(dataDir, workingDir, schema, false);
+    }
+
+    private RegistryLoad(
+            Path dataDir, Path workingDir, SchemaValidator schema, boolean snapshotHoldersOnly) {
         this.dataDir = dataDir;
         this.workingDir = workingDir;
         this.schema = schema;
+        this.snapshotHoldersOnly = snapshotHoldersOnly;
+    }
+
+    /**
+     * The same load, reading only what ranking a config needs: the snapshots, and the model records
+     * whose text names a snapshot at all (the word appears in every record that holds one). A
+     * registry of 10,000 records holds a few hundred snapshots, and parsing and checking the rest
+     * is most of the time {@code keizu detect} took. Organisations and programmes are not read. The
+     * records it does read are checked as in a full load, and their findings reported.
+     */
+    public RegistryLoad snapshotHolders() {
+        return new RegistryLoad(dataDir, workingDir, schema, true);
     }
 
     public Registry run(Findings findings) {
@@ -66,7 +88,8 @@ public final class RegistryLoad {
         List<Loaded<Organisation>> organisations = new ArrayList<>();
         List<Loaded<Programme>> programmes = new ArrayList<>();
         List<ParsedRecord> unbound = new ArrayList<>();
-        for (RecordKind kind : RecordKind.curated()) {
+        for (RecordKind kind :
+                snapshotHoldersOnly ? List.of(RecordKind.MODEL) : RecordKind.curated()) {
             List<Path> files = RecordFiles.list(dataDir, kind, workingDir, findings::add);
             // Each file is read, parsed, checked and bound on its own, so on every core at once;
             // the results are taken in the files' order, so findings and records keep it.
@@ -151,7 +174,7 @@ public final class RegistryLoad {
         return new FileResult(fileFindings, parsed, bound.map(b -> (Loaded<?>) b));
     }
 
-    private static Optional<ParsedRecord> read(
+    private Optional<ParsedRecord> read(
             RecordParser parser, RecordKind kind, Path file, String shown, List<Finding> findings) {
         byte[] bytes;
         try {
@@ -165,6 +188,11 @@ public final class RegistryLoad {
                             Check.LOAD_001,
                             "cannot read: " + e.getMessage()));
             return Optional.empty();
+        }
+        if (snapshotHoldersOnly
+                && !new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
+                        .contains("snapshot")) {
+            return Optional.empty(); // names no snapshot: nothing for ranking to read
         }
         RecordParser.ParseResult result = parser.parse(kind, file, shown, bytes);
         findings.addAll(result.findings());
