@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -56,8 +57,33 @@ final class PositionedTreeReader {
         return new Position(loc.getLineNr(), loc.getColumnNr());
     }
 
+    private boolean yamlHazard;
+
+    /**
+     * Whether the YAML held what Jackson reads wrongly or the registry refuses: an alias (which
+     * Jackson turns into text), an anchor, a tag, or nesting deeper than {@link
+     * RecordMapper#MAX_DEPTH}. {@link YamlHazardScan} then names each at its place.
+     */
+    boolean sawYamlHazard() {
+        return yamlHazard;
+    }
+
+    private void noteHazards(int depth) throws IOException {
+        if (yaml
+                && parser instanceof YAMLParser y
+                && (y.isCurrentAlias()
+                        || y.getObjectId() != null
+                        || y.getTypeId() != null
+                        || (depth > RecordMapper.MAX_DEPTH
+                                && (y.currentToken() == JsonToken.START_OBJECT
+                                        || y.currentToken() == JsonToken.START_ARRAY)))) {
+            yamlHazard = true;
+        }
+    }
+
     /** Reads the value at the parser's current token, and everything nested in it. */
     JsonNode value(String pointer, int depth) throws IOException {
+        noteHazards(depth);
         Position position = at(parser);
         positions.putValue(pointer, position);
         JsonToken token = parser.currentToken();
@@ -65,6 +91,7 @@ final class PositionedTreeReader {
             case START_OBJECT -> {
                 ObjectNode object = NODES.objectNode();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    noteHazards(depth);
                     String name = parser.currentName();
                     String child = PositionIndex.child(pointer, name);
                     Position keyAt = at(parser);

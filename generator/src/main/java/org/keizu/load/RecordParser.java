@@ -65,18 +65,41 @@ public final class RecordParser {
             return new ParseResult(Optional.empty(), findings);
         }
         boolean isYaml = !displayPath.endsWith(".json");
-        if (isYaml) {
-            YamlHazardScan.scan(text.get(), displayPath, findings::add);
-            if (!findings.isEmpty()) {
-                return new ParseResult(Optional.empty(), findings);
+        if (isYaml
+                && YamlHazardScan.reportTabIndentation(text.get(), displayPath, findings::add)
+                        > 0) {
+            return new ParseResult(Optional.empty(), findings);
+        }
+        // One pass for a clean file: the tree is built and hazards are only noticed. The event
+        // scan, which names each hazard at its place as Jackson cannot, runs only for a file that
+        // has one or did not parse (a second reading of every file was a third of validate's time).
+        Tree tree = tree(kind, file, displayPath, text.get(), isYaml);
+        if (isYaml
+                && (tree.hazard()
+                        || !tree.result().findings().isEmpty()
+                        || YamlHazardScan.mayHoldDocuments(text.get()))) {
+            List<Finding> hazards = new ArrayList<>();
+            YamlHazardScan.scan(text.get(), displayPath, hazards::add);
+            if (!hazards.isEmpty()) {
+                return new ParseResult(Optional.empty(), hazards);
             }
         }
+        return tree.result();
+    }
+
+    /** The tree pass's result, and whether it saw what only the event scan reports well. */
+    private record Tree(ParseResult result, boolean hazard) {}
+
+    private Tree tree(RecordKind kind, Path file, String displayPath, String text, boolean isYaml) {
+        List<Finding> findings = new ArrayList<>();
         PositionIndex positions = new PositionIndex();
+        PositionedTreeReader reader = null;
         try (JsonParser parser =
                 isYaml
-                        ? mappers.yamlFactory().createParser(text.get())
-                        : mappers.jsonFactory().createParser(text.get())) {
+                        ? mappers.yamlFactory().createParser(text)
+                        : mappers.jsonFactory().createParser(text)) {
             JsonToken first = parser.nextToken();
+            reader = new PositionedTreeReader(parser, displayPath, isYaml, positions, findings);
             if (first != JsonToken.START_OBJECT) {
                 findings.add(
                         Finding.error(
@@ -89,10 +112,8 @@ public final class RecordParser {
                                         ? "the file is empty"
                                         : "the file must hold a mapping of fields, not a "
                                                 + describe(first)));
-                return new ParseResult(Optional.empty(), findings);
+                return failed(findings, reader);
             }
-            PositionedTreeReader reader =
-                    new PositionedTreeReader(parser, displayPath, isYaml, positions, findings);
             JsonNode tree;
             JsonToken after;
             try {
@@ -101,7 +122,7 @@ public final class RecordParser {
             } catch (StreamConstraintsException e) {
                 // Here the parser still knows where it stopped; the exception often does not.
                 findings.add(ParseErrorFindings.limit(displayPath, e, parser.currentLocation()));
-                return new ParseResult(Optional.empty(), findings);
+                return failed(findings, reader);
             }
             if (after != null) {
                 findings.add(
@@ -111,11 +132,15 @@ public final class RecordParser {
                                 Check.LOAD_006,
                                 "more content follows the record; put one record in each file"));
             }
-            return findings.isEmpty()
-                    ? new ParseResult(
-                            Optional.of(new ParsedRecord(kind, file, displayPath, tree, positions)),
-                            findings)
-                    : new ParseResult(Optional.empty(), findings);
+            return findings.isEmpty() && !reader.sawYamlHazard()
+                    ? new Tree(
+                            new ParseResult(
+                                    Optional.of(
+                                            new ParsedRecord(
+                                                    kind, file, displayPath, tree, positions)),
+                                    findings),
+                            false)
+                    : failed(findings, reader);
         } catch (StreamConstraintsException e) {
             findings.add(ParseErrorFindings.limit(displayPath, e, e.getLocation()));
         } catch (JsonProcessingException e) {
@@ -137,7 +162,17 @@ public final class RecordParser {
                             Check.LOAD_002,
                             "the file cannot be parsed; check quoting and escape sequences"));
         }
-        return new ParseResult(Optional.empty(), findings);
+        return failed(findings, reader);
+    }
+
+    /**
+     * A pass that yields no record: its findings, and whether it saw a YAML hazard (then its
+     * findings may be empty, and the event scan names the hazard).
+     */
+    private static Tree failed(List<Finding> findings, PositionedTreeReader reader) {
+        return new Tree(
+                new ParseResult(Optional.empty(), findings),
+                reader != null && reader.sawYamlHazard());
     }
 
     /**

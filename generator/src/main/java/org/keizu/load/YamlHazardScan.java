@@ -120,7 +120,19 @@ final class YamlHazardScan {
         }
     }
 
-    private static int reportTabIndentation(String text, String file, Consumer<Finding> out) {
+    /**
+     * Whether the text may hold a second document (a line that starts with {@code ---} or {@code
+     * ...}): Jackson reads the first and may say nothing of an empty second one.
+     */
+    static boolean mayHoldDocuments(String text) {
+        return text.startsWith("---")
+                || text.startsWith("...")
+                || text.contains("\n---")
+                || text.contains("\n...");
+    }
+
+    /** Reports every line indented with a tab; returns how many. */
+    static int reportTabIndentation(String text, String file, Consumer<Finding> out) {
         List<String> lines = text.lines().toList();
         int found = 0;
         for (int i = 0; i < lines.size(); i++) {

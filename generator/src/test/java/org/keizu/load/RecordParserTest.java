@@ -44,6 +44,31 @@ class RecordParserTest {
         assertTrue(finding.message().contains("hex digits"), finding.message());
     }
 
+    /**
+     * A clean file is read in one pass, and the event scan runs only when that pass saw a hazard or
+     * failed: every hazard must still be reported exactly as the scan reports it.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "id: x\n---\n",
+                "id: x\n...\n---\nid: y\n",
+                "&k id: x\n",
+                "id: x\nname: &n Name\nalias: *n\n",
+                "id: !!str x\n",
+                "id: x\nlist: !seq [1, 2]\n",
+                "id: x\nmap: !custom {a: 1}\n",
+                "id: x\nname: *undefined\n",
+                "a: {b: {c: {d: {e: {f: {g: {h: {i: {j: {k: {l: {m: {n: {o: {p: {q: {r: {s: {t: {u: 1}}}}}}}}}}}}}}}}}}}}\n",
+                "id: x\nname: [unclosed\n",
+            })
+    void reportsEachHazardAsTheEventScanDoes(String text) {
+        List<Finding> scanned = new java.util.ArrayList<>();
+        YamlHazardScan.scan(text, "data/models/x.yaml", scanned::add);
+        assertTrue(!scanned.isEmpty(), "the scan finds something in: " + text);
+        assertEquals(scanned, yaml(text).findings());
+    }
+
     @Test
     void keepsNorwayAsTextNotFalse() {
         JsonNode tree = tree("country: NO\nflag: yes\nswitch: off\n");
