@@ -12,6 +12,7 @@ import org.keizu.diagnostic.Position;
 import org.keizu.load.Loaded;
 import org.keizu.load.LoadedSnapshot;
 import org.keizu.load.ParsedRecord;
+import org.keizu.load.PositionIndex;
 import org.keizu.load.RecordBinder;
 import org.keizu.load.RecordFiles;
 import org.keizu.load.RecordKind;
@@ -171,7 +172,22 @@ public final class RegistryLoad {
                                     binder.bind(parsed.get(), Programme.class, fileFindings::add);
                             case SNAPSHOT, WEIGHTS -> Optional.empty();
                         };
+        if (bound.isPresent()) {
+            // A loaded record's positions are needed only if a later check reports on it.
+            parsed.get().positions().release(() -> positionsAgain(parser, kind, file, shown));
+        }
         return new FileResult(fileFindings, parsed, bound.map(b -> (Loaded<?>) b));
+    }
+
+    /**
+     * A released record's positions, read again from its file; none (every finding on the whole
+     * file) if it no longer parses.
+     */
+    private PositionIndex positionsAgain(
+            RecordParser parser, RecordKind kind, Path file, String shown) {
+        return read(parser, kind, file, shown, new ArrayList<>())
+                .map(ParsedRecord::positions)
+                .orElseGet(PositionIndex::new);
     }
 
     private Optional<ParsedRecord> read(

@@ -66,10 +66,11 @@ public final class IdentityCheck implements RegistryCheck {
 
     private static void checkKind(List<ParsedRecord> records, Consumer<Finding> out) {
         Map<String, ParsedRecord> seen = new HashMap<>();
+        // Each position is looked up only when a finding needs it: a loaded record's positions
+        // are read again from its file when first asked for (PositionIndex.release).
         for (ParsedRecord loaded : records) {
             ParsedRecord parsed = loaded;
             String id = parsed.idOrNull();
-            Position at = loaded.at("/id");
             if (id == null) {
                 continue; // the schema has reported it
             }
@@ -79,14 +80,14 @@ public final class IdentityCheck implements RegistryCheck {
                                     out.accept(
                                             Finding.error(
                                                     loaded.displayPath(),
-                                                    at,
+                                                    loaded.at("/id"),
                                                     Check.ID_002,
                                                     "id \"" + id + "\" " + problem)));
             if (!id.equals(parsed.fileStem())) {
                 out.accept(
                         Finding.error(
                                 loaded.displayPath(),
-                                at,
+                                loaded.at("/id"),
                                 Check.ID_001,
                                 "id \""
                                         + id
@@ -99,7 +100,7 @@ public final class IdentityCheck implements RegistryCheck {
                 out.accept(
                         Finding.error(
                                 loaded.displayPath(),
-                                at,
+                                loaded.at("/id"),
                                 Check.ID_003,
                                 "id \"" + id + "\" is already used by " + earlier.displayPath()));
             }
