@@ -86,11 +86,7 @@ public final class RegistryFetch {
                 (id, model) -> {
                     Fetched fetched = fetchSnapshot(model, retrieved, progress);
                     WeightsFingerprint fingerprint =
-                            weights.fetch(
-                                    fetched.snapshot().repo(),
-                                    fetched.snapshot().revision(),
-                                    retrieved,
-                                    progress);
+                            weights.fetch(fetched.revision(), retrieved, progress);
                     boolean written = WeightsWriter.write(fetched.written().folder(), fingerprint);
                     return new Outcome(
                             id,
@@ -133,7 +129,10 @@ public final class RegistryFetch {
         return outcomes;
     }
 
-    private record Fetched(org.keizu.model.Snapshot snapshot, SnapshotWriter.Written written) {}
+    private record Fetched(
+            org.keizu.model.Snapshot snapshot,
+            HubRevision revision,
+            SnapshotWriter.Written written) {}
 
     private Fetched fetchSnapshot(Loaded<Model> model, String retrieved, Consumer<String> progress)
             throws IOException {
@@ -143,7 +142,7 @@ public final class RegistryFetch {
         SnapshotWriter.Written written =
                 new SnapshotWriter(dataDir.resolve("snapshots")).write(fetched);
         RecordSnapshotLink.set(model.source().file(), fetched.snapshot().id());
-        return new Fetched(fetched.snapshot(), written);
+        return new Fetched(fetched.snapshot(), fetched.revision(), written);
     }
 
     /** Models with a hub repository: what {@code --all} means. */

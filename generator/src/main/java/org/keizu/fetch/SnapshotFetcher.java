@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.keizu.load.RecordMapper;
@@ -20,8 +19,9 @@ import org.keizu.model.Snapshot;
 
 /**
  * Fetches one repository's files at one commit into memory: resolves the revision to a 40-hex
- * commit through the Hub API, then downloads the allowlisted files at that commit. URLs are built
- * only from a validated repo id, the commit and a fixed file name, never from record text.
+ * commit through the Hub API ({@link HubRevision}), then downloads the allowlisted files at that
+ * commit. URLs are built only from a validated repo id, the commit and a fixed file name, never
+ * from record text.
  *
  * <pre>
  *   FetchedSnapshot s = new SnapshotFetcher(new HubClient(FetchPolicy.forHub(FetchPolicy.HUGGING_FACE)), policy)
@@ -40,8 +40,6 @@ public final class SnapshotFetcher {
 
     static final Pattern REPO =
             Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,95}/[A-Za-z0-9][A-Za-z0-9._-]{0,95}");
-    private static final Pattern REVISION = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
 
     private static final org.keizu.load.RecordParser LOADER =
             new org.keizu.load.RecordParser(new org.keizu.load.RecordMapper());
@@ -59,30 +57,9 @@ public final class SnapshotFetcher {
 
     public FetchedSnapshot fetch(
             String repo, String revision, String retrieved, Consumer<String> progress) {
-        if (!REPO.matcher(repo).matches() || repo.contains("..")) {
-            throw new FetchException("not a hub repository id: " + repo);
-        }
-        if (!REVISION.matcher(revision).matches() || revision.contains("..")) {
-            throw new FetchException("not a revision: " + revision);
-        }
-        URI api = policy.hub().resolve("/api/models/" + repo + "/revision/" + revision);
-        JsonNode info =
-                parse(
-                        client.get(api, repo + " revision " + revision, 4L << 20)
-                                .orElseThrow(
-                                        () ->
-                                                new FetchException(
-                                                        repo
-                                                                + ": the hub has no revision "
-                                                                + revision)),
-                        repo + " API answer");
-        String commit = info.path("sha").asText("");
-        if (!COMMIT.matcher(commit).matches()) {
-            throw new FetchException(
-                    repo + ": the hub did not give a 40-hex commit for " + revision);
-        }
-        Set<String> present = new TreeSet<>();
-        info.path("siblings").forEach(s -> present.add(s.path("rfilename").asText()));
+        HubRevision listed = HubRevision.at(client, policy, repo, revision);
+        String commit = listed.commit();
+        Set<String> present = listed.files();
         if (!present.contains("config.json")) {
             throw new FetchException(repo + "@" + commit + " has no config.json");
         }
@@ -166,7 +143,7 @@ public final class SnapshotFetcher {
                         null);
         Snapshot snapshot =
                 new Snapshot(repo, commit, null, retrieved, via, described, fingerprint);
-        return new FetchedSnapshot(snapshot, files);
+        return new FetchedSnapshot(snapshot, files, listed);
     }
 
     private byte[] download(String repo, String commit, String name) {

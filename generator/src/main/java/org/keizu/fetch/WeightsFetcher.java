@@ -1,8 +1,6 @@
 package org.keizu.fetch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,7 +10,6 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
-import org.keizu.load.RecordMapper;
 import org.keizu.model.WeightsFingerprint;
 
 /**
@@ -23,7 +20,7 @@ import org.keizu.model.WeightsFingerprint;
  *
  * <pre>
  *   WeightsFingerprint w = new WeightsFetcher(client, policy)
- *           .fetch("Rakuten/RakutenAI-7B", commit, "2026-12-01", System.err::println);
+ *           .fetch(HubRevision.at(client, policy, "Rakuten/RakutenAI-7B", commit), "2026-12-01", System.err::println);
  * </pre>
  */
 public final class WeightsFetcher {
@@ -35,7 +32,6 @@ public final class WeightsFetcher {
 
     private static final Pattern FILE =
             Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,200}\\.safetensors");
-    private static final Pattern COMMIT = Pattern.compile("[0-9a-f]{40}");
 
     private final HubClient client;
     private final FetchPolicy policy;
@@ -45,16 +41,16 @@ public final class WeightsFetcher {
         this.policy = policy;
     }
 
+    /**
+     * The fingerprint of the repository at {@code revision}'s commit, whose listing (from the Hub's
+     * revision API, asked once for the snapshot and the weights alike) names the files to read.
+     */
     public WeightsFingerprint fetch(
-            String repo, String commit, String retrieved, Consumer<String> progress) {
-        if (!SnapshotFetcher.REPO.matcher(repo).matches() || repo.contains("..")) {
-            throw new FetchException("not a hub repository id: " + repo);
-        }
-        if (!COMMIT.matcher(commit).matches()) {
-            throw new FetchException(repo + ": weights are read at a 40-hex commit, not " + commit);
-        }
+            HubRevision revision, String retrieved, Consumer<String> progress) {
+        String repo = revision.repo();
+        String commit = revision.commit();
         String at = repo + "@" + commit;
-        List<String> files = safetensorsFiles(repo, commit);
+        List<String> files = safetensorsFiles(revision);
         long downloaded = 0;
         SortedMap<String, SafetensorsHeader> headers = new TreeMap<>();
         List<WeightsFingerprint.Shard> shards = new ArrayList<>();
@@ -150,33 +146,15 @@ public final class WeightsFetcher {
                 repo, commit, retrieved, WeightsSample.METHOD, downloaded, shards, tensors);
     }
 
-    /** The commit's top-level safetensors files, from the hub's revision API, in name order. */
-    private List<String> safetensorsFiles(String repo, String commit) {
-        URI api = policy.hub().resolve("/api/models/" + repo + "/revision/" + commit);
-        byte[] answer =
-                client.get(api, repo + " revision " + commit, 4L << 20)
-                        .orElseThrow(
-                                () ->
-                                        new FetchException(
-                                                repo + ": the hub has no commit " + commit));
-        JsonNode info;
-        try {
-            info = RecordMapper.untrustedJson(4L << 20).readTree(answer);
-        } catch (IOException e) {
-            throw new FetchException(repo + " API answer is not valid JSON", e);
-        }
-        if (!commit.equals(info.path("sha").asText(""))) {
-            throw new FetchException(repo + ": the hub answered for another commit than " + commit);
-        }
-        List<String> files = new ArrayList<>();
-        info.path("siblings")
-                .forEach(
-                        s -> {
-                            String name = s.path("rfilename").asText("");
-                            if (FILE.matcher(name).matches() && !name.contains("..")) {
-                                files.add(name);
-                            }
-                        });
+    /** The commit's top-level safetensors files, in name order. */
+    private static List<String> safetensorsFiles(HubRevision revision) {
+        String repo = revision.repo();
+        String commit = revision.commit();
+        List<String> files =
+                revision.files().stream()
+                        .filter(name -> FILE.matcher(name).matches() && !name.contains(".."))
+                        .sorted()
+                        .toList();
         if (files.isEmpty()) {
             throw new FetchException(
                     repo + "@" + commit + " has no safetensors file to fingerprint");
@@ -191,7 +169,6 @@ public final class WeightsFetcher {
                             + " safetensors files, more than "
                             + MAX_FILES);
         }
-        files.sort(null);
         return files;
     }
 

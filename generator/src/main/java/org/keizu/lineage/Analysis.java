@@ -234,6 +234,11 @@ public final class Analysis {
         return chains.children(modelId);
     }
 
+    /** The rule the weights comparisons were judged by, for pages that explain or draw it. */
+    public Optional<WeightRule> weightRule() {
+        return detection.weightRule();
+    }
+
     /** The configs the detector knows, for ranking a config from outside the registry. */
     public DetectionIndex detection() {
         return detection;

@@ -25,10 +25,17 @@ public final class DetectionIndex {
 
     private final LineageDetector detector;
     private final ArchitectureClasses classes;
+    private final Optional<WeightRule> weightRule;
 
     private DetectionIndex(ArchitectureClasses classes, Optional<WeightRule> weightRule) {
         this.classes = classes;
+        this.weightRule = weightRule;
         this.detector = new LineageDetector(weightRule);
+    }
+
+    /** The rule weights comparisons are judged by; empty when they are shown unjudged. */
+    public Optional<WeightRule> weightRule() {
+        return weightRule;
     }
 
     public static DetectionIndex of(Registry registry) {

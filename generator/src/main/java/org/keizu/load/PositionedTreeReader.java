@@ -33,6 +33,10 @@ final class PositionedTreeReader {
     private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
     private final JsonParser parser;
+
+    /** The same parser, when it reads YAML: it alone can tell an alias, an anchor or a tag. */
+    private final YAMLParser yamlParser;
+
     private final String file;
     private final boolean yaml;
     private final PositionIndex positions;
@@ -45,6 +49,7 @@ final class PositionedTreeReader {
             PositionIndex positions,
             List<Finding> findings) {
         this.parser = parser;
+        this.yamlParser = yaml && parser instanceof YAMLParser y ? y : null;
         this.file = file;
         this.yaml = yaml;
         this.positions = positions;
@@ -69,8 +74,8 @@ final class PositionedTreeReader {
     }
 
     private void noteHazards(int depth) throws IOException {
-        if (yaml
-                && parser instanceof YAMLParser y
+        YAMLParser y = yamlParser;
+        if (y != null
                 && (y.isCurrentAlias()
                         || y.getObjectId() != null
                         || y.getTypeId() != null

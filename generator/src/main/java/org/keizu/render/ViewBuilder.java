@@ -48,7 +48,7 @@ public final class ViewBuilder {
     public GeneratedProse generatedProse() {
         return new GeneratedProse(
                 context.messages,
-                WeightRule.from(context.vocabulary),
+                context.analysis.weightRule(),
                 term -> context.label(WeightRule.LIST, term));
     }
 

@@ -31,7 +31,7 @@ final class WeightsEvidence {
 
     WeightsEvidence(ViewContext context) {
         this.context = context;
-        this.rule = WeightRule.from(context.vocabulary);
+        this.rule = context.analysis.weightRule();
     }
 
     WeightsView view(WeightsComparison w, String baseLabel) {
@@ -44,7 +44,7 @@ final class WeightsEvidence {
                         "weights_summary",
                         context.language.number(w.compared()),
                         context.language.number(w.identical()),
-                        r(w.medianR())),
+                        WeightsComparison.format(w.medianR())),
                 context.messages.format(
                         "weights_provenance",
                         w.model().repo(),
@@ -62,7 +62,7 @@ final class WeightsEvidence {
                 p.model().name(),
                 p.model().layer() == null ? "" : Integer.toString(p.model().layer()),
                 p.identical(),
-                r(p.r()),
+                WeightsComparison.format(p.r()),
                 p.counted(),
                 p.reason() == null
                         ? null
@@ -156,7 +156,7 @@ final class WeightsEvidence {
                             kind,
                             p.model().name()
                                     + ": r = "
-                                    + r(p.r())
+                                    + WeightsComparison.format(p.r())
                                     + (p.identical()
                                             ? " ("
                                                     + context.messages.format("weights_identical")
@@ -188,9 +188,5 @@ final class WeightsEvidence {
     /** A coordinate with one decimal and a dot, whatever the page's language. */
     private static String n(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
-    }
-
-    private static String r(double r) {
-        return WeightsComparison.format(r);
     }
 }

@@ -118,8 +118,7 @@ public final class SchemaValidator {
             boolean leftToItsCheck =
                     !check.isEmpty()
                             && !"type".equals(error.getKeyword())
-                            && ((record.kind() != RecordKind.SNAPSHOT
-                                            && record.kind() != RecordKind.WEIGHTS)
+                            && (RecordKind.curated().contains(record.kind())
                                     || SNAPSHOT_CHECKS.contains(check));
             if (!leftToItsCheck) {
                 out.accept(toFinding(record, error, subschema));

@@ -61,8 +61,11 @@ class WeightsFetchTest {
         return hub.policy(Map.of(), 2, Duration.ofSeconds(10));
     }
 
-    private WeightsFetcher fetcher() {
-        return new WeightsFetcher(new HubClient(policy(), hub.clientSsl(), d -> {}), policy());
+    /** The fingerprint of {@code repo} at SHA, its listing asked of the hub as fetch asks it. */
+    private WeightsFingerprint fetch(String repo) {
+        HubClient client = new HubClient(policy(), hub.clientSsl(), d -> {});
+        return new WeightsFetcher(client, policy())
+                .fetch(HubRevision.at(client, policy(), repo, SHA), "2026-12-01", line -> {});
     }
 
     /** Publishes a repository whose safetensors files are served by range. */
@@ -76,7 +79,7 @@ class WeightsFetchTest {
 
     private WeightsFingerprint fingerprint(String repo, GeneratedWeights model) {
         publish(repo, SHA, model.shards(), true);
-        return fetcher().fetch(repo, SHA, "2026-12-01", line -> {});
+        return fetch(repo);
     }
 
     private Comparison graded(WeightsFingerprint model, WeightsFingerprint base) {
@@ -197,7 +200,7 @@ class WeightsFetchTest {
         files.forEach((name, body) -> hub.serveFile("big-lab/Seven-B", SHA, name, body, true));
         long total = files.values().stream().mapToLong(FakeHub.Body::size).sum();
 
-        WeightsFingerprint f = fetcher().fetch("big-lab/Seven-B", SHA, "2026-12-01", line -> {});
+        WeightsFingerprint f = fetch("big-lab/Seven-B");
 
         System.out.printf(
                 "fetch --weights of a 7B-shaped model (%d files, %,d bytes): %d tensors sampled,"
@@ -216,10 +219,7 @@ class WeightsFetchTest {
     @Test
     void refusesAHeaderThatPointsPastTheEndOfTheFile() {
         publish(BASE, SHA, Map.of("model.safetensors", GeneratedWeights.lyingOffsets()), true);
-        FetchException e =
-                assertThrows(
-                        FetchException.class,
-                        () -> fetcher().fetch(BASE, SHA, "2026-12-01", line -> {}));
+        FetchException e = assertThrows(FetchException.class, () -> fetch(BASE));
         assertTrue(e.getMessage().contains("outside the file"), e.getMessage());
         assertEquals(1, rangedRequests(), "nothing read past the header");
     }
@@ -227,10 +227,7 @@ class WeightsFetchTest {
     @Test
     void refusesAnAbsurdHeaderLength() {
         publish(BASE, SHA, Map.of("model.safetensors", GeneratedWeights.absurdHeader()), true);
-        FetchException e =
-                assertThrows(
-                        FetchException.class,
-                        () -> fetcher().fetch(BASE, SHA, "2026-12-01", line -> {}));
+        FetchException e = assertThrows(FetchException.class, () -> fetch(BASE));
         assertTrue(e.getMessage().contains("header length"), e.getMessage());
         assertEquals(1, rangedRequests());
     }
@@ -239,10 +236,7 @@ class WeightsFetchTest {
     void refusesAServerThatIgnoresRanges() {
         GeneratedWeights base = GeneratedWeights.trained(1, GeneratedWeights.VOCAB);
         publish(BASE, SHA, base.shards(), false);
-        FetchException e =
-                assertThrows(
-                        FetchException.class,
-                        () -> fetcher().fetch(BASE, SHA, "2026-12-01", line -> {}));
+        FetchException e = assertThrows(FetchException.class, () -> fetch(BASE));
         assertTrue(e.getMessage().contains("ignored the byte range"), e.getMessage());
         assertEquals(1, rangedRequests(), "no second file asked for");
     }
@@ -258,10 +252,7 @@ class WeightsFetchTest {
                 path,
                 new FakeHub.Answer(
                         206, Map.of("Content-Range", "bytes 5-100/1000"), new byte[96], false));
-        FetchException e =
-                assertThrows(
-                        FetchException.class,
-                        () -> fetcher().fetch(BASE, SHA, "2026-12-01", line -> {}));
+        FetchException e = assertThrows(FetchException.class, () -> fetch(BASE));
         assertTrue(e.getMessage().contains("asked for bytes 0-16383"), e.getMessage());
 
         hub.on(
@@ -271,10 +262,7 @@ class WeightsFetchTest {
                         Map.of("Content-Range", "bytes 0-16383/100000"),
                         new byte[20000],
                         true));
-        e =
-                assertThrows(
-                        FetchException.class,
-                        () -> fetcher().fetch(BASE, SHA, "2026-12-01", line -> {}));
+        e = assertThrows(FetchException.class, () -> fetch(BASE));
         assertTrue(e.getMessage().contains("over the cap of 16384"), e.getMessage());
     }
 
