@@ -240,7 +240,7 @@ public final class RegistryBuild {
                         if (output.searchIndex()) {
                             progress.accept(
                                     "indexing " + written.size() + " files for search (Pagefind)");
-                            search.index(staged);
+                            search.index(staged, Language.available(options.templateDir()));
                         }
                     });
         }

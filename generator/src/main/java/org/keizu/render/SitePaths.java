@@ -24,7 +24,17 @@ public record SitePaths(String baseUrl, String folder) {
     public static final String COUNTRIES = "countries/";
     public static final String BASES = "bases/";
     public static final String SEARCH = "search/";
-    public static final String SEARCH_INDEX = "pagefind/pagefind.js";
+
+    /** The folder of the search index of a language's pages (one Pagefind bundle each). */
+    public static String searchBundle(Language language) {
+        return "pagefind/" + language.code() + "/";
+    }
+
+    /** The search index's script for a language's search page. */
+    public static String searchIndex(Language language) {
+        return searchBundle(language) + "pagefind.js";
+    }
+
     public static final String REGISTRY_JSON = "data/registry.json";
     public static final String REGISTRY_CSV = "data/registry.csv";
     public static final String SCHEMAS = "data/schema/";

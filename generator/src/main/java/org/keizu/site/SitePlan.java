@@ -75,7 +75,7 @@ public final class SitePlan {
                         paths.href(SitePaths.COUNTRIES),
                         paths.href(SitePaths.BASES),
                         paths.href(SitePaths.SEARCH),
-                        paths.href(SitePaths.SEARCH_INDEX),
+                        paths.href(SitePaths.searchIndex(language)),
                         paths.href(SitePaths.REGISTRY_JSON),
                         paths.href(SitePaths.REGISTRY_CSV),
                         paths.href(assets.css.path()),

@@ -84,7 +84,7 @@ public final class SearchBenchmark {
         for (int i = 0; i < runs.length; i++) {
             org.keizu.io.Folders.deleteTree(out.resolve("pagefind"));
             long t = System.nanoTime();
-            indexer.index(out);
+            indexer.index(out, org.keizu.render.Language.available(TestRegistries.TEMPLATES));
             runs[i] = (System.nanoTime() - t) / 1e9;
         }
         long indexBytes;
@@ -116,7 +116,7 @@ public final class SearchBenchmark {
                         (List<Number>)
                                 driver.executeAsyncScript(
                                         "var done = arguments[arguments.length - 1];"
-                                                + "(async function () { var pf = await import('/keizu/pagefind/pagefind.js'); await pf.options({baseUrl: '/keizu/'});"
+                                                + "(async function () { var pf = await import('/keizu/pagefind/en/pagefind.js'); await pf.options({baseUrl: '/keizu/'});"
                                                 + " var qs = arguments[0]; var out = [];"
                                                 + " for (var i = 0; i < 60; i++) { var q = qs[i % qs.length] + (i >= qs.length ? ' ' + (i % 97) : '');"
                                                 + "   var t = performance.now(); var r = await pf.search(q); await Promise.all(r.results.slice(0, 10).map(function (x) { return x.data(); }));"

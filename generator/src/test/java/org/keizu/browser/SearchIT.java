@@ -87,6 +87,26 @@ class SearchIT {
     }
 
     @Test
+    void eachLanguagesSearchFindsThatLanguagesPagesFromItsOwnIndex() {
+        for (String lang : List.of("ja", "ko")) {
+            server.takeSearchPaths();
+            driver.get(server.url("/keizu/" + lang + "/search/" + q("楽天")));
+            List<String> found = waitForResults();
+            assertTrue(found.contains("Rakuten AI 3.0"), lang + ": " + found);
+            String href =
+                    driver.findElement(By.cssSelector("#search-list > li a")).getAttribute("href");
+            assertTrue(
+                    href.contains("/keizu/" + lang + "/models/"),
+                    "a result leads to the page in the reader's language: " + href);
+            List<String> loaded = server.takeSearchPaths();
+            assertTrue(
+                    !loaded.isEmpty()
+                            && loaded.stream().allMatch(p -> p.contains("/pagefind/" + lang + "/")),
+                    "the page loads its language's index alone: " + loaded);
+        }
+    }
+
+    @Test
     void filtersByFacetAlone() {
         List<String> found =
                 search("?country=" + URLEncoder.encode("South Korea", StandardCharsets.UTF_8));

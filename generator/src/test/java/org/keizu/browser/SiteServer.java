@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -51,11 +52,25 @@ final class SiteServer implements AutoCloseable {
                                 prefix,
                                 exchange -> {
                                     long sent = serve(exchange, prefix, folder);
-                                    if (exchange.getRequestURI().getPath().contains("/pagefind/")) {
+                                    String path = exchange.getRequestURI().getPath();
+                                    if (path.contains("/pagefind/")) {
                                         searchBytes.addAndGet(sent);
+                                        searchPaths.add(path);
                                     }
                                 }));
         server.start();
+    }
+
+    /** Paths under /pagefind/ asked for since the last call: which index a page loads. */
+    private final java.util.Queue<String> searchPaths =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    List<String> takeSearchPaths() {
+        List<String> taken = new java.util.ArrayList<>();
+        for (String path = searchPaths.poll(); path != null; path = searchPaths.poll()) {
+            taken.add(path);
+        }
+        return taken;
     }
 
     long takeSearchBytes() {

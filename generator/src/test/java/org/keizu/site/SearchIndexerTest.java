@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.keizu.render.Language;
 
 /**
  * SearchIndexer against a fake Pagefind (a shell script at node_modules/.bin/pagefind of a fake
@@ -47,7 +48,8 @@ class SearchIndexerTest {
         Path site = site();
 
         long start = System.nanoTime();
-        IOException e = assertThrows(IOException.class, () -> indexer.index(site));
+        IOException e =
+                assertThrows(IOException.class, () -> indexer.index(site, List.of(Language.EN)));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertTrue(e.getMessage().contains("did not finish within 2 seconds"), e.getMessage());
@@ -77,31 +79,67 @@ class SearchIndexerTest {
     void aFailingRunReportsItsExitCodeAndMessage() throws IOException {
         fakePagefind("echo 'Pagefind: found no HTML files in the site folder' >&2\nexit 3");
         IOException e =
-                assertThrows(IOException.class, () -> new SearchIndexer(repo).index(site()));
+                assertThrows(
+                        IOException.class,
+                        () -> new SearchIndexer(repo).index(site(), List.of(Language.EN)));
         assertEquals(
                 "Pagefind failed (exit 3): Pagefind: found no HTML files in the site folder",
                 e.getMessage());
     }
 
     @Test
-    void aRunThatSucceedsIsSilentAndGetsTheSiteFolder() throws IOException {
+    void eachLanguageIsIndexedByARunOfItsOwnIntoItsOwnBundle() throws IOException {
         Path args = repo.resolve("args");
-        fakePagefind("echo \"$@\" > '" + args + "'\necho done");
+        fakePagefind("echo \"$@\" >> '" + args + "'\necho done");
         Path site = site();
-        assertDoesNotThrow(() -> new SearchIndexer(repo, Duration.ofSeconds(30)).index(site));
+        for (String folder : List.of("models", "about", "ja", "ko", "pagefind", "assets")) {
+            Files.createDirectories(site.resolve(folder));
+        }
+        Files.writeString(site.resolve("index.html"), "<!doctype html>");
+        assertDoesNotThrow(
+                () ->
+                        new SearchIndexer(repo, Duration.ofSeconds(30))
+                                .index(site, List.of(Language.EN, Language.JA, Language.KO)));
+        String root = site.toAbsolutePath().toString();
+        // English: every folder at the root but the translations' and the indexes'.
         assertEquals(
                 List.of(
-                        "--site",
-                        site.toAbsolutePath().toString(),
-                        "--output-subdir",
-                        "pagefind",
-                        "--quiet"),
-                List.of(Files.readString(args).strip().split(" ")));
+                        "--site "
+                                + root
+                                + " --glob {about,assets,models}/**/*.html --output-path "
+                                + root
+                                + "/pagefind/en --quiet",
+                        "--site "
+                                + root
+                                + " --glob ja/**/*.html --output-path "
+                                + root
+                                + "/pagefind/ja --quiet",
+                        "--site "
+                                + root
+                                + " --glob ko/**/*.html --output-path "
+                                + root
+                                + "/pagefind/ko --quiet"),
+                Files.readAllLines(args));
+    }
+
+    @Test
+    void aFolderWhoseNameWouldBeAPatternIsRefused() throws IOException {
+        fakePagefind("exit 0");
+        Path site = site();
+        Files.createDirectories(site.resolve("a{b"));
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () -> new SearchIndexer(repo).index(site, List.of(Language.EN)));
+        assertTrue(e.getMessage().contains("a{b"), e.getMessage());
     }
 
     @Test
     void withoutPagefindTheBuildSaysToRunNpmCi() {
-        IOException e = assertThrows(IOException.class, () -> new SearchIndexer(repo).index(repo));
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () -> new SearchIndexer(repo).index(repo, List.of(Language.EN)));
         assertTrue(e.getMessage().contains("run `npm ci`"), e.getMessage());
     }
 

@@ -404,13 +404,15 @@ class TranslationsTest {
     }
 
     @Test
-    void searchLoadsTheSharedBundleWhichPicksTheIndexOfThePagesLanguage() throws IOException {
+    void searchLoadsTheIndexOfItsOwnLanguage() throws IOException {
         Document ja = page("ja/search/");
         Element form = ja.selectFirst("#search-form");
-        // Pagefind writes one bundle with an index per <html lang>, and pagefind.js loads the one
-        // of
-        // the page it runs in; results are addressed from the site's root.
-        assertEquals("/pagefind/pagefind.js", form.attr("data-pagefind"));
+        // Each language has a Pagefind bundle of its own; results are addressed from the site's
+        // root.
+        assertEquals("/pagefind/ja/pagefind.js", form.attr("data-pagefind"));
+        assertEquals(
+                "/pagefind/en/pagefind.js",
+                page("search/").selectFirst("#search-form").attr("data-pagefind"));
         assertEquals("/", form.attr("data-base"));
         assertEquals("ja", ja.selectFirst("html").attr("lang"));
         // Names in their own scripts are on every language's pages, so 楽天 finds Rakuten in each.
