@@ -1,6 +1,7 @@
 package org.keizu;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,19 +117,16 @@ public final class RegistryLoad {
         }
         List<LoadedSnapshot> snapshots = new ArrayList<>();
         SnapshotStore store = new SnapshotStore(parser, binder);
-        for (Path folder :
-                SnapshotStore.folders(dataDir.resolve("snapshots"), workingDir, findings::add)) {
-            store.read(
-                            folder,
-                            workingDir,
-                            parsed -> {
-                                List<Finding> schemaFindings = new ArrayList<>();
-                                schema.validate(parsed, schemaFindings::add);
-                                findings.addAll(schemaFindings);
-                                return schemaFindings.isEmpty();
-                            },
-                            findings::add)
-                    .ifPresent(snapshots::add);
+        // Each folder is read, parsed and checked on its own, so on every core at once; the
+        // results are taken in the folders' order.
+        List<SnapshotResult> read =
+                SnapshotStore.folders(dataDir.resolve("snapshots"), workingDir, findings::add)
+                        .parallelStream()
+                        .map(folder -> readSnapshot(store, schema, folder))
+                        .toList();
+        for (SnapshotResult result : read) {
+            findings.addAll(result.findings());
+            result.snapshot().ifPresent(snapshots::add);
         }
         return new Registry(models, organisations, programmes, snapshots, unbound);
     }
@@ -139,6 +137,25 @@ public final class RegistryLoad {
      */
     private record FileResult(
             List<Finding> findings, Optional<ParsedRecord> parsed, Optional<Loaded<?>> bound) {}
+
+    /** What reading one snapshot folder gave: its findings in order, and the snapshot. */
+    private record SnapshotResult(List<Finding> findings, Optional<LoadedSnapshot> snapshot) {}
+
+    private SnapshotResult readSnapshot(SnapshotStore store, SchemaValidator schema, Path folder) {
+        List<Finding> found = new ArrayList<>();
+        Optional<LoadedSnapshot> snapshot =
+                store.read(
+                        folder,
+                        workingDir,
+                        parsed -> {
+                            List<Finding> schemaFindings = new ArrayList<>();
+                            schema.validate(parsed, schemaFindings::add);
+                            found.addAll(schemaFindings);
+                            return schemaFindings.isEmpty();
+                        },
+                        found::add);
+        return new SnapshotResult(found, snapshot);
+    }
 
     @SuppressWarnings("unchecked")
     private static <T> Loaded<T> cast(Object loaded) {
@@ -151,6 +168,10 @@ public final class RegistryLoad {
             SchemaValidator schema,
             RecordKind kind,
             Path file) {
+        if (snapshotHoldersOnly && !namesSnapshot(file)) {
+            // Names no snapshot: nothing for ranking to read.
+            return new FileResult(List.of(), Optional.empty(), Optional.empty());
+        }
         List<Finding> fileFindings = new ArrayList<>();
         String shown = RecordFiles.display(file, workingDir);
         Optional<ParsedRecord> parsed = read(parser, kind, file, shown, fileFindings);
@@ -190,6 +211,31 @@ public final class RegistryLoad {
                 .orElseGet(PositionIndex::new);
     }
 
+    private static final byte[] SNAPSHOT = "snapshot".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * Whether the file's bytes hold the word "snapshot" at all, as every record that holds one
+     * does; a file that cannot be read is let through, for the load to report.
+     */
+    private static boolean namesSnapshot(Path file) {
+        byte[] bytes;
+        try {
+            bytes = RecordFiles.readCapped(file, RecordMapper.MAX_FILE_BYTES);
+        } catch (IOException e) {
+            return true;
+        }
+        outer:
+        for (int i = 0; i + SNAPSHOT.length <= bytes.length; i++) {
+            for (int j = 0; j < SNAPSHOT.length; j++) {
+                if (bytes[i + j] != SNAPSHOT[j]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
     private Optional<ParsedRecord> read(
             RecordParser parser, RecordKind kind, Path file, String shown, List<Finding> findings) {
         byte[] bytes;
@@ -204,11 +250,6 @@ public final class RegistryLoad {
                             Check.LOAD_001,
                             "cannot read: " + e.getMessage()));
             return Optional.empty();
-        }
-        if (snapshotHoldersOnly
-                && !new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1)
-                        .contains("snapshot")) {
-            return Optional.empty(); // names no snapshot: nothing for ranking to read
         }
         RecordParser.ParseResult result = parser.parse(kind, file, shown, bytes);
         findings.addAll(result.findings());
