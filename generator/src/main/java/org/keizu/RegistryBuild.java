@@ -263,6 +263,8 @@ public final class RegistryBuild {
             ShareImages images,
             SitePlan.Sink sink)
             throws IOException {
+        // The checks are done with the parsed trees; rendering needs the bound records alone.
+        checked.registry().releaseTrees();
         Vocabulary vocabulary =
                 checked.vocabulary()
                         .orElseGet(

@@ -3,6 +3,8 @@ package org.keizu;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -174,7 +176,9 @@ public final class RegistryLoad {
         }
         List<Finding> fileFindings = new ArrayList<>();
         String shown = RecordFiles.display(file, workingDir);
-        Optional<ParsedRecord> parsed = read(parser, kind, file, shown, fileFindings);
+        Optional<byte[]> bytes = readBytes(file, shown, fileFindings);
+        Optional<ParsedRecord> parsed =
+                bytes.flatMap(b -> parse(parser, kind, file, shown, b, fileFindings));
         if (parsed.isEmpty()) {
             return new FileResult(fileFindings, Optional.empty(), Optional.empty());
         }
@@ -194,21 +198,52 @@ public final class RegistryLoad {
                             case SNAPSHOT, WEIGHTS -> Optional.empty();
                         };
         if (bound.isPresent()) {
-            // A loaded record's positions are needed only if a later check reports on it.
-            parsed.get().positions().release(() -> positionsAgain(parser, kind, file, shown));
+            // A loaded record's positions are needed only if a later check reports on it, and its
+            // tree only by the checks and the open data: both can be read again from the file,
+            // as long as it holds the bytes that were checked.
+            byte[] digest = sha256(bytes.get());
+            parsed.get()
+                    .positions()
+                    .release(
+                            () ->
+                                    again(parser, kind, file, shown, digest)
+                                            .map(ParsedRecord::positions)
+                                            .orElseGet(PositionIndex::new));
+            parsed.get()
+                    .content()
+                    .rereadWith(
+                            () ->
+                                    again(parser, kind, file, shown, digest)
+                                            .orElseThrow(
+                                                    () ->
+                                                            new IllegalStateException(
+                                                                    shown
+                                                                            + " changed while the"
+                                                                            + " site was being"
+                                                                            + " built; build"
+                                                                            + " again"))
+                                            .tree());
         }
         return new FileResult(fileFindings, parsed, bound.map(b -> (Loaded<?>) b));
     }
 
     /**
-     * A released record's positions, read again from its file; none (every finding on the whole
-     * file) if it no longer parses.
+     * The record read again from its file, if the file still holds the bytes that were loaded
+     * (their SHA-256 is {@code digest}); else empty.
      */
-    private PositionIndex positionsAgain(
-            RecordParser parser, RecordKind kind, Path file, String shown) {
-        return read(parser, kind, file, shown, new ArrayList<>())
-                .map(ParsedRecord::positions)
-                .orElseGet(PositionIndex::new);
+    private Optional<ParsedRecord> again(
+            RecordParser parser, RecordKind kind, Path file, String shown, byte[] digest) {
+        return readBytes(file, shown, new ArrayList<>())
+                .filter(bytes -> MessageDigest.isEqual(sha256(bytes), digest))
+                .flatMap(bytes -> parse(parser, kind, file, shown, bytes, new ArrayList<>()));
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static final byte[] SNAPSHOT = "snapshot".getBytes(StandardCharsets.US_ASCII);
@@ -236,12 +271,10 @@ public final class RegistryLoad {
         return false;
     }
 
-    private Optional<ParsedRecord> read(
-            RecordParser parser, RecordKind kind, Path file, String shown, List<Finding> findings) {
-        byte[] bytes;
+    private static Optional<byte[]> readBytes(Path file, String shown, List<Finding> findings) {
         try {
             // Reported by the parser's size check without reading a huge file into memory.
-            bytes = RecordFiles.readCapped(file, RecordMapper.MAX_FILE_BYTES);
+            return Optional.of(RecordFiles.readCapped(file, RecordMapper.MAX_FILE_BYTES));
         } catch (IOException e) {
             findings.add(
                     Finding.error(
@@ -251,6 +284,15 @@ public final class RegistryLoad {
                             "cannot read: " + e.getMessage()));
             return Optional.empty();
         }
+    }
+
+    private static Optional<ParsedRecord> parse(
+            RecordParser parser,
+            RecordKind kind,
+            Path file,
+            String shown,
+            byte[] bytes,
+            List<Finding> findings) {
         RecordParser.ParseResult result = parser.parse(kind, file, shown, bytes);
         findings.addAll(result.findings());
         return result.record();

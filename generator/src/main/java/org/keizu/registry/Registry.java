@@ -45,6 +45,19 @@ public final class Registry {
     private final Map<String, List<Model>> modelsByProgramme = new HashMap<>();
     private final Map<String, List<Declared>> declaredByBase = new HashMap<>();
 
+    /**
+     * Lets go of the records' parsed trees once the checks have read them ({@link
+     * org.keizu.load.RecordTree}): the pages are rendered from the bound records, and the open data
+     * reads each tree again from its file.
+     */
+    public void releaseTrees() {
+        for (List<? extends Loaded<?>> records : List.of(models, organisations, programmes)) {
+            for (Loaded<?> loaded : records) {
+                loaded.source().content().release();
+            }
+        }
+    }
+
     public Registry(
             List<Loaded<Model>> models,
             List<Loaded<Organisation>> organisations,

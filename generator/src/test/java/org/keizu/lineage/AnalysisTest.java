@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,7 @@ class AnalysisTest {
                                                         RecordKind.MODEL,
                                                         Path.of(m.id() + ".yaml"),
                                                         "data/models/" + m.id() + ".yaml",
-                                                        null,
+                                                        (JsonNode) null,
                                                         null)))
                         .toList(),
                 List.of(),

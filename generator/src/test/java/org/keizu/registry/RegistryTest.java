@@ -2,6 +2,7 @@ package org.keizu.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,7 +52,11 @@ class RegistryTest {
         return new Loaded<>(
                 m,
                 new ParsedRecord(
-                        RecordKind.MODEL, Path.of(m.id() + ".yaml"), m.id() + ".yaml", null, null));
+                        RecordKind.MODEL,
+                        Path.of(m.id() + ".yaml"),
+                        m.id() + ".yaml",
+                        (JsonNode) null,
+                        null));
     }
 
     private final Registry registry =
