@@ -34,8 +34,17 @@ public final class Validation {
     }
 
     public void run(Registry registry, Consumer<Finding> out) {
-        for (RegistryCheck check : checks) {
-            check.check(registry, out);
-        }
+        // The checks only read the registry, so they run at once, on every core; their findings
+        // are handed on in the fixed order of the checks.
+        List<List<Finding>> found =
+                checks.parallelStream()
+                        .map(
+                                check -> {
+                                    List<Finding> findings = new java.util.ArrayList<>();
+                                    check.check(registry, findings::add);
+                                    return findings;
+                                })
+                        .toList();
+        found.forEach(findings -> findings.forEach(out));
     }
 }
