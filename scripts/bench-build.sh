@@ -6,7 +6,8 @@
 #   full build with search   keizu build            vs  hugo && pagefind
 #   site alone               keizu build --no-search vs  hugo
 # plus the site alone under a 512 MB heap, `keizu validate` alone, `keizu detect` of one config,
-# and, up to SERVE_MAX records (default 1000), `keizu serve`'s rebuild after a one-record edit.
+# and, up to SERVE_MAX records (default 10000), `keizu serve` after a one-record edit: when the
+# edited record's page is written (serve's "showing" line) and when the whole site is.
 # Each run writes into a new folder: the folders of earlier runs are moved aside and deleted only
 # after the last run of a size, then the script waits 35 s, because on ext4 creating files soon
 # after deleting many costs several times more (the allocator skips inodes freed in the last 30 s)
@@ -58,8 +59,10 @@ measure() {
 }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 
-# serve_edit DIR: starts keizu serve over DIR's data, edits one record EDITS times and prints the
-# median of the rebuild times serve reports (the first build's line is not counted).
+# serve_edit DIR: starts keizu serve over DIR's data, edits one record EDITS times (waiting for each
+# rebuild to end) and sets shown_ms and rebuilt_ms to the medians of the times serve reports: its
+# "showing <page> after N ms" line (the edited record's pages written, the open page reloaded) and
+# its "rebuilt N files in M ms" line (the whole site). The first edit is a warm-up.
 serve_edit() {
     local dir=$1 edits=5 pid
     (cd "$dir" && exec java -jar "$jar" serve --port 0 --out "$work/serve-site" >"$work/serve.out" 2>"$work/serve.err") &
@@ -68,8 +71,8 @@ serve_edit() {
     local file
     file=$(find "$dir/data/models" -name 'synthetic-*.yaml' | sort | head -1)
     cp "$file" "$work/original.yaml"
-    for i in $(seq 1 $((edits + 1))); do
-        local before
+    local i before
+    for i in $(seq 0 "$edits"); do
         before=$(grep -c '^rebuilt' "$work/serve.err" || true)
         sed "s/^name: \(.*\)$/name: \1 (edit $i)/" "$work/original.yaml" >"$file"
         until [ "$(grep -c '^rebuilt' "$work/serve.err" || true)" -gt "$before" ]; do sleep 0.1; done
@@ -77,8 +80,8 @@ serve_edit() {
     kill "$pid"
     wait "$pid" 2>/dev/null || true
     cp "$work/original.yaml" "$file"
-    # The first edit is a warm-up; serve prints "rebuilt N files in M ms (...)".
-    grep '^rebuilt' "$work/serve.err" | tail -n "$edits" | grep -o 'in [0-9]* ms' | awk '{print $2}' | median
+    shown_ms=$(grep '^showing' "$work/serve.err" | tail -n "$edits" | grep -o 'after [0-9]* ms' | awk '{print $2}' | median)
+    rebuilt_ms=$(grep '^rebuilt' "$work/serve.err" | tail -n "$edits" | grep -o 'in [0-9]* ms' | awk '{print $2}' | median)
 }
 
 for n in "${sizes[@]}"; do
@@ -112,8 +115,9 @@ for n in "${sizes[@]}"; do
     measure "keizu detect (one config)" "$work/keizu" "$work/none" \
         java -jar "$jar" detect data/snapshots/deepseek-ai/DeepSeek-R1/*/config.json
 
-    if [ "$n" -le "${SERVE_MAX:-1000}" ]; then
-        echo "  keizu serve, one-record edit: median rebuild $(serve_edit "$work/keizu") ms (5 edits after a warm-up)"
+    if [ "$n" -le "${SERVE_MAX:-10000}" ]; then
+        serve_edit "$work/keizu"
+        echo "  keizu serve, one-record edit (medians of 5 after a warm-up): its page shown after $shown_ms ms, the whole site rebuilt after $rebuilt_ms ms"
     fi
     echo "  files: keizu $files_keizu, hugo $files_hugo; largest keizu page: $largest ($over pages over 200,000 bytes)"
     echo "  ratio full build with search, keizu / (hugo + pagefind): wall $(ratio "$kf_wall" "$hf_wall")x, peak memory $(ratio "$kf_rss" "$hf_rss")x"

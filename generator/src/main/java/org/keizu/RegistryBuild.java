@@ -105,8 +105,20 @@ public final class RegistryBuild {
     /** The schemas, compiled once per build: the load and the versions' pages both need them. */
     private SchemaValidator schema;
 
+    /** Null: each load reads every file afresh. */
+    private final RegistryLoad.Cache loads;
+
     public RegistryBuild(Options options) {
+        this(options, null);
+    }
+
+    /**
+     * A build whose load takes unchanged files from {@code loads}, kept between the rebuilds of
+     * {@code keizu serve}.
+     */
+    public RegistryBuild(Options options, RegistryLoad.Cache loads) {
         this.options = options;
+        this.loads = loads;
     }
 
     private SchemaValidator schema() {
@@ -121,7 +133,8 @@ public final class RegistryBuild {
         Findings findings = new Findings();
         Optional<PartialDate> fixed = fixedDate();
         Registry registry =
-                new RegistryLoad(options.dataDir(), options.workingDir(), schema()).run(findings);
+                new RegistryLoad(options.dataDir(), options.workingDir(), schema(), loads)
+                        .run(findings);
         List<ProsePages.Page> pages =
                 ProsePages.read(
                         options.dataDir().resolve("pages"), options.workingDir(), findings::add);
@@ -214,6 +227,9 @@ public final class RegistryBuild {
         progress.accept(
                 "checked " + checked.registry().models().size() + " models; reading their history");
         RecordHistory history = RecordHistory.read(options.dataDir());
+        // The checks are done with the parsed trees; the pages are rendered from the bound records,
+        // and the open data reads each tree again. (keizu serve keeps them for its next checks.)
+        checked.registry().releaseTrees();
         List<String> written;
         try (SiteWriter.Staging staging = new SiteWriter(output.dir()).open()) {
             // Phase 4: each page goes to the staging folder as soon as it is rendered, so memory
@@ -263,17 +279,67 @@ public final class RegistryBuild {
             ShareImages images,
             SitePlan.Sink sink)
             throws IOException {
-        // The checks are done with the parsed trees; rendering needs the bound records alone.
-        checked.registry().releaseTrees();
+        rendering(checked, output, history, images).all(sink);
+    }
+
+    /**
+     * Phase 4 made ready, the views of every language built once, for {@code keizu serve}: the
+     * edited model's pages first ({@link Rendering#model}), then the whole site ({@link
+     * Rendering#all}).
+     */
+    public Rendering rendering(
+            Checked checked, Output output, RecordHistory history, ShareImages images) {
+        SitePlan plan = plan(images);
+        return new Rendering(checked, plan, editions(plan, checked, output, history));
+    }
+
+    /** The views of every language, ready to render the site or one model's pages. */
+    public final class Rendering {
+        private final Checked checked;
+        private final SitePlan plan;
+        private final List<SitePlan.Edition> editions;
+
+        private Rendering(Checked checked, SitePlan plan, List<SitePlan.Edition> editions) {
+            this.checked = checked;
+            this.plan = plan;
+            this.editions = editions;
+        }
+
+        /** Every file of the site, in the fixed order, then the open data. */
+        public void all(SitePlan.Sink sink) throws IOException {
+            plan.render(editions, sink);
+            Views.SiteView english = editions.get(0).views().site();
+            new OpenData(
+                            checked.registry(),
+                            checked.analysis(),
+                            english,
+                            new Messages(english.msg()))
+                    .write(options.dataDir().resolve("schema"), sink);
+        }
+
+        /** The pages of one model alone, in every language, as {@link #all} writes them. */
+        public void model(String id, SitePlan.Sink sink) throws IOException {
+            plan.renderModel(editions, id, sink);
+        }
+    }
+
+    private SitePlan plan(ShareImages images) {
+        return new SitePlan(
+                new TemplateRenderer(options.templateDir()), options.templateDir(), images);
+    }
+
+    /**
+     * The views of each language, from what {@link #check()} gave. Versions that do not read in
+     * today's form are added to the findings as warnings.
+     */
+    private List<SitePlan.Edition> editions(
+            SitePlan plan, Checked checked, Output output, RecordHistory history) {
         Vocabulary vocabulary =
                 checked.vocabulary()
                         .orElseGet(
                                 () ->
                                         new VocabularyLoader(new RecordMapper())
                                                 .load(options.dataDir().resolve("vocab")));
-        SitePlan plan =
-                new SitePlan(
-                        new TemplateRenderer(options.templateDir()), options.templateDir(), images);
         RecordVersions versions = versions(checked, history);
         reportUnreadableVersions(checked, versions);
         List<SitePlan.Edition> editions = new ArrayList<>();
@@ -297,10 +363,7 @@ public final class RegistryBuild {
                                     site),
                             proseSources(checked, language)));
         }
-        plan.render(editions, sink);
-        Views.SiteView english = editions.get(0).views().site();
-        new OpenData(checked.registry(), checked.analysis(), english, new Messages(english.msg()))
-                .write(options.dataDir().resolve("schema"), sink);
+        return editions;
     }
 
     /**

@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Findings;
@@ -59,15 +62,63 @@ public final class RegistryLoad {
      * A load that checks records against {@code schema}, compiled by the caller for other uses too.
      */
     public RegistryLoad(Path dataDir, Path workingDir, SchemaValidator schema) {
-        this(dataDir, workingDir, schema, false);
+        this(dataDir, workingDir, schema, false, null);
+    }
+
+    /** Null: every file is read afresh. */
+    private final Cache cache;
+
+    /**
+     * A load that takes from {@code cache} what an earlier load with the same schemas made of a
+     * file whose bytes have not changed ({@code keizu serve}).
+     */
+    public RegistryLoad(Path dataDir, Path workingDir, SchemaValidator schema, Cache cache) {
+        this(dataDir, workingDir, schema, false, cache);
     }
 
     private RegistryLoad(
-            Path dataDir, Path workingDir, SchemaValidator schema, boolean snapshotHoldersOnly) {
+            Path dataDir,
+            Path workingDir,
+            SchemaValidator schema,
+            boolean snapshotHoldersOnly,
+            Cache cache) {
         this.dataDir = dataDir;
         this.workingDir = workingDir;
         this.schema = schema;
         this.snapshotHoldersOnly = snapshotHoldersOnly;
+        this.cache = cache;
+    }
+
+    /**
+     * What loading each record file gave, kept between the loads of a live preview: parsing, schema
+     * checks and binding are most of a load, and an edit changes one file. An entry is used only
+     * for a file whose bytes have the same SHA-256, and all are dropped when a schema changes.
+     * Records, trees and findings are immutable once loaded, so a cached one can be shared.
+     */
+    public static final class Cache {
+        private record Entry(byte[] digest, FileResult result) {}
+
+        private final Map<Path, Entry> files = new ConcurrentHashMap<>();
+        private byte[] schemas = new byte[0];
+        private int reused;
+
+        /** Drops every entry if the schemas are not the ones the entries were made with. */
+        private synchronized void useSchemas(byte[] digest) {
+            if (digest == null || !Arrays.equals(digest, schemas)) {
+                files.clear();
+                schemas = digest == null ? new byte[0] : digest;
+            }
+            reused = 0;
+        }
+
+        /** How many files the latest load took from the cache. */
+        public synchronized int reused() {
+            return reused;
+        }
+
+        private synchronized void countReuse() {
+            reused++;
+        }
     }
 
     /**
@@ -78,7 +129,7 @@ public final class RegistryLoad {
      * records it does read are checked as in a full load, and their findings reported.
      */
     public RegistryLoad snapshotHolders() {
-        return new RegistryLoad(dataDir, workingDir, schema, true);
+        return new RegistryLoad(dataDir, workingDir, schema, true, null);
     }
 
     public Registry run(Findings findings) {
@@ -88,6 +139,10 @@ public final class RegistryLoad {
         SchemaValidator schema =
                 this.schema != null ? this.schema : new SchemaValidator(dataDir.resolve("schema"));
 
+        if (cache != null) {
+            cache.useSchemas(schemasDigest());
+        }
+        List<Path> listed = new ArrayList<>();
         List<Loaded<Model>> models = new ArrayList<>();
         List<Loaded<Organisation>> organisations = new ArrayList<>();
         List<Loaded<Programme>> programmes = new ArrayList<>();
@@ -95,6 +150,7 @@ public final class RegistryLoad {
         for (RecordKind kind :
                 snapshotHoldersOnly ? List.of(RecordKind.MODEL) : RecordKind.curated()) {
             List<Path> files = RecordFiles.list(dataDir, kind, workingDir, findings::add);
+            listed.addAll(files);
             // Each file is read, parsed, checked and bound on its own, so on every core at once;
             // the results are taken in the files' order, so findings and records keep it.
             List<FileResult> results =
@@ -116,6 +172,9 @@ public final class RegistryLoad {
                     result.parsed().ifPresent(unbound::add);
                 }
             }
+        }
+        if (cache != null) {
+            cache.files.keySet().retainAll(new java.util.HashSet<>(listed));
         }
         List<LoadedSnapshot> snapshots = new ArrayList<>();
         SnapshotStore store = new SnapshotStore(parser, binder);
@@ -174,11 +233,38 @@ public final class RegistryLoad {
             // Names no snapshot: nothing for ranking to read.
             return new FileResult(List.of(), Optional.empty(), Optional.empty());
         }
-        List<Finding> fileFindings = new ArrayList<>();
         String shown = RecordFiles.display(file, workingDir);
-        Optional<byte[]> bytes = readBytes(file, shown, fileFindings);
-        Optional<ParsedRecord> parsed =
-                bytes.flatMap(b -> parse(parser, kind, file, shown, b, fileFindings));
+        List<Finding> readFindings = new ArrayList<>();
+        Optional<byte[]> bytes = readBytes(file, shown, readFindings);
+        if (bytes.isEmpty()) {
+            return new FileResult(readFindings, Optional.empty(), Optional.empty());
+        }
+        byte[] digest = sha256(bytes.get());
+        if (cache != null) {
+            Cache.Entry earlier = cache.files.get(file);
+            if (earlier != null && Arrays.equals(earlier.digest(), digest)) {
+                cache.countReuse();
+                return earlier.result();
+            }
+        }
+        FileResult result = load(parser, binder, schema, kind, file, shown, bytes.get(), digest);
+        if (cache != null) {
+            cache.files.put(file, new Cache.Entry(digest, result));
+        }
+        return result;
+    }
+
+    private FileResult load(
+            RecordParser parser,
+            RecordBinder binder,
+            SchemaValidator schema,
+            RecordKind kind,
+            Path file,
+            String shown,
+            byte[] bytes,
+            byte[] digest) {
+        List<Finding> fileFindings = new ArrayList<>();
+        Optional<ParsedRecord> parsed = parse(parser, kind, file, shown, bytes, fileFindings);
         if (parsed.isEmpty()) {
             return new FileResult(fileFindings, Optional.empty(), Optional.empty());
         }
@@ -201,7 +287,6 @@ public final class RegistryLoad {
             // A loaded record's positions are needed only if a later check reports on it, and its
             // tree only by the checks and the open data: both can be read again from the file,
             // as long as it holds the bytes that were checked.
-            byte[] digest = sha256(bytes.get());
             parsed.get()
                     .positions()
                     .release(
@@ -236,6 +321,22 @@ public final class RegistryLoad {
         return readBytes(file, shown, new ArrayList<>())
                 .filter(bytes -> MessageDigest.isEqual(sha256(bytes), digest))
                 .flatMap(bytes -> parse(parser, kind, file, shown, bytes, new ArrayList<>()));
+    }
+
+    /** The schemas' bytes, hashed together in their names' order: what a cached load depends on. */
+    private byte[] schemasDigest() {
+        try (var listing = java.nio.file.Files.list(dataDir.resolve("schema"))) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (Path schemaFile : listing.sorted().toList()) {
+                digest.update(schemaFile.getFileName().toString().getBytes(StandardCharsets.UTF_8));
+                digest.update(java.nio.file.Files.readAllBytes(schemaFile));
+            }
+            return digest.digest();
+        } catch (IOException e) {
+            return null; // reported by the schemas' own load; nothing cached is trusted
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
     }
 
     private static byte[] sha256(byte[] bytes) {

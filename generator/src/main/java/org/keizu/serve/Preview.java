@@ -74,7 +74,7 @@ public final class Preview implements AutoCloseable {
                                     settings.options().dataDir(),
                                     settings.options().templateDir()));
             PreviewBuilder builder = new PreviewBuilder(settings.options(), folder, out, err);
-            builder.rebuild(state);
+            builder.rebuild(state, null);
             server.createContext("/", new PreviewHandler(folder.root(), state));
             rebuilds =
                     daemons("keizu-serve-rebuild").newThread(() -> rebuildOnChange(builder, err));
@@ -124,7 +124,7 @@ public final class Preview implements AutoCloseable {
                 }
                 err.println("changed: " + changed.get() + "; rebuilding");
                 err.flush();
-                builder.rebuild(state);
+                builder.rebuild(state, changed.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -45,27 +45,44 @@ final class EvidenceOutput {
      * day each evidence page last changed, for the sitemap.
      */
     Map<String, String> render(SitePlan.Sink files, SitePlan.Sink unlisted) throws IOException {
+        return inBatches(this::englishFiles, "", files, unlisted);
+    }
+
+    /** Everything the English site publishes for one model. */
+    private ModelFiles englishFiles(String id) {
         MachineMetadata metadata = views.metadata();
-        String siteName = frame.fixed("site_name");
-        return inBatches(
-                id -> {
-                    MachineMetadata.ShareCard card = metadata.shareCard(id);
-                    List<OutputFile> listed = new ArrayList<>();
-                    listed.add(
-                            new OutputFile(
-                                    SitePaths.modelShareImage(id),
-                                    shareImages.model(card, siteName)));
-                    EvidenceViews.ModelPage model = views.modelPage(id);
-                    listed.add(page(id, model, card, metadata));
-                    listed.addAll(SitePlan.citationFiles(model.citation()));
-                    List<OutputFile> hidden = new ArrayList<>();
-                    versions(id, hidden);
-                    redirects(views.model(id), hidden);
-                    return new ModelFiles(listed, hidden);
-                },
-                "",
-                files,
-                unlisted);
+        MachineMetadata.ShareCard card = metadata.shareCard(id);
+        List<OutputFile> listed = new ArrayList<>();
+        listed.add(
+                new OutputFile(
+                        SitePaths.modelShareImage(id),
+                        shareImages.model(card, frame.fixed("site_name"))));
+        EvidenceViews.ModelPage model = views.modelPage(id);
+        listed.add(page(id, model, card, metadata));
+        listed.addAll(SitePlan.citationFiles(model.citation()));
+        List<OutputFile> hidden = new ArrayList<>();
+        versions(id, hidden);
+        redirects(views.model(id), hidden);
+        return new ModelFiles(listed, hidden);
+    }
+
+    /** A translation's evidence page of one model. */
+    private ModelFiles translatedFiles(String id) {
+        MachineMetadata metadata = views.metadata();
+        return new ModelFiles(
+                List.of(page(id, views.modelPage(id), metadata.shareCard(id), metadata)),
+                List.of());
+    }
+
+    /** One model's files alone, as {@link #render} or {@link #renderPages} hand them over. */
+    void renderModel(String id, boolean english, SitePlan.Sink sink) throws IOException {
+        ModelFiles files = english ? englishFiles(id) : translatedFiles(id);
+        for (OutputFile file : files.listed()) {
+            sink.accept(file);
+        }
+        for (OutputFile file : files.unlisted()) {
+            sink.accept(file);
+        }
     }
 
     /**
@@ -140,20 +157,7 @@ final class EvidenceOutput {
      * are the English site's. Returns the day each page last changed, for the sitemap.
      */
     Map<String, String> renderPages(SitePlan.Sink files) throws IOException {
-        MachineMetadata metadata = views.metadata();
-        return inBatches(
-                id ->
-                        new ModelFiles(
-                                List.of(
-                                        page(
-                                                id,
-                                                views.modelPage(id),
-                                                metadata.shareCard(id),
-                                                metadata)),
-                                List.of()),
-                views.site().language().folder(),
-                files,
-                files);
+        return inBatches(this::translatedFiles, views.site().language().folder(), files, files);
     }
 
     /** The page and citation files of each version of the model's record. */

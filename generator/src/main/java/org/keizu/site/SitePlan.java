@@ -132,20 +132,9 @@ public final class SitePlan {
                     sink.accept(file);
                 };
         Map<String, String> lastmod = new java.util.TreeMap<>();
-        List<Views.LanguageLink> languages =
-                editions.stream()
-                        .map(
-                                e ->
-                                        new Views.LanguageLink(
-                                                e.views().site().lang(),
-                                                e.views().site().msg().get("lang_name"),
-                                                "",
-                                                "",
-                                                false))
-                        .toList();
         for (Edition edition : editions) {
             boolean english = edition.views().site().language().english();
-            PageFrame frame = frame(edition, editions.size() > 1 ? languages : List.of());
+            PageFrame frame = frame(edition, editions);
             if (english) {
                 lastmod.putAll(renderEnglish(edition, frame, files, sink));
             } else {
@@ -164,7 +153,32 @@ public final class SitePlan {
                                 editions.stream().map(e -> e.views().site().language()).toList())));
     }
 
-    private PageFrame frame(Edition edition, List<Views.LanguageLink> languages) {
+    /**
+     * One model's pages alone, in every language, as {@link #render} writes them: the English page
+     * with its share image, citation files, versions and redirects, then each translation's page.
+     */
+    public void renderModel(List<Edition> editions, String id, Sink sink) throws IOException {
+        for (Edition edition : editions) {
+            new EvidenceOutput(edition.views(), frame(edition, editions), images)
+                    .renderModel(id, edition.views().site().language().english(), sink);
+        }
+    }
+
+    /** A language's page frame, with links to the same page in the other languages. */
+    private PageFrame frame(Edition edition, List<Edition> editions) {
+        List<Views.LanguageLink> languages =
+                editions.size() < 2
+                        ? List.of()
+                        : editions.stream()
+                                .map(
+                                        e ->
+                                                new Views.LanguageLink(
+                                                        e.views().site().lang(),
+                                                        e.views().site().msg().get("lang_name"),
+                                                        "",
+                                                        "",
+                                                        false))
+                                .toList();
         ViewBuilder views = edition.views();
         return new PageFrame(
                 renderer,

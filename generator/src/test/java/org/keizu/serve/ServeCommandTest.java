@@ -79,6 +79,27 @@ class ServeCommandTest {
     }
 
     @Test
+    void anEditedModelsPagesAreShownFirstAndTheOtherRecordsAreNotReadAgain() throws Exception {
+        Path record = live.data.resolve("models/national-model.yaml");
+        String original = Files.readString(record);
+        Files.writeString(record, original.replace("name: National Model", "name: Edited Model"));
+        live.await("/ja" + MODEL_PAGE, r -> r.body().contains("Edited Model"));
+        long deadline = System.nanoTime() + LivePreview.DEADLINE.toNanos();
+        while (live.terminal().split("\nrebuilt ", -1).length < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(50); // the first build's summary, then the rebuild's
+        }
+        String terminal = live.terminal();
+        int shown = terminal.indexOf("showing models/national-model/ after ");
+        assertTrue(shown > 0, terminal);
+        assertTrue(
+                terminal.indexOf("rebuilt ", shown) > shown,
+                "the model's pages first, then the rest: " + terminal);
+        // The fixture's five other records came from the last build's load.
+        assertTrue(terminal.contains(", 5 records unchanged)"), terminal);
+        assertTrue(live.get("/").body().contains("Edited Model"), "the listings follow");
+    }
+
+    @Test
     void aSecondPreviewOnTheSamePortIsToldToChooseAnother() {
         StringWriter err = new StringWriter();
         int code = serve(err, "--port", Integer.toString(live.preview.port()));
