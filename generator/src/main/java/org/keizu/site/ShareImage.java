@@ -8,6 +8,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -50,8 +51,9 @@ public final class ShareImage {
     private static final int MARGIN = 72;
 
     /**
-     * Each thread's canvas, drawn over for every card: a new 3 MB image per model made the garbage
-     * collector, and Java2D's disposal of each image's drawing surface, fall behind the renderers.
+     * Each thread's canvas, a backdrop copied in and drawn over for every card: a new 3 MB image
+     * per model made the garbage collector, and Java2D's disposal of each image's drawing surface,
+     * fall behind the renderers.
      */
     private static final ThreadLocal<BufferedImage> CANVAS =
             ThreadLocal.withInitial(
@@ -93,43 +95,32 @@ public final class ShareImage {
         return draw(null, null, siteName, tagline, siteName);
     }
 
+    /**
+     * What every card of one verdict shares, drawn once: the paper, the verdict's stripe and its
+     * labelled box, and the registry's name at the foot. {@code top} is where the title's line
+     * starts below the box. A card copies these pixels and draws only its title and line, which lie
+     * between the box and the foot and overlap neither, so its pixels are those it would have had
+     * drawn whole (over the paper, each shape's pixels depend only on the paper and the shape).
+     */
+    private record Backdrop(int[] pixels, int top) {}
+
+    private record BackdropKey(String verdict, String verdictLabel, String siteName) {}
+
+    /** The backdrops drawn so far, one per verdict, label and site name (a few at most). */
+    private static final Map<BackdropKey, Backdrop> BACKDROPS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     private static byte[] draw(
             String verdict, String verdictLabel, String title, String line, String siteName) {
-        // Every pixel is painted below (the paper first), so a thread's canvas can be reused.
+        Backdrop backdrop =
+                BACKDROPS.computeIfAbsent(
+                        new BackdropKey(verdict, verdictLabel, siteName), ShareImage::backdrop);
         BufferedImage image = CANVAS.get();
-        Graphics2D g = image.createGraphics();
+        int[] canvas = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        System.arraycopy(backdrop.pixels(), 0, canvas, 0, canvas.length);
+        Graphics2D g = graphics(image);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(
-                    RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setRenderingHint(
-                    RenderingHints.KEY_FRACTIONALMETRICS,
-                    RenderingHints.VALUE_FRACTIONALMETRICS_ON);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
-            g.setColor(PAPER);
-            g.fillRect(0, 0, WIDTH, HEIGHT);
-            Color fill = verdict == null ? SEAL : FILLS.getOrDefault(verdict, NONE);
-            g.setColor(fill);
-            g.fillRect(0, 0, 24, HEIGHT);
-            int y = MARGIN + 20;
-            if (verdictLabel != null) {
-                Font label = BOLD.deriveFont(40f);
-                g.setFont(label);
-                FontMetrics m = g.getFontMetrics();
-                String text = fit(g, verdictLabel, label, WIDTH - 2 * MARGIN - 48);
-                int w = m.stringWidth(text) + 48;
-                g.setColor(fill);
-                g.fillRoundRect(MARGIN, y, w, m.getHeight() + 24, 16, 16);
-                g.setColor(INK);
-                g.setStroke(new BasicStroke(2f));
-                g.drawRoundRect(MARGIN, y, w, m.getHeight() + 24, 16, 16);
-                g.setColor(Color.BLACK);
-                text(g, text, MARGIN + 24, y + 12 + m.getAscent());
-                y += m.getHeight() + 24 + 60;
-            } else {
-                y += 60;
-            }
+            int y = backdrop.top();
             Font name = BOLD.deriveFont(80f);
             String shown = fit(g, title, name, WIDTH - 2 * MARGIN);
             g.setFont(shrink(g, shown, name, WIDTH - 2 * MARGIN));
@@ -144,6 +135,40 @@ public final class ShareImage {
                 y += g.getFontMetrics().getAscent();
                 text(g, fit(g, line, small, WIDTH - 2 * MARGIN), MARGIN, y);
             }
+        } finally {
+            g.dispose();
+        }
+        return png(image);
+    }
+
+    /** A card's shared pixels ({@link Backdrop}), on a canvas of their own. */
+    private static Backdrop backdrop(BackdropKey key) {
+        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = graphics(image);
+        int y = MARGIN + 20;
+        try {
+            g.setColor(PAPER);
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+            Color fill = key.verdict() == null ? SEAL : FILLS.getOrDefault(key.verdict(), NONE);
+            g.setColor(fill);
+            g.fillRect(0, 0, 24, HEIGHT);
+            if (key.verdictLabel() != null) {
+                Font label = BOLD.deriveFont(40f);
+                g.setFont(label);
+                FontMetrics m = g.getFontMetrics();
+                String text = fit(g, key.verdictLabel(), label, WIDTH - 2 * MARGIN - 48);
+                int w = m.stringWidth(text) + 48;
+                g.setColor(fill);
+                g.fillRoundRect(MARGIN, y, w, m.getHeight() + 24, 16, 16);
+                g.setColor(INK);
+                g.setStroke(new BasicStroke(2f));
+                g.drawRoundRect(MARGIN, y, w, m.getHeight() + 24, 16, 16);
+                g.setColor(Color.BLACK);
+                text(g, text, MARGIN + 24, y + 12 + m.getAscent());
+                y += m.getHeight() + 24 + 60;
+            } else {
+                y += 60;
+            }
             Font brand = BOLD.deriveFont(36f);
             g.setFont(brand);
             g.setColor(SEAL);
@@ -151,13 +176,26 @@ public final class ShareImage {
             g.setColor(INK);
             text(
                     g,
-                    siteName,
+                    key.siteName(),
                     MARGIN + 60,
                     HEIGHT - MARGIN - 40 + g.getFontMetrics().getAscent() - 4);
         } finally {
             g.dispose();
         }
-        return png(image);
+        return new Backdrop(((DataBufferInt) image.getRaster().getDataBuffer()).getData(), y);
+    }
+
+    /** A drawing context with the card's fixed rendering hints. */
+    private static Graphics2D graphics(BufferedImage image) {
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(
+                RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(
+                RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        return g;
     }
 
     /** A smaller size of {@code font} when the text is too wide, down to half the size. */
