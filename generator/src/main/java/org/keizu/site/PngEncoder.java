@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * Writes an RGB image as PNG, straight from its pixel array: signature, IHDR, one IDAT, IEND, and
@@ -17,8 +16,8 @@ import java.util.zip.Deflater;
  * every filter on every row; for a share card (large flat areas and some anti-aliased text) that
  * was most of a build's time. Here a row equal to the one above uses the Up filter and every other
  * row the Sub filter (each byte minus the one three bytes before it): both turn flat areas into
- * zeros, which cost nothing to write (a new array holds them already) and which deflate at its
- * fastest setting packs almost for free.
+ * zeros, which cost nothing to write (a new array holds them already) and which a run-length
+ * deflate ({@link RunLengthDeflate}) packs in one pass.
  */
 final class PngEncoder {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -77,19 +76,10 @@ final class PngEncoder {
                 }
             }
         }
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        ByteArrayOutputStream compressed = new ByteArrayOutputStream(raw.length / 16);
-        try {
-            deflater.setInput(raw);
-            deflater.finish();
-            byte[] buffer = new byte[64 * 1024];
-            while (!deflater.finished()) {
-                compressed.write(buffer, 0, deflater.deflate(buffer));
-            }
-        } finally {
-            deflater.end();
-        }
-        ByteArrayOutputStream png = new ByteArrayOutputStream(compressed.size() + 64);
+        byte[] compressed =
+                RunLengthDeflate.compress(
+                        raw, stride <= RunLengthDeflate.MAX_DISTANCE ? stride : 0);
+        ByteArrayOutputStream png = new ByteArrayOutputStream(compressed.length + 64);
         png.writeBytes(SIGNATURE);
         ByteBuffer header = ByteBuffer.allocate(13);
         header.putInt(width).putInt(height);
@@ -99,7 +89,7 @@ final class PngEncoder {
         header.put((byte) 0); // adaptive filtering, one filter byte per row
         header.put((byte) 0); // not interlaced
         chunk(png, "IHDR", header.array());
-        chunk(png, "IDAT", compressed.toByteArray());
+        chunk(png, "IDAT", compressed);
         chunk(png, "IEND", new byte[0]);
         return png.toByteArray();
     }
