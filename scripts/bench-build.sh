@@ -14,6 +14,7 @@
 # and would charge one tool for the other's clean-up.
 # Installs Hugo from Debian if missing. Needs node_modules (npm ci); builds the jar.
 # usage: scripts/bench-build.sh [RUNS] [N ...]      (default: 3 runs at 1000 10000 30000)
+#        LARGE_RUNS=1 scripts/bench-build.sh 3 ...   (RUNS at N < 30000, LARGE_RUNS at N >= 30000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
@@ -31,7 +32,7 @@ classpath="$repo/generator/target/test-classes:$repo/generator/target/classes:$(
 jar=$repo/generator/target/keizu.jar
 pagefind=$repo/node_modules/.bin/pagefind
 
-echo "bench-build: $runs runs per figure at N = ${sizes[*]}; $(nproc) cores; $(java -version 2>&1 | head -1); $(hugo version | cut -d' ' -f1-2); pagefind $("$pagefind" --version | cut -d' ' -f2)"
+echo "bench-build: $runs runs per figure at N = ${sizes[*]} (${LARGE_RUNS:-$runs} at N >= 30000); $(nproc) cores; $(java -version 2>&1 | head -1); $(hugo version | cut -d' ' -f1-2); pagefind $("$pagefind" --version | cut -d' ' -f2)"
 
 # median of the numbers on standard input
 median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
@@ -84,7 +85,10 @@ serve_edit() {
     rebuilt_ms=$(grep '^rebuilt' "$work/serve.err" | tail -n "$edits" | grep -o 'in [0-9]* ms' | awk '{print $2}' | median)
 }
 
+all_runs=$runs
 for n in "${sizes[@]}"; do
+    runs=$all_runs
+    if [ "$n" -ge 30000 ]; then runs=${LARGE_RUNS:-$all_runs}; fi
     work=$(mktemp -d)
     mkdir "$work/trash"
     java -cp "$classpath" org.keizu.bench.SyntheticSites "$n" "$work" >/dev/null
