@@ -70,7 +70,7 @@ serve_edit() {
     pid=$!
     until grep -q '^serving' "$work/serve.out" 2>/dev/null; do sleep 1; done
     local file
-    file=$(find "$dir/data/models" -name 'synthetic-*.yaml' | sort | head -1)
+    file=$(find "$dir/data/models" -name 'synthetic-*.yaml' | sort | sed -n 1p) # not head, whose early exit fails the pipeline
     cp "$file" "$work/original.yaml"
     local i before
     for i in $(seq 0 "$edits"); do

@@ -54,6 +54,9 @@ public final class RegistryLoad {
      */
     private final boolean snapshotHoldersOnly;
 
+    /** Null: every file is read afresh. */
+    private final Cache cache;
+
     public RegistryLoad(Path dataDir, Path workingDir) {
         this(dataDir, workingDir, null);
     }
@@ -64,9 +67,6 @@ public final class RegistryLoad {
     public RegistryLoad(Path dataDir, Path workingDir, SchemaValidator schema) {
         this(dataDir, workingDir, schema, false, null);
     }
-
-    /** Null: every file is read afresh. */
-    private final Cache cache;
 
     /**
      * A load that takes from {@code cache} what an earlier load with the same schemas made of a

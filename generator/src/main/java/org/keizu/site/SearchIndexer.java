@@ -65,8 +65,8 @@ public final class SearchIndexer {
 
     /**
      * Indexes the pages of each of {@code languages} in {@code site} into its own bundle ({@link
-     * #SitePaths#searchBundle}), one Pagefind run after the other; the time limit is for all of
-     * them together.
+     * SitePaths#searchBundle}), one Pagefind run after the other; the time limit is for all of them
+     * together.
      */
     public void index(Path site, List<Language> languages) throws IOException {
         Path pagefind = repoRoot.resolve("node_modules/.bin/pagefind").toAbsolutePath();
