@@ -85,7 +85,9 @@ class ServeCommandTest {
         Files.writeString(record, original.replace("name: National Model", "name: Edited Model"));
         live.await("/ja" + MODEL_PAGE, r -> r.body().contains("Edited Model"));
         long deadline = System.nanoTime() + LivePreview.DEADLINE.toNanos();
-        while (live.terminal().split("\nrebuilt ", -1).length < 3 && System.nanoTime() < deadline) {
+        java.util.regex.Pattern summary = java.util.regex.Pattern.compile("(?m)^rebuilt ");
+        while (summary.matcher(live.terminal()).results().count() < 2
+                && System.nanoTime() < deadline) {
             Thread.sleep(50); // the first build's summary, then the rebuild's
         }
         String terminal = live.terminal();
