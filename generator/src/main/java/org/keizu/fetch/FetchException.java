@@ -15,4 +15,16 @@ public final class FetchException extends RuntimeException {
     public FetchException(String message, Throwable cause) {
         super(org.keizu.diagnostic.FindingFormat.printable(message), cause);
     }
+
+    /**
+     * {@code what} (an answer the hub sent) did not parse as JSON: Jackson's reason, without its
+     * position dump.
+     */
+    static FetchException notJson(String what, java.io.IOException e) {
+        String reason =
+                e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                        ? j.getOriginalMessage()
+                        : e.getMessage();
+        return new FetchException(what + " is not valid JSON (" + reason + ")", e);
+    }
 }

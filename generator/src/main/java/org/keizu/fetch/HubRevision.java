@@ -46,11 +46,7 @@ public record HubRevision(String repo, String commit, Set<String> files) {
         try {
             info = RecordMapper.untrustedJson(4L << 20).readTree(answer);
         } catch (IOException e) {
-            String reason =
-                    e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                            ? j.getOriginalMessage()
-                            : e.getMessage();
-            throw new FetchException(repo + " API answer is not valid JSON (" + reason + ")", e);
+            throw FetchException.notJson(repo + " API answer", e);
         }
         String commit = info.path("sha").asText("");
         if (!COMMIT.matcher(commit).matches()) {

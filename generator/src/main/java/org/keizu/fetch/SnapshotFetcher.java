@@ -201,11 +201,7 @@ public final class SnapshotFetcher {
         try {
             return json.readTree(bytes);
         } catch (IOException e) {
-            String reason =
-                    e instanceof com.fasterxml.jackson.core.JsonProcessingException j
-                            ? j.getOriginalMessage()
-                            : e.getMessage();
-            throw new FetchException(what + " is not valid JSON (" + reason + ")", e);
+            throw FetchException.notJson(what, e);
         }
     }
 
