@@ -62,7 +62,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 
 # serve_edit DIR: starts keizu serve over DIR's data, edits one record EDITS times (waiting for each
 # rebuild to end) and sets shown_ms and rebuilt_ms to the medians of the times serve reports: its
-# "showing <page> after N ms" line (the edited record's pages written, the open page reloaded) and
+# "showing <page> N ms after the save" line (the edited record's pages written, the open page
+# reloaded; counted from the first change the watcher saw, so its wait for the save to end is in) and
 # its "rebuilt N files in M ms" line (the whole site). The first edit is a warm-up.
 serve_edit() {
     local dir=$1 edits=5 pid
@@ -81,7 +82,7 @@ serve_edit() {
     kill "$pid"
     wait "$pid" 2>/dev/null || true
     cp "$work/original.yaml" "$file"
-    shown_ms=$(grep '^showing' "$work/serve.err" | tail -n "$edits" | grep -o 'after [0-9]* ms' | awk '{print $2}' | median)
+    shown_ms=$(grep '^showing' "$work/serve.err" | tail -n "$edits" | grep -o '[0-9]* ms after the save' | awk '{print $1}' | median)
     rebuilt_ms=$(grep '^rebuilt' "$work/serve.err" | tail -n "$edits" | grep -o 'in [0-9]* ms' | awk '{print $2}' | median)
 }
 

@@ -102,7 +102,10 @@ public final class RegistryBuild {
 
     private final Options options;
 
-    /** The schemas, compiled once per build: the load and the versions' pages both need them. */
+    /**
+     * The schemas, compiled once per build (kept by {@code keizu serve} while they do not change):
+     * the load and the versions' pages both need them.
+     */
     private SchemaValidator schema;
 
     /** Null: each load reads every file afresh. */
@@ -123,7 +126,8 @@ public final class RegistryBuild {
 
     private SchemaValidator schema() {
         if (schema == null) {
-            schema = new SchemaValidator(options.dataDir().resolve("schema"));
+            Path schemas = options.dataDir().resolve("schema");
+            schema = loads != null ? loads.validator(schemas) : new SchemaValidator(schemas);
         }
         return schema;
     }
@@ -172,6 +176,43 @@ public final class RegistryBuild {
                 datasetDate(fixed, registry),
                 vocabulary,
                 translatedPages);
+    }
+
+    /**
+     * What {@code checked} gave, with the model {@code earlier} replaced by what its file holds
+     * now: for {@code keizu serve} to show an edited model's pages before the whole registry is
+     * checked again. Provisional: only the file's own load (parsing, schema, binding) has checked
+     * the edit, and the checks across the registry follow. Empty, so that only a whole check will
+     * do, when that load finds anything, when the edit changed the model's id (and so its pages'
+     * address), or when it changed what the detector's index was built from: the model's snapshot,
+     * or the lineage of a model that holds one.
+     */
+    public Optional<Checked> withEditedModel(Checked checked, Loaded<Model> earlier) {
+        Findings own = new Findings();
+        Optional<Loaded<Model>> edited =
+                new RegistryLoad(options.dataDir(), options.workingDir(), schema())
+                        .model(earlier.source().file(), own);
+        if (edited.isEmpty() || !own.sorted().isEmpty()) {
+            return Optional.empty();
+        }
+        Model before = earlier.record();
+        Model after = edited.get().record();
+        boolean sameIndex =
+                java.util.Objects.equals(before.snapshot(), after.snapshot())
+                        && (after.snapshot() == null || before.lineage().equals(after.lineage()));
+        if (!before.id().equals(after.id()) || !sameIndex) {
+            return Optional.empty();
+        }
+        Registry registry = checked.registry().withModel(edited.get());
+        return Optional.of(
+                new Checked(
+                        own,
+                        registry,
+                        checked.pages(),
+                        checked.analysis().withModel(registry),
+                        checked.datasetDate(),
+                        checked.vocabulary(),
+                        checked.translatedPages()));
     }
 
     /**

@@ -111,6 +111,24 @@ public final class RegistryLoad {
             reused = 0;
         }
 
+        /** The schemas {@link #validator} compiled last, and their digest. */
+        private SchemaValidator validator;
+
+        private byte[] validatorSchemas;
+
+        /**
+         * The schemas of {@code schemaDir} compiled, the same object while their bytes stay the
+         * same: compiling them is a good part of checking one edited file.
+         */
+        public synchronized SchemaValidator validator(Path schemaDir) {
+            byte[] digest = schemasDigest(schemaDir);
+            if (validator == null || digest == null || !Arrays.equals(digest, validatorSchemas)) {
+                validator = new SchemaValidator(schemaDir);
+                validatorSchemas = digest;
+            }
+            return validator;
+        }
+
         /** How many files the latest load took from the cache. */
         public synchronized int reused() {
             return reused;
@@ -140,7 +158,7 @@ public final class RegistryLoad {
                 this.schema != null ? this.schema : new SchemaValidator(dataDir.resolve("schema"));
 
         if (cache != null) {
-            cache.useSchemas(schemasDigest());
+            cache.useSchemas(schemasDigest(dataDir.resolve("schema")));
         }
         List<Path> listed = new ArrayList<>();
         List<Loaded<Model>> models = new ArrayList<>();
@@ -190,6 +208,37 @@ public final class RegistryLoad {
             result.snapshot().ifPresent(snapshots::add);
         }
         return new Registry(models, organisations, programmes, snapshots, unbound);
+    }
+
+    /**
+     * One model record file loaded on its own, as {@link #run} loads each (read, parsed, checked
+     * against its schema, bound), its findings added to {@code findings}: what {@code keizu serve}
+     * shows an edited model's pages from before the whole registry is checked. The cache is neither
+     * read nor filled; the whole load that follows does both.
+     */
+    public Optional<Loaded<Model>> model(Path file, Findings findings) {
+        RecordMapper mappers = new RecordMapper();
+        SchemaValidator schema =
+                this.schema != null ? this.schema : new SchemaValidator(dataDir.resolve("schema"));
+        String shown = RecordFiles.display(file, workingDir);
+        List<Finding> found = new ArrayList<>();
+        Optional<byte[]> bytes = readBytes(file, shown, found);
+        if (bytes.isEmpty()) {
+            findings.addAll(found);
+            return Optional.empty();
+        }
+        FileResult result =
+                load(
+                        new RecordParser(mappers),
+                        new RecordBinder(mappers),
+                        schema,
+                        RecordKind.MODEL,
+                        file,
+                        shown,
+                        bytes.get(),
+                        sha256(bytes.get()));
+        findings.addAll(result.findings());
+        return result.bound().map(RegistryLoad::cast);
     }
 
     /**
@@ -324,8 +373,8 @@ public final class RegistryLoad {
     }
 
     /** The schemas' bytes, hashed together in their names' order: what a cached load depends on. */
-    private byte[] schemasDigest() {
-        try (var listing = java.nio.file.Files.list(dataDir.resolve("schema"))) {
+    private static byte[] schemasDigest(Path schemaDir) {
+        try (var listing = java.nio.file.Files.list(schemaDir)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (Path schemaFile : listing.sorted().toList()) {
                 digest.update(schemaFile.getFileName().toString().getBytes(StandardCharsets.UTF_8));

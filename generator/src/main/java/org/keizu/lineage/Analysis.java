@@ -2,13 +2,12 @@ package org.keizu.lineage;
 
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import org.keizu.load.Loaded;
 import org.keizu.load.LoadedSnapshot;
 import org.keizu.model.Grade;
 import org.keizu.model.LineageLink;
@@ -17,8 +16,9 @@ import org.keizu.model.Relation;
 import org.keizu.registry.Registry;
 
 /**
- * Phase 3, analyse: what the registry concludes about each model, computed once from the validated
- * registry and read by every later phase (the lineage check, the pages, the open data). Immutable.
+ * Phase 3, analyse: what the registry concludes about each model, computed once per model (when
+ * first asked for) from the validated registry and read by every later phase (the lineage check,
+ * the pages, the open data). What it answers never changes.
  *
  * <ul>
  *   <li>the verdict and its headline ({@link VerdictRule});
@@ -98,20 +98,24 @@ public final class Analysis {
      */
     static final int MAX_CANDIDATES = 10;
 
-    private final Map<String, ModelAnalysis> models;
+    /**
+     * Each model's analysis, made when first asked for and then kept: a page of one model (an
+     * earlier version's, or {@code keizu serve}'s first look at an edit) needs its own and its
+     * relatives', not those of the whole registry. Safe to ask from several threads; a model's
+     * analysis depends only on the registry, so the order in which they are made changes nothing.
+     */
+    private final Map<String, ModelAnalysis> models = new ConcurrentHashMap<>();
+
+    private final Registry registry;
     private final DerivationChains chains;
     private final DetectionIndex detection;
     private final VerdictRule verdicts;
 
-    private Analysis(
-            Map<String, ModelAnalysis> models,
-            DerivationChains chains,
-            DetectionIndex detection,
-            VerdictRule verdicts) {
-        this.models = models;
-        this.chains = chains;
+    private Analysis(Registry registry, DetectionIndex detection) {
+        this.registry = registry;
         this.detection = detection;
-        this.verdicts = verdicts;
+        this.verdicts = new VerdictRule(registry.modelsById());
+        this.chains = new DerivationChains(registry.modelsById());
     }
 
     /**
@@ -124,7 +128,7 @@ public final class Analysis {
 
     /** As {@link #of(Registry)}, comparing architecture classes as {@code classes} says. */
     public static Analysis of(Registry registry, ArchitectureClasses classes) {
-        return of(registry, DetectionIndex.of(registry, classes));
+        return new Analysis(registry, DetectionIndex.of(registry, classes));
     }
 
     /**
@@ -133,79 +137,73 @@ public final class Analysis {
      */
     public static Analysis of(
             Registry registry, ArchitectureClasses classes, Optional<WeightRule> weightRule) {
-        return of(registry, DetectionIndex.of(registry, classes, weightRule));
+        return new Analysis(registry, DetectionIndex.of(registry, classes, weightRule));
     }
 
     /**
-     * Analyses the registry with one model's record replaced by an earlier version of it ({@link
-     * Registry#withModel}): the configs are the same, so the detection index is reused.
+     * Analyses the registry with one model's record replaced by another state of it ({@link
+     * Registry#withModel}): an earlier version, or an edit in {@code keizu serve} that changed
+     * neither the model's snapshot nor, when it holds one, its lineage. The configs are the same,
+     * so the detection index is reused.
      */
     public Analysis withModel(Registry replaced) {
-        return of(replaced, detection);
+        return new Analysis(replaced, detection);
     }
 
-    private static Analysis of(Registry registry, DetectionIndex detection) {
-        VerdictRule verdicts = new VerdictRule(registry.modelsById());
-        DerivationChains chains = new DerivationChains(registry.modelsById());
-        Map<String, ModelAnalysis> models = new HashMap<>();
-        for (Loaded<Model> loaded : registry.models()) {
-            Model model = loaded.record();
-            if (models.containsKey(model.id())) {
-                continue; // a duplicate id, reported by the identity check
-            }
-            Map<String, Comparison> declared = new LinkedHashMap<>();
-            for (LineageLink link : model.lineage()) {
-                detection
-                        .compare(model.id(), link.base())
-                        .ifPresent(c -> declared.putIfAbsent(link.base(), c));
-            }
-            Candidates candidates =
-                    new Candidates(
-                            () ->
-                                    detection.candidates(model.id()).stream()
-                                            .filter(
-                                                    c ->
-                                                            !isDeclared(model, c.base())
-                                                                    && c.grade().atLeast(Grade.E1))
-                                            .limit(MAX_CANDIDATES)
-                                            .toList());
-            List<String> ancestors = chains.ancestors(model.id());
-            boolean examined = !model.claims().isEmpty() || !model.lineage().isEmpty();
-            boolean onForeignBase =
-                    model.lineage().stream()
-                            .filter(l -> l.relation().reusesArtefacts())
-                            .anyMatch(
-                                    l ->
-                                            registry.model(l.base())
-                                                    .filter(
-                                                            b ->
-                                                                    !b.country()
-                                                                            .equals(
-                                                                                    model
-                                                                                            .country()))
-                                                    .isPresent());
-            models.put(
-                    model.id(),
-                    new ModelAnalysis(
-                            verdicts.judge(model),
-                            principalLink(model),
-                            declared,
-                            candidates,
-                            ancestors,
-                            detection.snapshotOf(model.id()),
-                            examined,
-                            onForeignBase));
+    /** What is concluded about one model (the first record of its id, as the registry keeps). */
+    private ModelAnalysis analyse(Model model) {
+        Map<String, Comparison> declared = new LinkedHashMap<>();
+        for (LineageLink link : model.lineage()) {
+            detection
+                    .compare(model.id(), link.base())
+                    .ifPresent(c -> declared.putIfAbsent(link.base(), c));
         }
-        return new Analysis(Map.copyOf(models), chains, detection, verdicts);
+        Candidates candidates =
+                new Candidates(
+                        () ->
+                                detection.candidates(model.id()).stream()
+                                        .filter(
+                                                c ->
+                                                        !isDeclared(model, c.base())
+                                                                && c.grade().atLeast(Grade.E1))
+                                        .limit(MAX_CANDIDATES)
+                                        .toList());
+        List<String> ancestors = chains.ancestors(model.id());
+        boolean examined = !model.claims().isEmpty() || !model.lineage().isEmpty();
+        boolean onForeignBase =
+                model.lineage().stream()
+                        .filter(l -> l.relation().reusesArtefacts())
+                        .anyMatch(
+                                l ->
+                                        registry.model(l.base())
+                                                .filter(b -> !b.country().equals(model.country()))
+                                                .isPresent());
+        return new ModelAnalysis(
+                verdicts.judge(model),
+                principalLink(model),
+                declared,
+                candidates,
+                ancestors,
+                detection.snapshotOf(model.id()),
+                examined,
+                onForeignBase);
     }
 
     /** The model's analysis; every model of the registry has one. */
     public ModelAnalysis of(String modelId) {
         ModelAnalysis analysis = models.get(modelId);
-        if (analysis == null) {
-            throw new IllegalArgumentException("no model " + modelId + " in the analysed registry");
+        if (analysis != null) {
+            return analysis;
         }
-        return analysis;
+        Model model =
+                registry.model(modelId)
+                        .orElseThrow(
+                                () ->
+                                        new IllegalArgumentException(
+                                                "no model "
+                                                        + modelId
+                                                        + " in the analysed registry"));
+        return models.computeIfAbsent(modelId, id -> analyse(model));
     }
 
     /**

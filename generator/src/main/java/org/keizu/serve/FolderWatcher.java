@@ -27,8 +27,11 @@ import java.util.concurrent.TimeUnit;
  * a few milliseconds, and the preview should rebuild once for them, after they end.
  */
 final class FolderWatcher implements AutoCloseable {
-    /** How long the folders must stay quiet before a burst counts as over. */
-    static final long QUIET_MILLIS = 150;
+    /**
+     * How long the folders must stay quiet before a burst counts as over: an editor's save is done
+     * in a few milliseconds, and every millisecond waited here is one more before the page shows.
+     */
+    static final long QUIET_MILLIS = 50;
 
     /** A burst that never ends (a long copy) still gets a rebuild this often. */
     private static final long LONGEST_WAIT_MILLIS = 2_000;
@@ -46,12 +49,19 @@ final class FolderWatcher implements AutoCloseable {
     }
 
     /**
-     * Waits for a change, then for the burst to end, and returns a file it touched (for the
-     * terminal); empty once the watcher is closed.
+     * A burst of changes: a file it touched (for the terminal), and when its first change was seen
+     * ({@link System#nanoTime}), which is when the contributor saved.
      */
-    Optional<Path> awaitChange() throws InterruptedException {
+    record Change(Path path, long seenAt) {}
+
+    /**
+     * Waits for a change, then for the burst to end, and returns it; empty once the watcher is
+     * closed.
+     */
+    Optional<Change> awaitChange() throws InterruptedException {
         try {
             WatchKey key = service.take();
+            long seenAt = System.nanoTime();
             Path changed = drain(key);
             long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LONGEST_WAIT_MILLIS);
             while (System.nanoTime() < deadline) {
@@ -62,7 +72,7 @@ final class FolderWatcher implements AutoCloseable {
                 Path also = drain(more);
                 changed = changed != null ? changed : also;
             }
-            return Optional.of(changed != null ? changed : Path.of("."));
+            return Optional.of(new Change(changed != null ? changed : Path.of("."), seenAt));
         } catch (ClosedWatchServiceException e) {
             return Optional.empty();
         }

@@ -74,7 +74,7 @@ public final class Preview implements AutoCloseable {
                                     settings.options().dataDir(),
                                     settings.options().templateDir()));
             PreviewBuilder builder = new PreviewBuilder(settings.options(), folder, out, err);
-            builder.rebuild(state, null);
+            builder.rebuild(state, null, System.nanoTime());
             server.createContext("/", new PreviewHandler(folder.root(), state));
             rebuilds =
                     daemons("keizu-serve-rebuild").newThread(() -> rebuildOnChange(builder, err));
@@ -122,9 +122,9 @@ public final class Preview implements AutoCloseable {
                 if (changed.isEmpty()) {
                     return;
                 }
-                err.println("changed: " + changed.get() + "; rebuilding");
+                err.println("changed: " + changed.get().path() + "; rebuilding");
                 err.flush();
-                builder.rebuild(state, changed.get());
+                builder.rebuild(state, changed.get().path(), changed.get().seenAt());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

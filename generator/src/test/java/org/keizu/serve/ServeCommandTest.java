@@ -84,14 +84,15 @@ class ServeCommandTest {
         String original = Files.readString(record);
         Files.writeString(record, original.replace("name: National Model", "name: Edited Model"));
         live.await("/ja" + MODEL_PAGE, r -> r.body().contains("Edited Model"));
-        long deadline = System.nanoTime() + LivePreview.DEADLINE.toNanos();
-        java.util.regex.Pattern summary = java.util.regex.Pattern.compile("(?m)^rebuilt ");
-        while (summary.matcher(live.terminal()).results().count() < 2
-                && System.nanoTime() < deadline) {
-            Thread.sleep(50); // the first build's summary, then the rebuild's
-        }
+        awaitSummaries(2); // the first build's summary, then the rebuild's
         String terminal = live.terminal();
-        int shown = terminal.indexOf("showing models/national-model/ after ");
+        // The last build had no errors, so the page comes from the edited file alone.
+        int shown =
+                indexOf(
+                        terminal,
+                        "(?m)^showing models/national-model/ \\d+ ms after the save \\(\\d+ of its"
+                                + " \\d+ files changed\\), from its own file; checking the whole"
+                                + " registry$");
         assertTrue(shown > 0, terminal);
         assertTrue(
                 terminal.indexOf("rebuilt ", shown) > shown,
@@ -99,6 +100,49 @@ class ServeCommandTest {
         // The fixture's five other records came from the last build's load.
         assertTrue(terminal.contains(", 5 records unchanged)"), terminal);
         assertTrue(live.get("/").body().contains("Edited Model"), "the listings follow");
+    }
+
+    @Test
+    void anEditShownFromItsOwnFileThatTheChecksAcrossRecordsRefuseEndsAsTheErrorPage()
+            throws Exception {
+        Path record = live.data.resolve("models/national-model.yaml");
+        String original = Files.readString(record);
+        // An organisation the registry does not hold: the file alone loads cleanly.
+        Files.writeString(
+                record, original.replace("organisation: national-co", "organisation: no-such-co"));
+        HttpResponse<String> broken =
+                live.await(MODEL_PAGE, r -> r.body().contains("REF-001 unknown-organisation"));
+        assertEquals(500, broken.statusCode());
+        assertTrue(live.terminal().contains("1 error: the preview shows it"), live.terminal());
+
+        // After a build with errors, the fix is shown once the whole registry passes its checks.
+        Files.writeString(record, original.replace("name: National Model", "name: Fixed Model"));
+        live.await(MODEL_PAGE, r -> r.statusCode() == 200 && r.body().contains("Fixed Model"));
+        awaitSummaries(2);
+        assertTrue(
+                indexOf(
+                                live.terminal(),
+                                "(?m)^showing models/national-model/ \\d+ ms after the save"
+                                        + " \\(\\d+ of its \\d+ files changed\\), rendering the"
+                                        + " rest$")
+                        > 0,
+                live.terminal());
+    }
+
+    /** Where {@code pattern} first matches {@code text}, or -1. */
+    private static int indexOf(String text, String pattern) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(text);
+        return m.find() ? m.start() : -1;
+    }
+
+    /** Waits until the terminal shows {@code count} summaries of builds that completed. */
+    private void awaitSummaries(long count) throws InterruptedException {
+        long deadline = System.nanoTime() + LivePreview.DEADLINE.toNanos();
+        java.util.regex.Pattern summary = java.util.regex.Pattern.compile("(?m)^rebuilt ");
+        while (summary.matcher(live.terminal()).results().count() < count
+                && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
     }
 
     @Test

@@ -1,0 +1,118 @@
+package org.keizu;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.keizu.load.Loaded;
+import org.keizu.model.Model;
+
+/**
+ * What {@code keizu serve} shows an edited model's pages from before the whole registry is checked
+ * again ({@link RegistryBuild#withEditedModel}): the last checks with that one record read again
+ * from its file, and its analysis made from it; nothing when the file alone cannot be trusted so
+ * far (it does not load cleanly, its id changed, or it changed what the detector's index was built
+ * from).
+ */
+class RegistryEditedModelTest {
+    @TempDir Path root;
+
+    private RegistryBuild build;
+    private RegistryBuild.Checked checked;
+
+    @BeforeEach
+    void checkACopyOfTheRealRegistry() {
+        TestRegistries.realCopy(root);
+        build = new RegistryBuild(TestRegistries.options(root), new RegistryLoad.Cache());
+        checked = build.check();
+        assertFalse(checked.findings().hasErrors(), checked.findings().sorted().toString());
+    }
+
+    private Loaded<Model> loaded(String id) {
+        return checked.registry().models().stream()
+                .filter(l -> l.record().id().equals(id))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private Optional<RegistryBuild.Checked> edit(String id, String from, String to)
+            throws Exception {
+        Path file = loaded(id).source().file();
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), from);
+        Files.writeString(file, text.replace(from, to));
+        return build.withEditedModel(checked, loaded(id));
+    }
+
+    @Test
+    void theEditedRecordIsSetIntoTheLastChecksAndAnalysedAfresh() throws Exception {
+        // Rakuten AI 3.0 (JP) continues the pre-training of DeepSeek V3 (CN): a foreign base.
+        assertTrue(checked.analysis().of("rakuten-ai-3.0").onForeignBase());
+
+        RegistryBuild.Checked edited =
+                edit("rakuten-ai-3.0", "\ncountry: JP\n", "\ncountry: CN\n").orElseThrow();
+
+        Model model = edited.registry().model("rakuten-ai-3.0").orElseThrow();
+        assertEquals("CN", model.country());
+        assertFalse(
+                edited.analysis().of("rakuten-ai-3.0").onForeignBase(),
+                "analysed from the edited record, not taken from the last analysis");
+        assertEquals(0, edited.findings().sorted().size());
+        assertEquals(checked.registry().models().size(), edited.registry().models().size());
+        assertSame(
+                checked.registry().model("deepseek-v3").orElseThrow(),
+                edited.registry().model("deepseek-v3").orElseThrow(),
+                "the other records are the last checks' own");
+        assertEquals(checked.datasetDate(), edited.datasetDate());
+        assertTrue(
+                checked.analysis().of("rakuten-ai-3.0").onForeignBase(),
+                "the last checks are left as they were");
+    }
+
+    @Test
+    void aFileThatDoesNotLoadCleanlyIsNotTakenAlone() throws Exception {
+        assertTrue(edit("rakuten-ai-3.0", "\nname:", "\nname: [unclosed\nx:").isEmpty());
+        assertTrue(
+                edit("rakuten-ai-3.0", "\ncountry: JP\n", "\ncountry: 81\n").isEmpty(),
+                "a schema error");
+    }
+
+    @Test
+    void anEditThatChangesTheIdIsNotTakenAlone() throws Exception {
+        assertTrue(edit("rakuten-ai-3.0", "id: rakuten-ai-3.0\n", "id: rakuten-ai-3\n").isEmpty());
+    }
+
+    @Test
+    void anEditToWhatTheDetectorsIndexWasBuiltFromIsNotTakenAlone() throws Exception {
+        // Rakuten AI 7B holds a snapshot: its lineage and its snapshot feed the detector's index.
+        assertTrue(
+                edit("rakuten-ai-7b", "grade: E4\n", "grade: E3\n").isEmpty(),
+                "the lineage of a model that holds a snapshot");
+        checkACopyOfTheRealRegistry();
+        Path file = loaded("rakuten-ai-7b").source().file();
+        String held =
+                Files.readString(file)
+                        .lines()
+                        .filter(l -> l.startsWith("snapshot: "))
+                        .findFirst()
+                        .orElseThrow();
+        assertTrue(
+                edit(
+                                "rakuten-ai-7b",
+                                held,
+                                "snapshot: mistralai/Mistral-7B-v0.1@unpinned-4ac505dc15e4")
+                        .isEmpty(),
+                "its snapshot (another that the registry holds)");
+        checkACopyOfTheRealRegistry();
+        assertTrue(
+                edit("rakuten-ai-7b", "grade: E4\n", "grade: E4\n    # a comment\n").isPresent(),
+                "an edit the index does not read");
+    }
+}
