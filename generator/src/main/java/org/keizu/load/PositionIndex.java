@@ -69,6 +69,9 @@ public final class PositionIndex {
     }
 
     public static String child(String pointer, String name) {
+        if (name.indexOf('~') < 0 && name.indexOf('/') < 0) {
+            return pointer + "/" + name; // nearly every field name: nothing to escape
+        }
         return pointer + "/" + name.replace("~", "~0").replace("/", "~1");
     }
 

@@ -25,12 +25,12 @@ public final class ReferenceCheck implements RegistryCheck {
     @Override
     public void check(Registry registry, Consumer<Finding> out) {
         // Records that failed their schema are known too: a reference to one is not reported.
-        List<IdSuggestion.Known> models = known(registry, RecordKind.MODEL);
-        List<IdSuggestion.Known> organisations = known(registry, RecordKind.ORGANISATION);
-        List<IdSuggestion.Known> programmes = known(registry, RecordKind.PROGRAMME);
+        Known models = known(registry, RecordKind.MODEL);
+        Known organisations = known(registry, RecordKind.ORGANISATION);
+        Known programmes = known(registry, RecordKind.PROGRAMME);
         for (ParsedRecord loaded : registry.parsed(RecordKind.MODEL)) {
             String organisation = textOrNull(loaded.tree().path("organisation"));
-            if (organisation != null && !contains(organisations, organisation)) {
+            if (organisation != null && !organisations.ids().contains(organisation)) {
                 out.accept(
                         Finding.error(
                                 loaded.displayPath(),
@@ -40,16 +40,20 @@ public final class ReferenceCheck implements RegistryCheck {
                                         "organisation",
                                         organisation,
                                         "organisations",
-                                        organisations)));
+                                        organisations.records())));
             }
             String programme = textOrNull(loaded.tree().path("programme"));
-            if (programme != null && !contains(programmes, programme)) {
+            if (programme != null && !programmes.ids().contains(programme)) {
                 out.accept(
                         Finding.error(
                                 loaded.displayPath(),
                                 loaded.at("/programme"),
                                 Check.REF_003,
-                                notInRegistry("programme", programme, "programmes", programmes)));
+                                notInRegistry(
+                                        "programme",
+                                        programme,
+                                        "programmes",
+                                        programmes.records())));
             }
             checkBases(loaded, "/lineage", models, out);
             checkBases(loaded, "/claims", models, out);
@@ -77,9 +81,17 @@ public final class ReferenceCheck implements RegistryCheck {
                                                 + " between them, so no record has this one");
     }
 
+    /**
+     * The records of a kind with the names each is also known by (for suggestions), and their ids
+     * as a set (for lookups: with 10,000 models, scanning the list for every base named was a good
+     * part of the checks' time).
+     */
+    private record Known(List<IdSuggestion.Known> records, Set<String> ids) {}
+
     /** Every record of a kind with the names it is also known by: hub repository and names. */
-    private static List<IdSuggestion.Known> known(Registry registry, RecordKind kind) {
+    private static Known known(Registry registry, RecordKind kind) {
         List<IdSuggestion.Known> known = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
         for (ParsedRecord record : registry.parsed(kind)) {
             String id = record.idOrNull();
             if (id == null) {
@@ -93,19 +105,13 @@ public final class ReferenceCheck implements RegistryCheck {
                 }
             }
             known.add(new IdSuggestion.Known(id, names));
+            ids.add(id);
         }
-        return known;
-    }
-
-    private static boolean contains(List<IdSuggestion.Known> known, String id) {
-        return known.stream().anyMatch(k -> k.id().equals(id));
+        return new Known(known, ids);
     }
 
     private static void checkBases(
-            ParsedRecord loaded,
-            String listPointer,
-            List<IdSuggestion.Known> models,
-            Consumer<Finding> out) {
+            ParsedRecord loaded, String listPointer, Known models, Consumer<Finding> out) {
         JsonNode list = TreeWalk.list(loaded.tree().at(listPointer));
         for (int i = 0; i < list.size(); i++) {
             JsonNode base = list.get(i).get("base");
@@ -121,13 +127,13 @@ public final class ReferenceCheck implements RegistryCheck {
                                 loaded.at(pointer),
                                 Check.REF_007,
                                 "base \"" + id + "\" is this model itself"));
-            } else if (!contains(models, id)) {
+            } else if (!models.ids().contains(id)) {
                 out.accept(
                         Finding.error(
                                 loaded.displayPath(),
                                 loaded.at(pointer),
                                 Check.REF_002,
-                                notInRegistry("base", id, "models", models)));
+                                notInRegistry("base", id, "models", models.records())));
             }
         }
     }

@@ -131,9 +131,12 @@ public final class ValueCheck implements RegistryCheck {
 
     /** The first character {@link TextPolicy} refuses in a field, with its position. */
     static Optional<String> invisibleCharacter(String text, boolean multiline) {
-        int[] codePoints = text.codePoints().toArray();
-        for (int i = 0; i < codePoints.length; i++) {
-            int cp = codePoints[i];
+        // Walked in place rather than copied into an array of code points: every text of every
+        // record passes here.
+        for (int at = 0, i = 0;
+                at < text.length();
+                at += Character.charCount(text.codePointAt(at)), i++) {
+            int cp = text.codePointAt(at);
             if (TextPolicy.hidden(cp, multiline)) {
                 return Optional.of(
                         String.format(
