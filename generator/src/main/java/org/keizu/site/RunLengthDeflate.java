@@ -1,5 +1,6 @@
 package org.keizu.site;
 
+import java.util.List;
 import java.util.zip.Adler32;
 
 /**
@@ -10,8 +11,11 @@ import java.util.zip.Adler32;
  * <p>Why: a share card's filtered rows are 98 % zeros (flat paper, and rows equal to the one
  * above), and {@code Deflater} at its fastest level spent 3.4 ms of a card's 5.2 ms hashing them
  * for matches that are all at distance 1; at 10,000 models that was a quarter of the site's build.
- * This makes one pass over the bytes. The stream is about a fifth larger than zlib's (it never
- * finds the row above), which only the share images' size feels.
+ * This makes one pass over the bytes. The stream is larger than zlib's (its only matches are at
+ * distance 1 and the row above), which only the share images' size feels.
+ *
+ * <p>A stream may be joined from {@link Segment}s deflated apart: the rows a card shares with every
+ * other card of its verdict are deflated once.
  */
 final class RunLengthDeflate {
     /** The longest match deflate can say: length code 285, no extra bits. */
@@ -107,36 +111,125 @@ final class RunLengthDeflate {
      * before it (an image's row above; 0 for none, at most {@link #MAX_DISTANCE}) as a match.
      */
     static byte[] compress(byte[] data, int row) {
+        return join(List.of(segment(data, 0, data.length, row)));
+    }
+
+    /**
+     * A stretch of data deflated on its own, its matches reaching no byte before it, so that it can
+     * be deflated once and joined ({@link #join}) after any other: a block with the fixed Huffman
+     * codes, then an empty stored block that ends it on a byte boundary (what zlib's sync flush
+     * writes), so that segments join by copying their bytes. With it go the Adler-32 and length of
+     * the data, from which the whole stream's checksum is made.
+     */
+    record Segment(byte[] bytes, long adler, int length) {}
+
+    /**
+     * {@code data[from, to)} deflated as a {@link Segment}; {@code row} as in {@link #compress}.
+     */
+    static Segment segment(byte[] data, int from, int to, int row) {
         if (row < 0 || row > MAX_DISTANCE) {
             throw new IllegalArgumentException("a distance deflate cannot say: " + row);
         }
-        RunLengthDeflate deflate = new RunLengthDeflate(Math.max(64, data.length / 32));
-        deflate.put(0x78); // deflate, 32 KB window
-        deflate.put(0x01); // no dictionary, fastest; 0x7801 is a multiple of 31
-        deflate.block(data, row);
+        java.util.Objects.checkFromToIndex(from, to, data.length);
+        RunLengthDeflate deflate = new RunLengthDeflate(Math.max(64, (to - from) / 32));
+        deflate.write(0, 1); // not the final block
+        deflate.write(1, 2); // fixed Huffman codes
+        deflate.encode(data, from, to, row);
+        deflate.symbol(256); // end of block
+        deflate.write(0, 3); // a stored block, not the final one
+        deflate.flush(); // its length starts on a byte boundary
+        deflate.put(0x00); // no bytes (LEN 0, little-endian)
+        deflate.put(0x00);
+        deflate.put(0xff); // NLEN, LEN's complement
+        deflate.put(0xff);
         Adler32 adler = new Adler32();
-        adler.update(data);
-        long sum = adler.getValue();
-        deflate.put((int) (sum >>> 24));
-        deflate.put((int) (sum >>> 16));
-        deflate.put((int) (sum >>> 8));
-        deflate.put((int) sum);
-        return java.util.Arrays.copyOf(deflate.out, deflate.size);
+        adler.update(data, from, to - from);
+        return new Segment(
+                java.util.Arrays.copyOf(deflate.out, deflate.size), adler.getValue(), to - from);
     }
 
-    private void block(byte[] data, int row) {
-        write(1, 1); // the final block
-        write(1, 2); // fixed Huffman codes
-        int i = 0;
-        while (i < data.length) {
+    /**
+     * The zlib stream (RFC 1950) of the segments' data one after the other: their blocks, a final
+     * empty block, then the checksum of the whole, combined from theirs.
+     */
+    static byte[] join(List<Segment> segments) {
+        int size = 2 + 2 + 4;
+        for (Segment segment : segments) {
+            size += segment.bytes().length;
+        }
+        byte[] out = new byte[size];
+        out[0] = 0x78; // deflate, 32 KB window
+        out[1] = 0x01; // no dictionary, fastest; 0x7801 is a multiple of 31
+        int at = 2;
+        long sum = 1; // the Adler-32 of no bytes
+        for (Segment segment : segments) {
+            System.arraycopy(segment.bytes(), 0, out, at, segment.bytes().length);
+            at += segment.bytes().length;
+            sum = combine(sum, segment.adler(), segment.length());
+        }
+        out[at++] = 0x03; // the final block, fixed codes, holding only its end (symbol 256)
+        out[at++] = 0x00;
+        out[at++] = (byte) (sum >>> 24);
+        out[at++] = (byte) (sum >>> 16);
+        out[at++] = (byte) (sum >>> 8);
+        out[at] = (byte) sum;
+        return out;
+    }
+
+    /** Adler-32's modulus. */
+    private static final int BASE = 65_521;
+
+    /**
+     * The Adler-32 of two stretches of bytes one after the other, from the first's, the second's
+     * and the second's length: zlib's {@code adler32_combine}.
+     */
+    static long combine(long first, long second, long secondLength) {
+        long remainder = secondLength % BASE;
+        long sum1 = first & 0xffff;
+        long sum2 = (remainder * sum1) % BASE;
+        sum1 += (second & 0xffff) + BASE - 1;
+        sum2 += ((first >>> 16) & 0xffff) + ((second >>> 16) & 0xffff) + BASE - remainder;
+        if (sum1 >= BASE) {
+            sum1 -= BASE;
+        }
+        if (sum1 >= BASE) {
+            sum1 -= BASE;
+        }
+        if (sum2 >= 2L * BASE) {
+            sum2 -= 2L * BASE;
+        }
+        if (sum2 >= BASE) {
+            sum2 -= BASE;
+        }
+        return sum1 | (sum2 << 16);
+    }
+
+    /** Writes out the bits gathered, the last byte padded with zeros. */
+    private void flush() {
+        for (; count > 0; count -= 8) {
+            put((int) bits);
+            bits >>>= 8;
+        }
+        count = 0;
+        bits = 0;
+    }
+
+    /**
+     * Deflates {@code data[from, to)}: every run of a repeated byte as a literal and matches at
+     * distance 1, and, when {@code row} is not 0, a stretch equal to the bytes {@code row} before
+     * it as a match; no match reaches before {@code from} or past {@code to}.
+     */
+    private void encode(byte[] data, int from, int to, int row) {
+        int i = from;
+        while (i < to) {
             byte b = data[i];
-            int run = b == 0 ? zeros(data, i) : 1;
-            while (i + run < data.length && data[i + run] == b) {
+            int run = b == 0 ? zeros(data, i, to) : 1;
+            while (i + run < to && data[i + run] == b) {
                 run++;
             }
-            if (row > 0 && i >= row && run < MAX_MATCH) {
+            if (row > 0 && i - row >= from && run < MAX_MATCH) {
                 // Anti-aliased text: a stretch of a row often repeats the row above.
-                int same = sameAsBefore(data, i, row);
+                int same = sameAsBefore(data, i, to, row);
                 if (same >= 3 && same > run) {
                     match(same, row);
                     i += same;
@@ -160,22 +253,19 @@ final class RunLengthDeflate {
             }
             i += run;
         }
-        symbol(256); // end of block
-        if (count > 0) {
-            put((int) bits);
-        }
     }
 
     private static final byte[] ZEROS = new byte[4096];
 
     /**
-     * How many zeros start at {@code from}: compared a block at a time (the JDK compares arrays
-     * many bytes per instruction), since a card's rows are mostly long runs of them.
+     * How many zeros start at {@code from}, before {@code to}: compared a block at a time (the JDK
+     * compares arrays many bytes per instruction), since a card's rows are mostly long runs of
+     * them.
      */
-    private static int zeros(byte[] data, int from) {
+    private static int zeros(byte[] data, int from, int to) {
         int at = from;
-        while (at < data.length) {
-            int block = Math.min(ZEROS.length, data.length - at);
+        while (at < to) {
+            int block = Math.min(ZEROS.length, to - at);
             int differs = java.util.Arrays.mismatch(data, at, at + block, ZEROS, 0, block);
             if (differs >= 0) {
                 return at + differs - from;
@@ -186,10 +276,11 @@ final class RunLengthDeflate {
     }
 
     /**
-     * How many bytes from {@code at} (up to a match's most) equal those {@code distance} before.
+     * How many bytes from {@code at} (up to a match's most, and before {@code to}) equal those
+     * {@code distance} before.
      */
-    private static int sameAsBefore(byte[] data, int at, int distance) {
-        int most = Math.min(MAX_MATCH, data.length - at);
+    private static int sameAsBefore(byte[] data, int at, int to, int distance) {
+        int most = Math.min(MAX_MATCH, to - at);
         int differs =
                 java.util.Arrays.mismatch(
                         data, at, at + most, data, at - distance, at - distance + most);
@@ -200,14 +291,22 @@ final class RunLengthDeflate {
     private void match(int length, int distance) {
         symbol(LENGTH_SYMBOL[length]);
         write(LENGTH_EXTRA_VALUE[length], LENGTH_EXTRA_BITS[length]);
-        int code = DISTANCE_BASE.length - 1;
-        while (DISTANCE_BASE[code] > distance) {
-            code--;
-        }
+        // Nearly every match is at distance 1 (code 0): no search for its code, which, done for
+        // every match, took a quarter of a card's time.
+        int code = distance == 1 ? 0 : distanceCode(distance);
         write(
                 Integer.reverse(code) >>> (32 - 5),
                 5); // a fixed five-bit code, most significant first
         write(distance - DISTANCE_BASE[code], DISTANCE_EXTRA[code]);
+    }
+
+    /** The distance code (0 to 29) whose range holds {@code distance}. */
+    private static int distanceCode(int distance) {
+        int code = DISTANCE_BASE.length - 1;
+        while (DISTANCE_BASE[code] > distance) {
+            code--;
+        }
+        return code;
     }
 
     /** A literal/length symbol in the fixed code (RFC 1951 §3.2.6). */
@@ -215,14 +314,25 @@ final class RunLengthDeflate {
         write(CODE[symbol], CODE_LENGTH[symbol]);
     }
 
-    /** {@code length} bits of {@code value}, least significant first (deflate's bit order). */
+    /**
+     * {@code length} bits (at most 16) of {@code value}, least significant first (deflate's bit
+     * order). The bits gather in a long and go out four bytes at a time: a card's text rows are
+     * tens of thousands of literals, and a byte at a time was most of the encoder's time.
+     */
     private void write(int value, int length) {
         bits |= (long) value << count;
         count += length;
-        while (count >= 8) {
-            put((int) bits);
-            bits >>>= 8;
-            count -= 8;
+        if (count >= 32) {
+            if (size + 4 > out.length) {
+                out = java.util.Arrays.copyOf(out, out.length * 2);
+            }
+            out[size] = (byte) bits;
+            out[size + 1] = (byte) (bits >>> 8);
+            out[size + 2] = (byte) (bits >>> 16);
+            out[size + 3] = (byte) (bits >>> 24);
+            size += 4;
+            bits >>>= 32;
+            count -= 32;
         }
     }
 

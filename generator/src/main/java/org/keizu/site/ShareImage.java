@@ -100,9 +100,22 @@ public final class ShareImage {
      * labelled box, and the registry's name at the foot. {@code top} is where the title's line
      * starts below the box. A card copies these pixels and draws only its title and line, which lie
      * between the box and the foot and overlap neither, so its pixels are those it would have had
-     * drawn whole (over the paper, each shape's pixels depend only on the paper and the shape).
+     * drawn whole (over the paper, each shape's pixels depend only on the paper and the shape). A
+     * card draws only within rows {@code bandFrom} to {@code bandTo}, and {@code png} has the rows
+     * above and below them deflated once.
      */
-    private record Backdrop(int[] pixels, int top) {}
+    private record Backdrop(
+            int[] pixels, int top, int bandFrom, int bandTo, PngEncoder.Template png) {}
+
+    /**
+     * Rows of room kept above a card's title and above the foot: the band a card draws in runs from
+     * this far above the title's line to this far above the foot, and nothing is drawn outside it
+     * (a glyph's accent rises above the font's ascent by less).
+     */
+    private static final int BAND_MARGIN = 16;
+
+    /** The first row of the foot (the seal and the registry's name). */
+    private static final int FOOT = HEIGHT - MARGIN - 40;
 
     private record BackdropKey(String verdict, String verdictLabel, String siteName) {}
 
@@ -117,8 +130,12 @@ public final class ShareImage {
                         new BackdropKey(verdict, verdictLabel, siteName), ShareImage::backdrop);
         BufferedImage image = CANVAS.get();
         int[] canvas = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-        System.arraycopy(backdrop.pixels(), 0, canvas, 0, canvas.length);
+        // The band and the row on each side of it: all the encoder reads of the canvas.
+        int first = (backdrop.bandFrom() - 1) * WIDTH;
+        int end = (backdrop.bandTo() + 1) * WIDTH;
+        System.arraycopy(backdrop.pixels(), first, canvas, first, end - first);
         Graphics2D g = graphics(image);
+        g.clipRect(0, backdrop.bandFrom(), WIDTH, backdrop.bandTo() - backdrop.bandFrom());
         try {
             int y = backdrop.top();
             Font name = BOLD.deriveFont(80f);
@@ -138,7 +155,7 @@ public final class ShareImage {
         } finally {
             g.dispose();
         }
-        return png(image);
+        return backdrop.png().encode(image);
     }
 
     /** A card's shared pixels ({@link Backdrop}), on a canvas of their own. */
@@ -172,17 +189,20 @@ public final class ShareImage {
             Font brand = BOLD.deriveFont(36f);
             g.setFont(brand);
             g.setColor(SEAL);
-            g.fillRect(MARGIN, HEIGHT - MARGIN - 40, 40, 40);
+            g.fillRect(MARGIN, FOOT, 40, 40);
             g.setColor(INK);
-            text(
-                    g,
-                    key.siteName(),
-                    MARGIN + 60,
-                    HEIGHT - MARGIN - 40 + g.getFontMetrics().getAscent() - 4);
+            text(g, key.siteName(), MARGIN + 60, FOOT + g.getFontMetrics().getAscent() - 4);
         } finally {
             g.dispose();
         }
-        return new Backdrop(((DataBufferInt) image.getRaster().getDataBuffer()).getData(), y);
+        int bandFrom = y - BAND_MARGIN;
+        int bandTo = FOOT - BAND_MARGIN;
+        return new Backdrop(
+                ((DataBufferInt) image.getRaster().getDataBuffer()).getData(),
+                y,
+                bandFrom,
+                bandTo,
+                new PngEncoder.Template(image, bandFrom, bandTo));
     }
 
     /** A drawing context with the card's fixed rendering hints. */

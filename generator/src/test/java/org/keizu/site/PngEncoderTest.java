@@ -63,6 +63,74 @@ class PngEncoderTest {
         assertArrayEquals(PngEncoder.encode(a), PngEncoder.encode(b));
     }
 
+    /** Flat paper, a stripe, a labelled box above and a foot below: a card's backdrop. */
+    private static BufferedImage backdrop() {
+        BufferedImage image = new BufferedImage(400, 210, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(0xfb, 0xfa, 0xf7));
+        g.fillRect(0, 0, 400, 210);
+        g.setColor(new Color(0xe6, 0x9f, 0x00));
+        g.fillRect(0, 0, 8, 210);
+        g.fillRoundRect(24, 12, 150, 30, 8, 8);
+        g.setColor(Color.BLACK);
+        g.drawString("Contested", 34, 32);
+        g.drawString("Keizu", 40, 195);
+        g.dispose();
+        return image;
+    }
+
+    @Test
+    void anImageEncodedAgainstItsBackdropDecodesToItsPixels() throws IOException {
+        BufferedImage backdrop = backdrop();
+        PngEncoder.Template template = new PngEncoder.Template(backdrop, 60, 170);
+        for (String title : new String[] {"Aurora 15", "Ünïcödé Model Ω", ""}) {
+            BufferedImage card = backdrop();
+            Graphics2D g = card.createGraphics();
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(new Color(0x1c, 0x1f, 0x24));
+            g.setFont(g.getFont().deriveFont(40f));
+            g.drawString(title, 24, 110);
+            g.fillOval(300, 120, 40, 40);
+            g.dispose();
+            byte[] png = template.encode(card);
+            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(png));
+            for (int y = 0; y < card.getHeight(); y++) {
+                for (int x = 0; x < card.getWidth(); x++) {
+                    assertEquals(card.getRGB(x, y), decoded.getRGB(x, y), "pixel " + x + "," + y);
+                }
+            }
+        }
+    }
+
+    @Test
+    void outsideItsBandAnImageIsTakenToBeItsBackdrop() throws IOException {
+        BufferedImage backdrop = backdrop();
+        PngEncoder.Template template = new PngEncoder.Template(backdrop, 60, 170);
+        BufferedImage card = backdrop();
+        card.setRGB(5, 5, 0x00ff00); // above the band: not the encoder's to read
+        card.setRGB(5, 100, 0x0000ff); // in the band
+        BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(template.encode(card)));
+        assertEquals(backdrop.getRGB(5, 5), decoded.getRGB(5, 5));
+        assertEquals(card.getRGB(5, 100), decoded.getRGB(5, 100));
+    }
+
+    @Test
+    void aBandThatLeavesNoRowAboveOrBelowIsRefused() {
+        BufferedImage backdrop = backdrop();
+        assertThrows(
+                IllegalArgumentException.class, () -> new PngEncoder.Template(backdrop, 0, 50));
+        assertThrows(
+                IllegalArgumentException.class, () -> new PngEncoder.Template(backdrop, 50, 210));
+        assertThrows(
+                IllegalArgumentException.class, () -> new PngEncoder.Template(backdrop, 50, 50));
+        assertThrows(
+                IllegalArgumentException.class,
+                () ->
+                        new PngEncoder.Template(backdrop, 60, 170)
+                                .encode(new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB)));
+    }
+
     @Test
     void refusesAnImageWithAnotherPixelLayout() {
         BufferedImage argb = new BufferedImage(2, 2, BufferedImage.TYPE_INT_ARGB);

@@ -56,6 +56,54 @@ class RunLengthDeflateTest {
     }
 
     @Test
+    void segmentsDeflatedApartJoinIntoOneStreamOfTheirData() throws DataFormatException {
+        Random random = new Random(11);
+        int row = 301;
+        for (int round = 0; round < 40; round++) {
+            byte[] data = new byte[random.nextInt(20_000)];
+            for (int i = 0; i < data.length; i++) {
+                // Runs, rows that repeat the one above, and noise: every kind of match and literal.
+                data[i] =
+                        i >= row && random.nextInt(3) > 0
+                                ? data[i - row]
+                                : random.nextInt(4) == 0 ? (byte) random.nextInt(256) : 0;
+            }
+            // Cut anywhere, including at the very start and end: empty segments too.
+            int a = random.nextInt(data.length + 1);
+            int b = a + random.nextInt(data.length - a + 1);
+            byte[] joined =
+                    RunLengthDeflate.join(
+                            java.util.List.of(
+                                    RunLengthDeflate.segment(data, 0, a, row),
+                                    RunLengthDeflate.segment(data, a, b, row),
+                                    RunLengthDeflate.segment(data, b, data.length, row)));
+            // The inflater checks the stream's Adler-32, combined from the segments'.
+            assertArrayEquals(data, inflate(joined), "cut at " + a + " and " + b);
+        }
+        assertArrayEquals(new byte[0], inflate(RunLengthDeflate.join(java.util.List.of())));
+    }
+
+    @Test
+    void combinedChecksumsAreTheChecksumOfTheWhole() {
+        Random random = new Random(5);
+        for (int round = 0; round < 200; round++) {
+            byte[] data = new byte[random.nextInt(300_000)];
+            random.nextBytes(data);
+            int cut = random.nextInt(data.length + 1);
+            java.util.zip.Adler32 first = new java.util.zip.Adler32();
+            first.update(data, 0, cut);
+            java.util.zip.Adler32 second = new java.util.zip.Adler32();
+            second.update(data, cut, data.length - cut);
+            java.util.zip.Adler32 whole = new java.util.zip.Adler32();
+            whole.update(data);
+            assertEquals(
+                    whole.getValue(),
+                    RunLengthDeflate.combine(
+                            first.getValue(), second.getValue(), data.length - cut));
+        }
+    }
+
+    @Test
     void aDistanceDeflateCannotSayIsRefused() {
         org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalArgumentException.class,
