@@ -107,8 +107,9 @@ public final class CitationFormats {
         Processors mine = PROCESSORS.get();
         String json = cslJson(item);
         Map<Format, String> out = new LinkedHashMap<>();
-        out.put(Format.APA, render(mine.apa, mine.current, json));
-        out.put(Format.CHICAGO, render(mine.chicago, mine.current, json));
+        CSLItemData data = itemData(json);
+        out.put(Format.APA, render(mine.apa, mine.current, data));
+        out.put(Format.CHICAGO, render(mine.chicago, mine.current, data));
         out.put(Format.BIBTEX, bibtex(item));
         out.put(Format.BIBLATEX, biblatex(item));
         out.put(Format.RIS, ris(item));
@@ -139,15 +140,23 @@ public final class CitationFormats {
         }
     }
 
-    /** The text citation {@code csl} makes of the CSL-JSON item, read back from its JSON. */
-    private static String render(CSL csl, OneItem current, String cslJson) {
+    /**
+     * The CSL-JSON item read back from its JSON, once for both styles: so the styles render exactly
+     * what the published CSL-JSON says.
+     */
+    private static CSLItemData itemData(String cslJson) {
         try {
             List<Map<String, Object>> items =
                     JSON.readValue(cslJson, new TypeReference<List<Map<String, Object>>>() {});
-            current.item = CSLItemData.fromJson(items.get(0));
+            return CSLItemData.fromJson(items.get(0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The text citation {@code csl} makes of the item. */
+    private static String render(CSL csl, OneItem current, CSLItemData item) {
+        current.item = item;
         csl.reset(); // also forgets the output format
         csl.setOutputFormat("text");
         csl.registerCitationItems(current.item.getId());
