@@ -41,11 +41,8 @@ class PngEncoderTest {
 
     @Test
     void antiAliasedTextOnFlatColourSurvives() throws IOException {
-        BufferedImage image = new BufferedImage(300, 80, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(new Color(0xfb, 0xfa, 0xf7));
-        g.fillRect(0, 0, 300, 80);
+        BufferedImage image = paper(300, 80);
+        Graphics2D g = pen(image);
         g.setColor(new Color(0xd5, 0x5e, 0x00));
         g.fillOval(10, 10, 60, 60);
         g.setColor(Color.BLACK);
@@ -63,13 +60,27 @@ class PngEncoderTest {
         assertArrayEquals(PngEncoder.encode(a), PngEncoder.encode(b));
     }
 
-    /** Flat paper, a stripe, a labelled box above and a foot below: a card's backdrop. */
-    private static BufferedImage backdrop() {
-        BufferedImage image = new BufferedImage(400, 210, BufferedImage.TYPE_INT_RGB);
+    /** An RGB image of flat paper colour. */
+    private static BufferedImage paper(int width, int height) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(0xfb, 0xfa, 0xf7));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return image;
+    }
+
+    /** An anti-aliased pen on {@code image}, to be disposed of. */
+    private static Graphics2D pen(BufferedImage image) {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(new Color(0xfb, 0xfa, 0xf7));
-        g.fillRect(0, 0, 400, 210);
+        return g;
+    }
+
+    /** Flat paper, a stripe, a labelled box above and a foot below: a card's backdrop. */
+    private static BufferedImage backdrop() {
+        BufferedImage image = paper(400, 210);
+        Graphics2D g = pen(image);
         g.setColor(new Color(0xe6, 0x9f, 0x00));
         g.fillRect(0, 0, 8, 210);
         g.fillRoundRect(24, 12, 150, 30, 8, 8);
@@ -86,8 +97,7 @@ class PngEncoderTest {
         PngEncoder.Template template = new PngEncoder.Template(backdrop, 60, 170);
         for (String title : new String[] {"Aurora 15", "Ünïcödé Model Ω", ""}) {
             BufferedImage card = backdrop();
-            Graphics2D g = card.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            Graphics2D g = pen(card);
             g.setColor(new Color(0x1c, 0x1f, 0x24));
             g.setFont(g.getFont().deriveFont(40f));
             g.drawString(title, 24, 110);
