@@ -240,9 +240,4 @@ public final class ShareImage {
         }
         return text.substring(0, end) + "…";
     }
-
-    /** The image as PNG with no metadata ({@link PngEncoder}). */
-    static byte[] png(BufferedImage image) {
-        return PngEncoder.encode(image);
-    }
 }
