@@ -102,29 +102,35 @@ public final class RegistryLoad {
         private byte[] schemas = new byte[0];
         private int reused;
 
-        /** Drops every entry if the schemas are not the ones the entries were made with. */
+        /** The schemas compiled by {@link #validator}, while their bytes stay {@code schemas}. */
+        private SchemaValidator validator;
+
+        /** Starts a load: the entries are dropped if they were made with other schemas. */
         private synchronized void useSchemas(byte[] digest) {
-            if (digest == null || !Arrays.equals(digest, schemas)) {
-                files.clear();
-                schemas = digest == null ? new byte[0] : digest;
-            }
+            forSchemas(digest);
             reused = 0;
         }
 
-        /** The schemas {@link #validator} compiled last, and their digest. */
-        private SchemaValidator validator;
-
-        private byte[] validatorSchemas;
+        /**
+         * Drops every entry, and the compiled schemas, if the schemas are not the ones they were
+         * made with.
+         */
+        private void forSchemas(byte[] digest) {
+            if (digest == null || !Arrays.equals(digest, schemas)) {
+                files.clear();
+                validator = null;
+                schemas = digest == null ? new byte[0] : digest;
+            }
+        }
 
         /**
          * The schemas of {@code schemaDir} compiled, the same object while their bytes stay the
          * same: compiling them is a good part of checking one edited file.
          */
         public synchronized SchemaValidator validator(Path schemaDir) {
-            byte[] digest = schemasDigest(schemaDir);
-            if (validator == null || digest == null || !Arrays.equals(digest, validatorSchemas)) {
+            forSchemas(schemasDigest(schemaDir));
+            if (validator == null) {
                 validator = new SchemaValidator(schemaDir);
-                validatorSchemas = digest;
             }
             return validator;
         }
@@ -154,8 +160,7 @@ public final class RegistryLoad {
         RecordMapper mappers = new RecordMapper();
         RecordParser parser = new RecordParser(mappers);
         RecordBinder binder = new RecordBinder(mappers);
-        SchemaValidator schema =
-                this.schema != null ? this.schema : new SchemaValidator(dataDir.resolve("schema"));
+        SchemaValidator schema = schemaValidator();
 
         if (cache != null) {
             cache.useSchemas(schemasDigest(dataDir.resolve("schema")));
@@ -210,6 +215,11 @@ public final class RegistryLoad {
         return new Registry(models, organisations, programmes, snapshots, unbound);
     }
 
+    /** The schemas given, else those of {@code data/schema/} compiled now. */
+    private SchemaValidator schemaValidator() {
+        return schema != null ? schema : new SchemaValidator(dataDir.resolve("schema"));
+    }
+
     /**
      * One model record file loaded on its own, as {@link #run} loads each (read, parsed, checked
      * against its schema, bound), its findings added to {@code findings}: what {@code keizu serve}
@@ -217,26 +227,17 @@ public final class RegistryLoad {
      * read nor filled; the whole load that follows does both.
      */
     public Optional<Loaded<Model>> model(Path file, Findings findings) {
+        SchemaValidator schema = schemaValidator();
         RecordMapper mappers = new RecordMapper();
-        SchemaValidator schema =
-                this.schema != null ? this.schema : new SchemaValidator(dataDir.resolve("schema"));
-        String shown = RecordFiles.display(file, workingDir);
-        List<Finding> found = new ArrayList<>();
-        Optional<byte[]> bytes = readBytes(file, shown, found);
-        if (bytes.isEmpty()) {
-            findings.addAll(found);
-            return Optional.empty();
-        }
+        // Through a load of its own, which has no cache and reads every file it is given.
         FileResult result =
-                load(
-                        new RecordParser(mappers),
-                        new RecordBinder(mappers),
-                        schema,
-                        RecordKind.MODEL,
-                        file,
-                        shown,
-                        bytes.get(),
-                        sha256(bytes.get()));
+                new RegistryLoad(dataDir, workingDir, schema)
+                        .load(
+                                new RecordParser(mappers),
+                                new RecordBinder(mappers),
+                                schema,
+                                RecordKind.MODEL,
+                                file);
         findings.addAll(result.findings());
         return result.bound().map(RegistryLoad::cast);
     }

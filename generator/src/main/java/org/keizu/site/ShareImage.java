@@ -101,11 +101,18 @@ public final class ShareImage {
      * starts below the box. A card copies these pixels and draws only its title and line, which lie
      * between the box and the foot and overlap neither, so its pixels are those it would have had
      * drawn whole (over the paper, each shape's pixels depend only on the paper and the shape). A
-     * card draws only within rows {@code bandFrom} to {@code bandTo}, and {@code png} has the rows
-     * above and below them deflated once.
+     * card draws only within its band of rows ({@link #bandFrom} to {@link #bandTo}), and {@code
+     * png} has the rows above and below it deflated once.
      */
-    private record Backdrop(
-            int[] pixels, int top, int bandFrom, int bandTo, PngEncoder.Template png) {}
+    private record Backdrop(int[] pixels, int top, PngEncoder.Template png) {
+        int bandFrom() {
+            return firstBandRow(top);
+        }
+
+        int bandTo() {
+            return BAND_TO;
+        }
+    }
 
     /**
      * Rows of room kept above a card's title and above the foot: the band a card draws in runs from
@@ -116,6 +123,14 @@ public final class ShareImage {
 
     /** The first row of the foot (the seal and the registry's name). */
     private static final int FOOT = HEIGHT - MARGIN - 40;
+
+    /** The row after a card's band, for every card. */
+    private static final int BAND_TO = FOOT - BAND_MARGIN;
+
+    /** The first row of a card's band, whose title's line starts at row {@code top}. */
+    private static int firstBandRow(int top) {
+        return top - BAND_MARGIN;
+    }
 
     private record BackdropKey(String verdict, String verdictLabel, String siteName) {}
 
@@ -195,14 +210,10 @@ public final class ShareImage {
         } finally {
             g.dispose();
         }
-        int bandFrom = y - BAND_MARGIN;
-        int bandTo = FOOT - BAND_MARGIN;
         return new Backdrop(
                 ((DataBufferInt) image.getRaster().getDataBuffer()).getData(),
                 y,
-                bandFrom,
-                bandTo,
-                new PngEncoder.Template(image, bandFrom, bandTo));
+                new PngEncoder.Template(image, firstBandRow(y), BAND_TO));
     }
 
     /** A drawing context with the card's fixed rendering hints. */
