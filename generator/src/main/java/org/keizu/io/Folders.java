@@ -1,13 +1,17 @@
 package org.keizu.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RecursiveAction;
 
 /** Creating the staging folders of the atomic writers, and removing what they leave behind. */
 public final class Folders {
@@ -37,30 +41,59 @@ public final class Folders {
         }
     }
 
-    /** Deletes a folder and everything in it; symbolic links are deleted, never followed. */
+    /**
+     * Threads that delete at once. An unlink waits on the disk, and on ext4 for its folder's lock,
+     * so files in different folders go faster side by side: a 10,000-model site (112,000 files)
+     * took rm 15 s one file at a time and 7 s four at a time, on two cores.
+     */
+    private static final int DELETING_THREADS = 4;
+
+    /**
+     * Deletes a folder and everything in it, its subfolders on several threads at once; symbolic
+     * links are deleted, never followed.
+     */
     public static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(root);
             return;
         }
-        Files.walkFileTree(
-                root,
-                new SimpleFileVisitor<>() {
-                    @Override
-                    public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-                            throws IOException {
-                        Files.delete(file);
-                        return FileVisitResult.CONTINUE;
-                    }
+        ForkJoinPool pool = new ForkJoinPool(DELETING_THREADS);
+        try {
+            pool.invoke(new DeleteFolder(root));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        } finally {
+            pool.shutdown();
+        }
+    }
 
-                    @Override
-                    public FileVisitResult postVisitDirectory(Path dir, IOException exc)
-                            throws IOException {
-                        if (exc != null) {
-                            throw exc;
+    /** A folder's files, then its subfolders (each a task of its own), then the folder. */
+    private static final class DeleteFolder extends RecursiveAction {
+        private static final long serialVersionUID = 1L;
+        private final transient Path folder;
+
+        DeleteFolder(Path folder) {
+            this.folder = folder;
+        }
+
+        @Override
+        protected void compute() {
+            try {
+                List<DeleteFolder> subfolders = new ArrayList<>();
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+                    for (Path entry : entries) {
+                        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)) {
+                            subfolders.add(new DeleteFolder(entry));
+                        } else {
+                            Files.delete(entry);
                         }
-                        Files.delete(dir);
-                        return FileVisitResult.CONTINUE;
                     }
-                });
+                }
+                invokeAll(subfolders);
+                Files.delete(folder);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }
