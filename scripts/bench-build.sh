@@ -5,7 +5,8 @@
 # (resident set of the largest process, GNU time's %M) and the ratios:
 #   full build with search   keizu build            vs  hugo && pagefind
 #   site alone               keizu build --no-search vs  hugo
-# plus the site alone under a 512 MB heap, `keizu validate` alone, `keizu detect` of one config,
+# plus the site alone under a 512 MB heap, `keizu validate` alone, `keizu detect` of one config
+# (each through scripts/keizu, as the README runs Keizu, and validate and detect with java -jar too),
 # and, up to SERVE_MAX records (default 10000), `keizu serve` after a one-record edit: when the
 # edited record's page is written (serve's "showing" line) and when the whole site is.
 # Each run writes into a new folder: the folders of earlier runs are moved aside and deleted only
@@ -31,8 +32,8 @@ mvn -q -B -f generator/pom.xml dependency:build-classpath -Dmdep.includeScope=te
 classpath="$repo/generator/target/test-classes:$repo/generator/target/classes:$(cat generator/target/bench-classpath.txt)"
 jar=$repo/generator/target/keizu.jar
 # Keizu as its README runs it: the launcher picks the JVM settings per command (class-data archive,
-# first JIT tier for the quick commands, bounded heap for build and serve). `java -jar` figures for
-# validate and detect are printed too, and the 512 MB build runs the jar directly.
+# first JIT tier for the quick commands, a 640 MB heap for build). `java -jar` figures for validate
+# and detect are printed too, and the 512 MB build runs the jar directly.
 keizu=$repo/scripts/keizu
 pagefind=$repo/node_modules/.bin/pagefind
 
