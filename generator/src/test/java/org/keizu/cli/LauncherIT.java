@@ -26,10 +26,13 @@ class LauncherIT {
 
     private record Run(int exit, String out) {}
 
-    /** Runs the launcher in the repository's root with the JVM this test runs on. */
+    /**
+     * Runs the launcher as a program (its executable bit and #! line included) in the repository's
+     * root, with the JVM this test runs on.
+     */
     private static Run launch(Path launcher, Map<String, String> env, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("sh", launcher.toString()));
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder =
                 new ProcessBuilder(command)
@@ -89,7 +92,7 @@ class LauncherIT {
         Path launcher = checkout.resolve("scripts/keizu");
         Files.createDirectories(launcher.getParent());
         Files.createDirectories(checkout.resolve("generator"));
-        Files.copy(LAUNCHER, launcher);
+        Files.copy(LAUNCHER, launcher, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
         Run run = launch(launcher, Map.of(), "validate");
         assertEquals(1, run.exit());
         assertTrue(run.out().contains("build it with: mvn -q package -Dquick"), run.out());
