@@ -33,8 +33,20 @@ public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(
-                run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        int code;
+        try {
+            code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        } catch (OutOfMemoryError e) {
+            // scripts/keizu bounds the build's heap; a registry larger than that bound was measured
+            // for needs a larger one, and the contributor needs to be told how to give it.
+            System.err.println(
+                    "keizu: out of memory in a heap of "
+                            + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                            + " MB; give it more, e.g. KEIZU_HEAP=2g scripts/keizu ..."
+                            + " or java -Xmx2g -jar generator/target/keizu.jar ...");
+            code = 1;
+        }
+        System.exit(code);
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {

@@ -88,6 +88,29 @@ class LauncherIT {
     }
 
     @Test
+    void aBuildThatOutgrowsItsHeapSaysHowToGiveItMoreAndWritesNothing(@TempDir Path dir)
+            throws Exception {
+        Path out = dir.resolve("site");
+        Run run =
+                launch(
+                        LAUNCHER,
+                        Map.of("KEIZU_HEAP", "24m"),
+                        "build",
+                        "--no-search",
+                        "--out",
+                        out.toString());
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(
+                run.out().contains("keizu: out of memory in a heap of ")
+                        && run.out().contains("KEIZU_HEAP=2g scripts/keizu"),
+                run.out());
+        assertFalse(run.out().contains("\tat "), "no stack trace: " + run.out());
+        try (var left = Files.list(dir)) {
+            assertEquals(List.of(), left.toList(), "nothing written beside or into the output");
+        }
+    }
+
+    @Test
     void withoutTheJarTheLauncherSaysHowToBuildIt(@TempDir Path checkout) throws Exception {
         Path launcher = checkout.resolve("scripts/keizu");
         Files.createDirectories(launcher.getParent());
