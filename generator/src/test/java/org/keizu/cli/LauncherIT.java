@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -111,11 +112,30 @@ class LauncherIT {
     }
 
     @Test
+    void aCheckoutMovedAfterItsBuildRunsQuietlyWithoutItsArchive(@TempDir Path moved)
+            throws Exception {
+        // The archive names the jar's path; at another path the JVM does not use it, and says so
+        // unless told not to.
+        Path launcher = moved.resolve("scripts/keizu");
+        Path target = moved.resolve("generator/target");
+        Files.createDirectories(launcher.getParent());
+        Files.createDirectories(target);
+        Files.copy(LAUNCHER, launcher, StandardCopyOption.COPY_ATTRIBUTES);
+        Path built = TestRegistries.REPO.resolve("generator/target");
+        for (String file : List.of("keizu.jar", "keizu.jsa")) {
+            Files.copy(built.resolve(file), target.resolve(file));
+        }
+        Run run = launch(launcher, Map.of(), "--version");
+        assertEquals(0, run.exit(), run.out());
+        assertEquals("keizu 0.1.0", run.out().strip());
+    }
+
+    @Test
     void withoutTheJarTheLauncherSaysHowToBuildIt(@TempDir Path checkout) throws Exception {
         Path launcher = checkout.resolve("scripts/keizu");
         Files.createDirectories(launcher.getParent());
         Files.createDirectories(checkout.resolve("generator"));
-        Files.copy(LAUNCHER, launcher, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        Files.copy(LAUNCHER, launcher, StandardCopyOption.COPY_ATTRIBUTES);
         Run run = launch(launcher, Map.of(), "validate");
         assertEquals(1, run.exit());
         assertTrue(run.out().contains("build it with: mvn -q package -Dquick"), run.out());
