@@ -279,15 +279,15 @@ public final class RegistryLoad {
             SchemaValidator schema,
             RecordKind kind,
             Path file) {
-        if (snapshotHoldersOnly && !namesSnapshot(file)) {
-            // Names no snapshot: nothing for ranking to read.
-            return new FileResult(List.of(), Optional.empty(), Optional.empty());
-        }
         String shown = RecordFiles.display(file, workingDir);
         List<Finding> readFindings = new ArrayList<>();
         Optional<byte[]> bytes = readBytes(file, shown, readFindings);
         if (bytes.isEmpty()) {
             return new FileResult(readFindings, Optional.empty(), Optional.empty());
+        }
+        if (snapshotHoldersOnly && !namesSnapshot(bytes.get())) {
+            // Names no snapshot: nothing for ranking to read.
+            return new FileResult(List.of(), Optional.empty(), Optional.empty());
         }
         byte[] digest = sha256(bytes.get());
         if (cache != null) {
@@ -399,17 +399,8 @@ public final class RegistryLoad {
 
     private static final byte[] SNAPSHOT = "snapshot".getBytes(StandardCharsets.US_ASCII);
 
-    /**
-     * Whether the file's bytes hold the word "snapshot" at all, as every record that holds one
-     * does; a file that cannot be read is let through, for the load to report.
-     */
-    private static boolean namesSnapshot(Path file) {
-        byte[] bytes;
-        try {
-            bytes = RecordFiles.readCapped(file, RecordMapper.MAX_FILE_BYTES);
-        } catch (IOException e) {
-            return true;
-        }
+    /** Whether a record file's bytes hold the word "snapshot" at all, as every holder's do. */
+    private static boolean namesSnapshot(byte[] bytes) {
         outer:
         for (int i = 0; i + SNAPSHOT.length <= bytes.length; i++) {
             for (int j = 0; j < SNAPSHOT.length; j++) {

@@ -133,16 +133,17 @@ public final class ValueCheck implements RegistryCheck {
     static Optional<String> invisibleCharacter(String text, boolean multiline) {
         // Walked in place rather than copied into an array of code points: every text of every
         // record passes here.
-        for (int at = 0, i = 0;
-                at < text.length();
-                at += Character.charCount(text.codePointAt(at)), i++) {
+        int position = 0;
+        for (int at = 0; at < text.length(); ) {
             int cp = text.codePointAt(at);
+            at += Character.charCount(cp);
+            position++;
             if (TextPolicy.hidden(cp, multiline)) {
                 return Optional.of(
                         String.format(
                                 "character U+%04X at position %d is %s; remove it",
                                 cp,
-                                i + 1,
+                                position,
                                 cp == '\n' || cp == '\r'
                                         ? "a line break in one-line text"
                                         : "invisible or a control character"));
