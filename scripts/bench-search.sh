@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark (not a test): search over a synthetic registry of 10,000 records, in headless Chromium.
-# Needs npm ci (Pagefind) and Debian's chromium + chromium-driver, as the browser tests do.
+# Needs Debian's chromium + chromium-driver, as the browser tests do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B test-compile -Dkeizu.npm.skip=true

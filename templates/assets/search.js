@@ -1,36 +1,78 @@
-// The search page: Pagefind's index, queried in the browser; the query and filters live in the URL
-// so that a search can be linked. Results are built with textContent, never innerHTML.
+// The search page: the index the build wrote for this language (SearchIndex.java), read in the
+// browser a file at a time; the query and filters live in the URL so that a search can be linked.
+// Results are built with textContent, never innerHTML.
 (function () {
   "use strict";
   var FACETS = ["country", "organisation", "programme", "base", "relation", "grade", "verdict", "year"];
 
-  // Pagefind cuts its excerpt at a fixed number of words. A reader gets instead the whole sentence
-  // that holds the first match, without the citation markers ("[3]") of the page, with every
-  // matched word marked. Built as text nodes and <mark> elements, never as HTML.
+  // The excerpt is the whole sentence that holds the first match, without the citation markers
+  // ("[3]") of the page, with every matched word marked. Built as text nodes and <mark> elements,
+  // never as HTML.
   var CITATION = /\[\d+\]/g;
   var SENTENCE_END = /[.!?](?=\s|$)|[。！？]/g;
   var LONGEST = 420;
 
-  function marked(html) {
-    var body = new DOMParser().parseFromString(html || "", "text/html").body;
-    return Array.prototype.map.call(body.querySelectorAll("mark"), function (m) {
-      return m.textContent.trim();
-    }).filter(function (t) { return t.length > 0; });
+  // Words are cut exactly as the build cut the pages (SearchTokens.java): NFKC, lower case, runs of
+  // letters, digits and marks; a run in Chinese, Japanese or Korean script gives its pairs of
+  // neighbouring characters (or its one character), any other run is one word, matched as the start
+  // of the page's words when it has two characters or more.
+  var WORD = /[\p{L}\p{Nd}\p{M}]/u;
+  var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]/u;
+  var LONGEST_WORD = 64;
+
+  function queryTerms(text) {
+    var normal = (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFKC")).toLowerCase();
+    var chars = Array.from(normal);
+    var terms = [];
+    var i = 0;
+    while (i < chars.length) {
+      if (!WORD.test(chars[i])) { i++; continue; }
+      var cjk = CJK.test(chars[i]);
+      var run = [];
+      while (i < chars.length && WORD.test(chars[i]) && CJK.test(chars[i]) === cjk) {
+        run.push(chars[i]);
+        i++;
+      }
+      if (!cjk) {
+        var word = run.slice(0, LONGEST_WORD).join("");
+        terms.push({ word: word, prefix: run.length >= 2, cjk: false, shown: word });
+      } else if (run.length === 1) {
+        terms.push({ word: run[0], prefix: false, cjk: true, shown: run[0] });
+      } else {
+        for (var k = 0; k + 1 < run.length; k++) {
+          terms.push({ word: run[k] + run[k + 1], prefix: false, cjk: true, shown: run.join("") });
+        }
+      }
+    }
+    return terms;
+  }
+
+  // The file a word is kept in: FNV-1a over the UTF-16 units of its key, as SearchTokens.bucket.
+  function wordFile(word, files) {
+    var chars = Array.from(word);
+    var key = CJK.test(chars[0]) || chars.length < 2 ? chars[0] : chars[0] + chars[1];
+    var hash = 0x811c9dc5 | 0;
+    for (var i = 0; i < key.length; i++) {
+      hash ^= key.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    return hash & (files - 1);
   }
 
   function escapeRegExp(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   }
 
-  function termsOf(query, excerptHtml) {
-    var terms = marked(excerptHtml).concat((query || "").split(/\s+/));
-    var seen = {};
-    return terms.filter(function (t) {
-      var key = t.toLowerCase();
-      if (!t || seen[key]) { return false; }
-      seen[key] = true;
-      return true;
-    }).sort(function (a, b) { return b.length - a.length; });
+  // One pattern for every word to mark: a word of the page that begins with a matched word (not
+  // inside another word), or a run of CJK text as the reader typed it.
+  function markPattern(words) {
+    if (words.length === 0) { return null; }
+    var parts = words.slice().sort(function (a, b) { return b.text.length - a.text.length; })
+      .map(function (w) {
+        return w.cjk ? escapeRegExp(w.text)
+          : "(?<![\\p{L}\\p{Nd}\\p{M}])" + escapeRegExp(w.text) + "[\\p{L}\\p{Nd}\\p{M}]*";
+      });
+    return new RegExp(parts.join("|"), "giu");
   }
 
   // The sentence of `content` around index `at`: from just after the previous sentence end to
@@ -61,22 +103,20 @@
     return sentence;
   }
 
-  function excerptFor(d, query) {
+  function excerptFor(d, pattern) {
     var content = (d.content || "").replace(CITATION, "").replace(/\s+/g, " ").trim();
-    var terms = termsOf(query, d.excerpt);
     var at = -1;
-    var lower = content.toLowerCase();
-    terms.forEach(function (t) {
-      var i = lower.indexOf(t.toLowerCase());
-      if (i >= 0 && (at < 0 || i < at)) { at = i; }
-    });
-    var sentence = at >= 0 ? sentenceAround(content, at) : sentenceAround(content, 0);
-    return { text: sentence, terms: terms };
+    if (pattern) {
+      pattern.lastIndex = 0;
+      var m = pattern.exec(content);
+      if (m) { at = m.index; }
+    }
+    return sentenceAround(content, at >= 0 ? at : 0);
   }
 
-  function appendMarked(into, text, terms) {
-    if (terms.length === 0) { into.appendChild(document.createTextNode(text)); return; }
-    var pattern = new RegExp("(" + terms.map(escapeRegExp).join("|") + ")", "gi");
+  function appendMarked(into, text, pattern) {
+    if (!pattern) { into.appendChild(document.createTextNode(text)); return; }
+    pattern.lastIndex = 0;
     var last = 0;
     var m;
     while ((m = pattern.exec(text)) !== null) {
@@ -103,13 +143,81 @@
     first.value = "";
     first.textContent = any;
     select.appendChild(first);
-    Object.keys(values || {}).sort().forEach(function (value) {
+    (values || []).forEach(function (pair) {
       var option = document.createElement("option");
-      option.value = value;
-      option.textContent = value + " (" + values[value] + ")";
+      option.value = pair[0];
+      option.textContent = pair[0] + " (" + pair[1] + ")";
       select.appendChild(option);
     });
     select.value = chosen || "";
+  }
+
+  // The language's index, read a file at a time as queries need them; each file is fetched once.
+  function SearchIndex(base, meta) {
+    var files = {};
+    var version = "?v=" + encodeURIComponent(meta.fingerprint);
+    function load(name) {
+      if (!files[name]) {
+        files[name] = fetch(base + name + version).then(function (response) {
+          if (!response.ok) { throw new Error("search index: " + name + ": " + response.status); }
+          return response.json();
+        });
+      }
+      return files[name];
+    }
+
+    // The pages holding every term of the query and each chosen filter's value, best first, with
+    // the page's words that matched (to mark in the excerpt).
+    this.search = async function (terms, chosen) {
+      var scores = null;
+      var marks = [];
+      for (var t = 0; t < terms.length; t++) {
+        var term = terms[t];
+        var words = new Map(Object.entries(await load("w/" + wordFile(term.word, meta.wordFiles) + ".json")));
+        var best = new Map();
+        words.forEach(function (postings, word) {
+          var exact = word === term.word;
+          if (!exact && !(term.prefix && word.startsWith(term.word))) { return; }
+          marks.push({ text: term.cjk ? term.shown : word, cjk: term.cjk });
+          var idf = Math.log(1 + meta.pages / (postings.length / 2));
+          for (var i = 0; i < postings.length; i += 2) {
+            var score = idf * postings[i + 1] * (exact ? 1 : 0.6);
+            if (!(best.get(postings[i]) >= score)) { best.set(postings[i], score); }
+          }
+        });
+        if (scores === null) {
+          scores = best;
+        } else {
+          var both = new Map();
+          scores.forEach(function (score, page) {
+            if (best.has(page)) { both.set(page, score + best.get(page)); }
+          });
+          scores = both;
+        }
+      }
+      var names = Object.keys(chosen);
+      for (var f = 0; f < names.length; f++) {
+        var filter = meta.filters[names[f]];
+        var index = filter ? filter.values.findIndex(function (pair) { return pair[0] === chosen[names[f]]; }) : -1;
+        var pages = index < 0 ? [] : await load(filter.folder + index + ".json");
+        if (scores === null) {
+          scores = new Map(pages.map(function (page) { return [page, 0]; }));
+        } else {
+          var kept = new Set(pages);
+          scores.forEach(function (score, page) { if (!kept.has(page)) { scores.delete(page); } });
+        }
+      }
+      var ranked = Array.from((scores || new Map()).entries()).sort(function (a, b) {
+        return b[1] - a[1] || a[0] - b[0];
+      }).map(function (entry) { return entry[0]; });
+      return { pages: ranked, marks: marks };
+    };
+
+    // A page's address, title, meta and text.
+    this.page = async function (number) {
+      var file = await load("p/" + Math.floor(number / meta.pagesPerFile) + ".json");
+      return file[number % meta.pagesPerFile];
+    };
   }
 
   async function start() {
@@ -120,11 +228,15 @@
     var status = document.getElementById("search-status");
     var list = document.getElementById("search-list");
     var params = new URLSearchParams(window.location.search);
-    var pagefind = await import(form.getAttribute("data-pagefind"));
-    await pagefind.options({ baseUrl: form.getAttribute("data-base") });
-    var filters = await pagefind.filters();
+    var base = form.getAttribute("data-index");
+    var response = await fetch(base + "meta.json", { cache: "no-cache" });
+    if (!response.ok) { throw new Error("search index: meta.json: " + response.status); }
+    var meta = await response.json();
+    var index = new SearchIndex(base, meta);
+    var root = form.getAttribute("data-base");
     FACETS.forEach(function (name) {
-      fill(form.elements[name], filters[name], form.getAttribute("data-any"), params.get(name));
+      var filter = meta.filters[name];
+      fill(form.elements[name], filter && filter.values, form.getAttribute("data-any"), params.get(name));
     });
     form.elements.q.value = params.get("q") || "";
     if (noJs) { noJs.hidden = true; }
@@ -147,14 +259,16 @@
       list.textContent = "";
       if (!query && Object.keys(chosen).length === 0) { status.textContent = ""; return; }
       status.textContent = form.getAttribute("data-loading");
-      var found = await pagefind.search(query || null, { filters: chosen });
-      var shown = found.results.slice(0, 50);
-      var data = await Promise.all(shown.map(function (r) { return r.data(); }));
+      var terms = queryTerms(query);
+      var found = query && terms.length === 0 ? { pages: [], marks: [] } : await index.search(terms, chosen);
+      var shown = found.pages.slice(0, 50);
+      var data = await Promise.all(shown.map(function (number) { return index.page(number); }));
+      var pattern = markPattern(found.marks);
       data.forEach(function (d) {
         var item = document.createElement("li");
         var link = document.createElement("a");
-        link.href = d.url;
-        link.textContent = d.meta.title || d.url;
+        link.href = root + d.url;
+        link.textContent = d.title || d.url;
         item.appendChild(link);
         var about = document.createElement("span");
         about.className = "result-meta";
@@ -166,13 +280,12 @@
         item.appendChild(about);
         var excerpt = document.createElement("p");
         excerpt.className = "excerpt";
-        var quoted = excerptFor(d, query);
-        appendMarked(excerpt, quoted.text, quoted.terms);
+        appendMarked(excerpt, excerptFor(d, pattern), pattern);
         item.appendChild(excerpt);
         list.appendChild(item);
       });
-      status.textContent = found.results.length === 0 ? form.getAttribute("data-none")
-          : countText(form, found.results.length);
+      status.textContent = found.pages.length === 0 ? form.getAttribute("data-none")
+          : countText(form, found.pages.length);
     }
 
     form.addEventListener("submit", function (event) { event.preventDefault(); run(true); });

@@ -34,9 +34,10 @@ import org.keizu.render.RepositoryLinks;
 import org.keizu.render.TemplateRenderer;
 import org.keizu.render.ViewBuilder;
 import org.keizu.render.Views;
+import org.keizu.search.SearchIndex;
 import org.keizu.site.AddressCheck;
 import org.keizu.site.OpenData;
-import org.keizu.site.SearchIndexer;
+import org.keizu.site.OutputFile;
 import org.keizu.site.ShareImages;
 import org.keizu.site.SitePlan;
 import org.keizu.site.SiteWriter;
@@ -52,8 +53,9 @@ import org.keizu.validate.Validation;
  *   2 validate  the checks across records: ids, references, values, dates, lineage, snapshots ({@link Validation})
  *   3 analyse   detection and verdicts, computed once into an immutable {@link Analysis};
  *               declared lineage checked against the configs ({@link DetectionCheck})
- *   4 render    every page and open-data file, each handed to the staging folder as soon as it is rendered
- *   5 write     the search index (Pagefind) over the staged site, then the staged site swapped in as site/
+ *   4 render    every page and open-data file, each handed to the staging folder as soon as it is rendered,
+ *               and each page marked for search to the search index ({@link SearchIndex})
+ *   5 write     the search index, then the staged site swapped in as site/
  * </pre>
  *
  * Findings from every file are collected first; if any is an error, nothing is rendered and the old
@@ -67,9 +69,9 @@ public final class RegistryBuild {
             Path dataDir, Path templateDir, Path workingDir, Optional<PartialDate> asOf) {}
 
     /**
-     * What the built site is addressed as, whether to run the search indexer (Pagefind) over it,
-     * and the repository readers act in ({@code https://github.com/<owner>/<repo>}, or "" for none:
-     * then no page links to a repository).
+     * What the built site is addressed as, whether to write its search index, and the repository
+     * readers act in ({@code https://github.com/<owner>/<repo>}, or "" for none: then no page links
+     * to a repository).
      */
     public record Output(
             Path dir, String baseUrl, String origin, boolean searchIndex, String repoUrl) {
@@ -289,17 +291,9 @@ public final class RegistryBuild {
                         }
                     });
             written = staging.paths().stream().sorted().toList();
-            // Phase 5: index the staged site for search, then swap it in; a failure leaves the old
+            // Phase 5: the staged site, search index and all, swapped in; a failure leaves the old
             // site.
-            SearchIndexer search = new SearchIndexer(options.workingDir());
-            staging.commit(
-                    staged -> {
-                        if (output.searchIndex()) {
-                            progress.accept(
-                                    "indexing " + written.size() + " files for search (Pagefind)");
-                            search.index(staged, Language.available(options.templateDir()));
-                        }
-                    });
+            staging.commit(staged -> {});
         }
         return new Result(checked.findings(), written);
     }
@@ -331,7 +325,8 @@ public final class RegistryBuild {
     public Rendering rendering(
             Checked checked, Output output, RecordHistory history, ShareImages images) {
         SitePlan plan = plan(images);
-        return new Rendering(checked, plan, editions(plan, checked, output, history));
+        return new Rendering(
+                checked, plan, editions(plan, checked, output, history), output.searchIndex());
     }
 
     /** The views of every language, ready to render the site or one model's pages. */
@@ -339,16 +334,39 @@ public final class RegistryBuild {
         private final Checked checked;
         private final SitePlan plan;
         private final List<SitePlan.Edition> editions;
+        private final boolean searchIndex;
 
-        private Rendering(Checked checked, SitePlan plan, List<SitePlan.Edition> editions) {
+        private Rendering(
+                Checked checked,
+                SitePlan plan,
+                List<SitePlan.Edition> editions,
+                boolean searchIndex) {
             this.checked = checked;
             this.plan = plan;
             this.editions = editions;
+            this.searchIndex = searchIndex;
         }
 
-        /** Every file of the site, in the fixed order, then the open data. */
+        /**
+         * Every file of the site, in the fixed order, with each language's search index after its
+         * pages (when the output wants one), then the open data.
+         */
         public void all(SitePlan.Sink sink) throws IOException {
-            plan.render(editions, sink);
+            if (searchIndex) {
+                SearchIndex index =
+                        new SearchIndex(
+                                editions.stream().map(e -> e.views().site().language()).toList(),
+                                (path, bytes) -> sink.accept(new OutputFile(path, bytes)));
+                plan.render(
+                        editions,
+                        file -> {
+                            index.offer(file.path(), file.bytes());
+                            sink.accept(file);
+                        });
+                index.finish();
+            } else {
+                plan.render(editions, sink);
+            }
             Views.SiteView english = editions.get(0).views().site();
             new OpenData(
                             checked.registry(),

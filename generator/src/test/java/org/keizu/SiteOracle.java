@@ -54,8 +54,8 @@ public final class SiteOracle {
                     name.contains(".")
                             ? name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT)
                             : "";
-            if (!TEXT.contains(ext) || name.startsWith("pagefind/")) {
-                continue; // Pagefind's index is its own binary format, written by Pagefind
+            if (!TEXT.contains(ext)) {
+                continue;
             }
             String text;
             try {
@@ -103,8 +103,7 @@ public final class SiteOracle {
                 continue;
             }
             String src = script.attr("src");
-            boolean own =
-                    src.startsWith(baseUrl + "assets/") || src.startsWith(baseUrl + "pagefind/");
+            boolean own = src.startsWith(baseUrl + "assets/");
             if (!own || !script.data().isBlank()) {
                 problems.add(
                         name

@@ -53,7 +53,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Option(
             names = "--no-search",
-            description = "Skip the search index (Pagefind); the search page then finds nothing.")
+            description = "Skip the search index; the search page then finds nothing.")
     boolean noSearch;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;

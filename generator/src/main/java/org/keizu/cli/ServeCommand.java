@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description =
                 "Build the site, serve it on 127.0.0.1 and rebuild it whenever a file under the"
                         + " data or templates folder changes; the open page reloads itself."
-                        + " No search index (Pagefind needs Node.js). Ctrl-C stops it.")
+                        + " Ctrl-C stops it.")
 final class ServeCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 
@@ -61,9 +61,6 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean temporary = outDir == null;
         Path folder = temporary ? Files.createTempDirectory("keizu-serve-") : outDir;
-        err.println(
-                "note: no search index in the preview (Pagefind needs Node.js); the search page"
-                        + " says so. keizu build makes one.");
         Preview preview;
         try {
             preview =

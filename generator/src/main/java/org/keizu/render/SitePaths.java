@@ -25,14 +25,9 @@ public record SitePaths(String baseUrl, String folder) {
     public static final String BASES = "bases/";
     public static final String SEARCH = "search/";
 
-    /** The folder of the search index of a language's pages (one Pagefind bundle each). */
-    public static String searchBundle(Language language) {
-        return "pagefind/" + language.code() + "/";
-    }
-
-    /** The search index's script for a language's search page. */
+    /** The folder of the search index of a language's pages, which its search page reads. */
     public static String searchIndex(Language language) {
-        return searchBundle(language) + "pagefind.js";
+        return "search-index/" + language.code() + "/";
     }
 
     public static final String REGISTRY_JSON = "data/registry.json";
@@ -48,7 +43,7 @@ public record SitePaths(String baseUrl, String folder) {
             java.util.regex.Pattern.compile("models/[^/]+/v/[0-9]+/");
 
     private static final java.util.List<String> SHARED_FOLDERS =
-            java.util.List.of("assets/", "data/", "feeds/", "pagefind/");
+            java.util.List.of("assets/", "data/", "feeds/", "search-index/");
 
     /** The Atom feed of the whole registry: new records, changes and corrections. */
     public static final String REGISTRY_FEED = FEEDS + "registry.atom";
@@ -73,7 +68,7 @@ public record SitePaths(String baseUrl, String folder) {
                     "programmes",
                     "bases",
                     "search",
-                    "pagefind",
+                    "search-index",
                     "data",
                     "assets",
                     "404.html",

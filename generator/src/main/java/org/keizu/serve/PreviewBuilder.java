@@ -153,7 +153,7 @@ final class PreviewBuilder {
     }
 
     private RegistryBuild.Output output() {
-        return new RegistryBuild.Output(folder.root(), "/", "", false);
+        return new RegistryBuild.Output(folder.root(), "/", "", true);
     }
 
     /**

@@ -26,18 +26,5 @@
       });
   }
 
-  // The preview builds no search index (Pagefind needs Node.js), so the search page says so
-  // instead of asking for JavaScript it has, and loses its form: the site's search script would
-  // otherwise import the missing index and fill the console with errors. Both scripts are
-  // deferred, so this runs after search.js has loaded and before the DOMContentLoaded on which it
-  // looks for the form.
-  var noSearch = document.querySelector(".search-no-js p");
-  var searchForm = document.getElementById("search-form");
-  if (noSearch && searchForm) {
-    noSearch.textContent = "Search is not available in the preview: keizu serve builds no "
-        + "search index (Pagefind needs Node.js; keizu build makes one). Browse the registry instead:";
-    searchForm.remove();
-  }
-
   poll();
 })();

@@ -33,7 +33,7 @@ public final class BuiltSites {
 
     /**
      * The real registry built for {@code baseUrl} and {@code origin} ("" or "https://host"), with
-     * its Pagefind index; built on the first call, then shared.
+     * its search index; built on the first call, then shared.
      */
     public static synchronized Path real(String baseUrl, String origin) {
         String key = baseUrl + " " + origin;

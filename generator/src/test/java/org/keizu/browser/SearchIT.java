@@ -23,9 +23,9 @@ import org.openqa.selenium.support.ui.Select;
 
 /**
  * Search in real headless Chromium over a loopback server, on the real site built under /keizu/
- * with its Pagefind index: English, Japanese and Korean queries, a facet, an empty result, a query
- * in the URL, the box on every page; no console error; axe-core finds no violation. Failsafe runs
- * it in mvn verify, on the site of {@link BuiltSites} that BrowserIT serves too.
+ * with its search index: English, Japanese and Korean queries, a facet, an empty result, a query in
+ * the URL, the box on every page; no console error; axe-core finds no violation. Failsafe runs it
+ * in mvn verify, on the site of {@link BuiltSites} that BrowserIT serves too.
  */
 class SearchIT {
     private static Path site;
@@ -35,7 +35,9 @@ class SearchIT {
     @BeforeAll
     static void start() throws IOException {
         site = BuiltSites.real("/keizu/");
-        assertTrue(Files.isDirectory(site.resolve("pagefind")), "the build wrote the search index");
+        assertTrue(
+                Files.isDirectory(site.resolve("search-index")),
+                "the build wrote the search index");
         server = new SiteServer(Map.of("/keizu/", site));
         driver = Browser.start(BuiltSites.scratch("profile"));
     }
@@ -101,9 +103,44 @@ class SearchIT {
             List<String> loaded = server.takeSearchPaths();
             assertTrue(
                     !loaded.isEmpty()
-                            && loaded.stream().allMatch(p -> p.contains("/pagefind/" + lang + "/")),
+                            && loaded.stream()
+                                    .allMatch(p -> p.contains("/search-index/" + lang + "/")),
                     "the page loads its language's index alone: " + loaded);
         }
+    }
+
+    /** The script cuts a query as the build cut the pages: width, case and the word's start. */
+    @Test
+    void findsAFullWidthOrPartlyTypedName() {
+        for (String typed : List.of("ＲＡＫＵＴＥＮ", "rakut", "RakutenAI")) {
+            List<String> found = search(q(typed));
+            assertTrue(found.contains("Rakuten AI 3.0"), typed + ": " + found);
+        }
+    }
+
+    @Test
+    void aQueryOfSymbolsFindsNothingAndBreaksNothing() {
+        Browser.consoleProblems(driver);
+        assertEquals(List.of(), search(q("(.* [ ) —")));
+        assertEquals("No results.", driver.findElement(By.id("search-status")).getText());
+        assertEquals(List.of(), Browser.consoleProblems(driver));
+    }
+
+    /** A query reads the index's description, one file of words per word and its results' pages. */
+    @Test
+    void aOneWordQueryDownloadsOneFileOfWords() {
+        server.takeSearchPaths();
+        List<String> found = search(q("DeepSeek"));
+        assertFalse(found.isEmpty());
+        List<String> loaded = server.takeSearchPaths();
+        assertEquals(1, loaded.stream().filter(p -> p.contains("/w/")).count(), loaded.toString());
+        assertTrue(loaded.stream().anyMatch(p -> p.endsWith("/meta.json")), loaded.toString());
+        assertTrue(
+                loaded.stream().filter(p -> p.contains("/p/")).count()
+                        <= Math.min(found.size(), 50),
+                "only the files of the results shown: " + loaded);
+        assertTrue(
+                loaded.stream().noneMatch(p -> p.contains("/f/")), "no filter chosen: " + loaded);
     }
 
     @Test

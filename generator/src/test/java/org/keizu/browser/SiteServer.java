@@ -37,7 +37,9 @@ final class SiteServer implements AutoCloseable {
 
     private final HttpServer server;
 
-    /** Bytes served under /pagefind/ since the last reset: what a browser downloads for search. */
+    /**
+     * Bytes served under /search-index/ since the last reset: what a browser downloads for search.
+     */
     private final java.util.concurrent.atomic.AtomicLong searchBytes =
             new java.util.concurrent.atomic.AtomicLong();
 
@@ -53,7 +55,7 @@ final class SiteServer implements AutoCloseable {
                                 exchange -> {
                                     long sent = serve(exchange, prefix, folder);
                                     String path = exchange.getRequestURI().getPath();
-                                    if (path.contains("/pagefind/")) {
+                                    if (path.contains("/search-index/")) {
                                         searchBytes.addAndGet(sent);
                                         searchPaths.add(path);
                                     }
@@ -61,7 +63,7 @@ final class SiteServer implements AutoCloseable {
         server.start();
     }
 
-    /** Paths under /pagefind/ asked for since the last call: which index a page loads. */
+    /** Paths under /search-index/ asked for since the last call: which index a page loads. */
     private final java.util.Queue<String> searchPaths =
             new java.util.concurrent.ConcurrentLinkedQueue<>();
 

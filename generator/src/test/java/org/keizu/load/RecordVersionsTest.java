@@ -69,7 +69,7 @@ class RecordVersionsTest {
                     "/models/" + ID + "/", v1.selectFirst("section.version-past a").attr("href"));
             Document v2 = page(second, "models/" + ID + "/v/2/");
             assertTrue(v2.selectFirst("section.version-banner").text().contains("the current one"));
-            assertTrue(v1.select("article[data-pagefind-body]").isEmpty(), "not searched");
+            assertTrue(v1.select("article[data-search-body]").isEmpty(), "not searched");
             String v1Verdict = v1.selectFirst("#verdict .verdict").text();
             String v2Verdict = v2.selectFirst("#verdict .verdict").text();
             assertNotEquals(v1Verdict, v2Verdict, "each version is judged as it then stood");

@@ -55,7 +55,6 @@ class PreviewServingTest {
         assertEquals(200, script.statusCode());
         assertEquals("text/javascript; charset=utf-8", header(script, "Content-Type"));
         assertTrue(script.body().contains("/__keizu/build"));
-        assertTrue(script.body().contains("Search is not available in the preview"));
         assertEquals("1", live.get("/__keizu/build").body());
 
         HttpResponse<String> head =

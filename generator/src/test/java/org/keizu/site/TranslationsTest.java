@@ -407,12 +407,11 @@ class TranslationsTest {
     void searchLoadsTheIndexOfItsOwnLanguage() throws IOException {
         Document ja = page("ja/search/");
         Element form = ja.selectFirst("#search-form");
-        // Each language has a Pagefind bundle of its own; results are addressed from the site's
-        // root.
-        assertEquals("/pagefind/ja/pagefind.js", form.attr("data-pagefind"));
+        // Each language has an index of its own; results are addressed from the site's root.
+        assertEquals("/search-index/ja/", form.attr("data-index"));
         assertEquals(
-                "/pagefind/en/pagefind.js",
-                page("search/").selectFirst("#search-form").attr("data-pagefind"));
+                "/search-index/en/",
+                page("search/").selectFirst("#search-form").attr("data-index"));
         assertEquals("/", form.attr("data-base"));
         assertEquals("ja", ja.selectFirst("html").attr("lang"));
         // Names in their own scripts are on every language's pages, so 楽天 finds Rakuten in each.

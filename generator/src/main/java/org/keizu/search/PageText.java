@@ -1,0 +1,301 @@
+package org.keizu.search;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.parser.Parser;
+
+/**
+ * Reads what a search index takes from one of Keizu's own pages, as the templates mark it: the text
+ * inside the element with {@code data-search-body}, less every element with {@code
+ * data-search-ignore}; the values of elements with {@code data-search-filter="name"} and {@code
+ * data-search-meta="name"} (wherever they are, ignored or not); and the title, the {@code title}
+ * meta or else the body's first {@code <h1>}.
+ *
+ * <p>One pass over the page's characters, without building a tree: the pages are Keizu's own
+ * output, written by its templates with every tag closed, so a stack of open elements is enough. A
+ * DOM parser took most of the index's time; the test reads every page of the real site both ways
+ * and compares.
+ */
+public final class PageText {
+    /** The attribute that marks the part of a page a search indexes. */
+    public static final String BODY = "data-search-body";
+
+    static final String IGNORE = "data-search-ignore";
+    static final String FILTER = "data-search-filter";
+    static final String META = "data-search-meta";
+
+    /** What a page gives the index. */
+    public record Page(
+            String title,
+            String content,
+            Map<String, String> meta,
+            Map<String, List<String>> filters) {}
+
+    /** Elements that never have content or an end tag. */
+    private static final Set<String> VOID =
+            Set.of(
+                    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                    "source", "track", "wbr");
+
+    /** Elements whose text runs on with their neighbours' (no word break at their edges). */
+    private static final Set<String> INLINE =
+            Set.of(
+                    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "i", "kbd",
+                    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u",
+                    "var");
+
+    /** Elements whose content is not text of the page. */
+    private static final Set<String> RAW = Set.of("script", "style");
+
+    private PageText() {}
+
+    /** The page's indexed parts, or empty when no element of it is marked for search. */
+    public static Optional<Page> read(String html) {
+        if (!html.contains(BODY)) {
+            return Optional.empty();
+        }
+        return new Scan(html).run();
+    }
+
+    /** An open element, with what it inherits from the elements around it. */
+    private record Frame(
+            String name, boolean body, boolean ignored, StringBuilder capture, String role) {}
+
+    private static final class Scan {
+        private final String html;
+        private int at;
+        private final Deque<Frame> open = new ArrayDeque<>();
+        private final StringBuilder content = new StringBuilder();
+        private final Map<String, String> meta = new LinkedHashMap<>();
+        private final Map<String, List<String>> filters = new LinkedHashMap<>();
+        private boolean sawBody;
+        private String firstHeading;
+
+        Scan(String html) {
+            this.html = html;
+        }
+
+        Optional<Page> run() {
+            int length = html.length();
+            while (at < length) {
+                int lt = html.indexOf('<', at);
+                int end = lt < 0 ? length : lt;
+                if (end > at) {
+                    text(html.substring(at, end));
+                }
+                if (lt < 0) {
+                    break;
+                }
+                at = lt;
+                tag();
+            }
+            if (!sawBody) {
+                return Optional.empty();
+            }
+            String title = meta.containsKey("title") ? meta.get("title") : firstHeading;
+            return Optional.of(
+                    new Page(title == null ? "" : title, collapse(content), meta, filters));
+        }
+
+        /** At a '<': a comment, a declaration, an end tag, a start tag, or a '<' of the text. */
+        private void tag() {
+            if (html.startsWith("<!--", at)) {
+                int close = html.indexOf("-->", at + 4);
+                at = close < 0 ? html.length() : close + 3;
+            } else if (html.startsWith("</", at)
+                    && at + 2 < html.length()
+                    && Character.isLetter(html.charAt(at + 2))) {
+                int close = html.indexOf('>', at);
+                close = close < 0 ? html.length() : close;
+                String name = html.substring(at + 2, close).strip().toLowerCase(Locale.ROOT);
+                at = Math.min(html.length(), close + 1);
+                endTag(name);
+            } else if (html.startsWith("<!", at) || html.startsWith("<?", at)) {
+                int close = html.indexOf('>', at);
+                at = close < 0 ? html.length() : close + 1;
+            } else if (at + 1 < html.length() && Character.isLetter(html.charAt(at + 1))) {
+                startTag();
+            } else {
+                text("<");
+                at++;
+            }
+        }
+
+        private void startTag() {
+            int i = at + 1;
+            int length = html.length();
+            while (i < length
+                    && !isSpace(html.charAt(i))
+                    && html.charAt(i) != '>'
+                    && html.charAt(i) != '/') {
+                i++;
+            }
+            String name = html.substring(at + 1, i).toLowerCase(Locale.ROOT);
+            Map<String, String> attributes = new LinkedHashMap<>();
+            boolean selfClosing = false;
+            while (i < length) {
+                char c = html.charAt(i);
+                if (c == '>') {
+                    i++;
+                    break;
+                }
+                if (c == '/' || isSpace(c)) {
+                    selfClosing = c == '/';
+                    i++;
+                    continue;
+                }
+                int nameStart = i;
+                while (i < length
+                        && !isSpace(html.charAt(i))
+                        && "=>/".indexOf(html.charAt(i)) < 0) {
+                    i++;
+                }
+                String attribute = html.substring(nameStart, i).toLowerCase(Locale.ROOT);
+                String value = "";
+                if (i < length && html.charAt(i) == '=') {
+                    i++;
+                    char quote = i < length ? html.charAt(i) : ' ';
+                    if (quote == '"' || quote == '\'') {
+                        int close = html.indexOf(quote, i + 1);
+                        close = close < 0 ? length : close;
+                        value = html.substring(i + 1, close);
+                        i = Math.min(length, close + 1);
+                    } else {
+                        int valueStart = i;
+                        while (i < length && !isSpace(html.charAt(i)) && html.charAt(i) != '>') {
+                            i++;
+                        }
+                        value = html.substring(valueStart, i);
+                    }
+                }
+                selfClosing = false;
+                attributes.putIfAbsent(attribute, decode(value));
+            }
+            at = i;
+            if (RAW.contains(name)) {
+                int close = indexOfIgnoringCase(html, "</" + name, at);
+                int gt = close < 0 ? -1 : html.indexOf('>', close);
+                at = gt < 0 ? length : gt + 1;
+                return;
+            }
+            Frame parent = open.peek();
+            boolean body = (parent != null && parent.body()) || attributes.containsKey(BODY);
+            boolean ignored =
+                    (parent != null && parent.ignored()) || attributes.containsKey(IGNORE);
+            sawBody |= body;
+            if (!INLINE.contains(name)) {
+                content.append(' ');
+            }
+            if (VOID.contains(name) || selfClosing) {
+                return;
+            }
+            String role = null;
+            StringBuilder capture = parent == null ? null : parent.capture();
+            if (attributes.containsKey(FILTER)) {
+                role = FILTER + "=" + attributes.get(FILTER);
+                capture = new StringBuilder();
+            } else if (attributes.containsKey(META)) {
+                role = META + "=" + attributes.get(META);
+                capture = new StringBuilder();
+            } else if (name.equals("h1") && body && firstHeading == null) {
+                role = "h1";
+                capture = new StringBuilder();
+            }
+            open.push(new Frame(name, body, ignored, capture, role));
+        }
+
+        private void endTag(String name) {
+            // Pop to the element this closes; an end tag with no open element of its name is
+            // stray and changes nothing.
+            if (open.stream().noneMatch(f -> f.name().equals(name))) {
+                return;
+            }
+            Frame frame;
+            do {
+                frame = open.pop();
+                finish(frame);
+            } while (!frame.name().equals(name));
+            if (!INLINE.contains(name)) {
+                content.append(' ');
+            }
+        }
+
+        /** A closed element that captured its text hands it on. */
+        private void finish(Frame frame) {
+            if (frame.role() == null) {
+                return;
+            }
+            String text = collapse(frame.capture());
+            if (frame.role().equals("h1")) {
+                firstHeading = text;
+            } else if (frame.role().startsWith(META + "=")) {
+                meta.putIfAbsent(frame.role().substring(META.length() + 1), text);
+            } else {
+                filters.computeIfAbsent(
+                                frame.role().substring(FILTER.length() + 1), k -> new ArrayList<>())
+                        .add(text);
+            }
+            Frame parent = open.peek();
+            if (parent != null && parent.capture() != null && parent.capture() != frame.capture()) {
+                parent.capture().append(frame.capture());
+            }
+        }
+
+        private void text(String raw) {
+            Frame frame = open.peek();
+            if (frame == null) {
+                return;
+            }
+            String text = raw.indexOf('&') < 0 ? raw : decode(raw);
+            if (frame.capture() != null) {
+                frame.capture().append(text);
+            }
+            if (frame.body() && !frame.ignored()) {
+                content.append(text);
+            }
+        }
+    }
+
+    private static int indexOfIgnoringCase(String text, String sought, int from) {
+        for (int i = from; i <= text.length() - sought.length(); i++) {
+            if (text.regionMatches(true, i, sought, 0, sought.length())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String decode(String text) {
+        return text.indexOf('&') < 0 ? text : Parser.unescapeEntities(text, false);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f';
+    }
+
+    /** The text with each run of white space made one space, and none at the ends. */
+    static String collapse(CharSequence text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '\u00a0') {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

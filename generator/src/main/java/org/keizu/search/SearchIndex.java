@@ -1,0 +1,353 @@
+package org.keizu.search;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.keizu.render.Language;
+import org.keizu.render.SitePaths;
+
+/**
+ * The site's search index, written by Keizu from the pages as they are rendered: one index per
+ * language, in {@code search-index/<lang>/}, which that language's search page reads. Pages come in
+ * the site's fixed order, so the same site gives the same bytes.
+ *
+ * <p>An index is many small files, so that a query downloads only what it needs, at any size of
+ * registry:
+ *
+ * <pre>
+ *   meta.json       the count of pages, of word files and of pages per page file; each filter's
+ *                   values with their counts; a fingerprint of the other files, which the script
+ *                   adds to their addresses so that a browser never mixes two builds' files
+ *   w/&lt;n&gt;.json      the words whose key ({@link SearchTokens#key}) falls in file n, each with the
+ *                   pages that hold it and its weight in each: [page, weight, page, weight, ...]
+ *   p/&lt;n&gt;.json      pages 10n to 10n + 9: address, title, meta and text (for the excerpt)
+ *   f/&lt;filter&gt;/&lt;n&gt;.json   the pages of the filter's n-th value, in meta.json's order
+ * </pre>
+ *
+ * A word counts once for each time it is on the page, and {@link #TITLE_WEIGHT} times for each time
+ * it is in the title; weights stop at 255.
+ */
+public final class SearchIndex {
+    /** Where rendered files go: this writes its files through it too. */
+    public interface Output {
+        void write(String path, byte[] bytes) throws IOException;
+    }
+
+    /** The folder of a language's index, from the site's root. */
+    public static String folder(Language language) {
+        return SitePaths.searchIndex(language);
+    }
+
+    /** Pages per page file: few enough that a page of results downloads little. */
+    static final int PAGES_PER_FILE = 10;
+
+    /** About this many pages' words go in one word file. */
+    static final int PAGES_PER_WORD_FILE = 32;
+
+    /** Word files at most: a query of three words reads three. */
+    static final int MOST_WORD_FILES = 1024;
+
+    /** How much more a word in the title counts than one in the text. */
+    static final int TITLE_WEIGHT = 10;
+
+    private static final byte[] BODY_MARK = PageText.BODY.getBytes(StandardCharsets.US_ASCII);
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final List<Language> languages;
+    private final Output output;
+    private final List<Language> done = new ArrayList<>();
+    private LanguageIndex current;
+
+    /** An index of the pages of {@code languages}, written to {@code output}. */
+    public SearchIndex(List<Language> languages, Output output) {
+        this.languages = List.copyOf(languages);
+        this.output = output;
+    }
+
+    /**
+     * Takes one rendered file of the site; indexes it when it is a page marked for search. The
+     * pages of each language must come together: a language's index is written when the next
+     * language's first page comes.
+     */
+    public void offer(String path, byte[] bytes) throws IOException {
+        if (!path.endsWith(".html") || !contains(bytes, BODY_MARK)) {
+            return;
+        }
+        Optional<PageText.Page> page = PageText.read(new String(bytes, StandardCharsets.UTF_8));
+        if (page.isEmpty()) {
+            return;
+        }
+        Language language = languageOf(path);
+        if (current == null || current.language != language) {
+            if (done.contains(language)) {
+                throw new IllegalStateException(
+                        "a "
+                                + language.code()
+                                + " page came after that language's search index was written: "
+                                + path);
+            }
+            finishLanguage();
+            current = new LanguageIndex(language);
+        }
+        current.add(address(path), page.get());
+    }
+
+    /** Writes the index of the last language offered. */
+    public void finish() throws IOException {
+        finishLanguage();
+    }
+
+    private void finishLanguage() throws IOException {
+        if (current != null) {
+            current.write();
+            done.add(current.language);
+            current = null;
+        }
+    }
+
+    /** A page's language: the translation whose folder holds it, else English. */
+    private Language languageOf(String path) {
+        for (Language language : languages) {
+            if (!language.english() && path.startsWith(language.folder())) {
+                return language;
+            }
+        }
+        return Language.EN;
+    }
+
+    /** A page's address from the site's root: its folder, for a folder's index.html. */
+    static String address(String path) {
+        return path.endsWith("/index.html")
+                ? path.substring(0, path.length() - "index.html".length())
+                : path.equals("index.html") ? "" : path;
+    }
+
+    /** One language's index, built page by page; its page files are written as they fill. */
+    private final class LanguageIndex {
+        private final Language language;
+        private final String folder;
+        private final Map<String, Postings> words = new HashMap<>();
+        private final Map<String, TreeMap<String, Postings>> filters = new TreeMap<>();
+        private final List<Stored> pending = new ArrayList<>();
+        private final MessageDigest fingerprint;
+        private int pages;
+
+        LanguageIndex(Language language) {
+            this.language = language;
+            this.folder = folder(language);
+            try {
+                this.fingerprint = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JVM has SHA-256", e);
+            }
+        }
+
+        void add(String address, PageText.Page page) throws IOException {
+            int id = pages++;
+            Map<String, int[]> weights = new HashMap<>();
+            SearchTokens.forEach(
+                    page.content(), w -> weights.computeIfAbsent(w, k -> new int[1])[0]++);
+            SearchTokens.forEach(
+                    page.title(),
+                    w -> weights.computeIfAbsent(w, k -> new int[1])[0] += TITLE_WEIGHT);
+            for (Map.Entry<String, int[]> entry : weights.entrySet()) {
+                words.computeIfAbsent(entry.getKey(), k -> new Postings())
+                        .add(id, Math.min(255, entry.getValue()[0]));
+            }
+            for (Map.Entry<String, List<String>> filter : page.filters().entrySet()) {
+                TreeMap<String, Postings> values =
+                        filters.computeIfAbsent(filter.getKey(), k -> new TreeMap<>());
+                for (String value : filter.getValue().stream().distinct().toList()) {
+                    values.computeIfAbsent(value, k -> new Postings()).add(id, 0);
+                }
+            }
+            pending.add(new Stored(address, page));
+            if (pending.size() == PAGES_PER_FILE) {
+                writePages();
+            }
+        }
+
+        void write() throws IOException {
+            writePages();
+            int files = wordFiles(pages);
+            List<TreeMap<String, Postings>> byFile = new ArrayList<>();
+            for (int i = 0; i < files; i++) {
+                byFile.add(new TreeMap<>());
+            }
+            words.forEach(
+                    (w, p) ->
+                            byFile.get(SearchTokens.bucket(SearchTokens.key(w), files)).put(w, p));
+            for (int i = 0; i < files; i++) {
+                TreeMap<String, Postings> inFile = byFile.get(i);
+                emit(
+                        "w/" + i + ".json",
+                        json -> {
+                            json.writeStartObject();
+                            for (Map.Entry<String, Postings> word : inFile.entrySet()) {
+                                json.writeFieldName(word.getKey());
+                                word.getValue().write(json, true);
+                            }
+                            json.writeEndObject();
+                        });
+            }
+            int filterNumber = 0;
+            List<String> filterFolders = new ArrayList<>();
+            for (Map.Entry<String, TreeMap<String, Postings>> filter : filters.entrySet()) {
+                // Filter names come from the templates; the files are numbered, never named by
+                // them.
+                String filterFolder = "f/" + filterNumber++ + "/";
+                filterFolders.add(filterFolder);
+                int n = 0;
+                for (Postings postings : filter.getValue().values()) {
+                    emit(filterFolder + n++ + ".json", json -> postings.write(json, false));
+                }
+            }
+            String print = HexFormat.of().formatHex(fingerprint.digest(), 0, 8);
+            byte[] meta =
+                    json(
+                            json -> {
+                                json.writeStartObject();
+                                json.writeNumberField("format", 1);
+                                json.writeStringField("language", language.code());
+                                json.writeStringField("fingerprint", print);
+                                json.writeNumberField("pages", pages);
+                                json.writeNumberField("pagesPerFile", PAGES_PER_FILE);
+                                json.writeNumberField("wordFiles", files);
+                                json.writeObjectFieldStart("filters");
+                                int f = 0;
+                                for (Map.Entry<String, TreeMap<String, Postings>> filter :
+                                        filters.entrySet()) {
+                                    json.writeObjectFieldStart(filter.getKey());
+                                    json.writeStringField("folder", filterFolders.get(f++));
+                                    json.writeArrayFieldStart("values");
+                                    for (Map.Entry<String, Postings> value :
+                                            filter.getValue().entrySet()) {
+                                        json.writeStartArray();
+                                        json.writeString(value.getKey());
+                                        json.writeNumber(value.getValue().size());
+                                        json.writeEndArray();
+                                    }
+                                    json.writeEndArray();
+                                    json.writeEndObject();
+                                }
+                                json.writeEndObject();
+                                json.writeEndObject();
+                            });
+            output.write(folder + "meta.json", meta);
+        }
+
+        /** The page file of the pages waiting, numbered by its first page. */
+        private void writePages() throws IOException {
+            if (pending.isEmpty()) {
+                return;
+            }
+            int file = (pages - 1) / PAGES_PER_FILE;
+            List<Stored> stored = List.copyOf(pending);
+            pending.clear();
+            emit(
+                    "p/" + file + ".json",
+                    json -> {
+                        json.writeStartArray();
+                        for (Stored page : stored) {
+                            json.writeStartObject();
+                            json.writeStringField("url", page.address());
+                            json.writeStringField("title", page.page().title());
+                            json.writeObjectFieldStart("meta");
+                            for (Map.Entry<String, String> m : page.page().meta().entrySet()) {
+                                json.writeStringField(m.getKey(), m.getValue());
+                            }
+                            json.writeEndObject();
+                            json.writeStringField("content", page.page().content());
+                            json.writeEndObject();
+                        }
+                        json.writeEndArray();
+                    });
+        }
+
+        private void emit(String name, JsonWriter writer) throws IOException {
+            byte[] bytes = json(writer);
+            fingerprint.update(name.getBytes(StandardCharsets.UTF_8));
+            fingerprint.update(bytes);
+            output.write(folder + name, bytes);
+        }
+    }
+
+    /** Files of words for an index of {@code pages}: a power of two, for the script's mask. */
+    static int wordFiles(int pages) {
+        int files = 1;
+        while (files < MOST_WORD_FILES && files * PAGES_PER_WORD_FILE < pages) {
+            files *= 2;
+        }
+        return files;
+    }
+
+    private record Stored(String address, PageText.Page page) {}
+
+    private interface JsonWriter {
+        void write(JsonGenerator json) throws IOException;
+    }
+
+    private static byte[] json(JsonWriter writer) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (JsonGenerator json = JSON.createGenerator(bytes)) {
+            writer.write(json);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Pages in the order they came, each with a weight (0..255), packed in one int. */
+    private static final class Postings {
+        private int[] packed = new int[2];
+        private int size;
+
+        void add(int page, int weight) {
+            if (size == packed.length) {
+                packed = Arrays.copyOf(packed, size * 2);
+            }
+            packed[size++] = page << 8 | weight;
+        }
+
+        int size() {
+            return size;
+        }
+
+        void write(JsonGenerator json, boolean weights) throws IOException {
+            json.writeStartArray();
+            for (int i = 0; i < size; i++) {
+                json.writeNumber(packed[i] >>> 8);
+                if (weights) {
+                    json.writeNumber(packed[i] & 0xff);
+                }
+            }
+            json.writeEndArray();
+        }
+    }
+
+    private static boolean contains(byte[] bytes, byte[] sought) {
+        outer:
+        for (int i = 0; i <= bytes.length - sought.length; i++) {
+            if (bytes[i] != sought[0]) {
+                continue;
+            }
+            for (int k = 1; k < sought.length; k++) {
+                if (bytes[i + k] != sought[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
