@@ -25,7 +25,10 @@ sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(1000 10000 30000)
 
 command -v hugo >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo; }
-[ -x node_modules/.bin/pagefind ] || npm ci --no-audit --no-fund
+# Pagefind is the yardstick's search index (Keizu writes its own): installed here, pinned, for Hugo's site.
+pagefind_home=$repo/generator/target/bench-pagefind
+[ -x "$pagefind_home/node_modules/.bin/pagefind" ] ||
+    npm install --prefix "$pagefind_home" --no-audit --no-fund --no-save pagefind@1.6.0 >/dev/null
 mvn -q -B -f generator/pom.xml package -DskipTests -Dkeizu.site.skip=true -Dkeizu.npm.skip=true
 mvn -q -B -f generator/pom.xml dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$repo/generator/target/bench-classpath.txt" >/dev/null
@@ -35,7 +38,7 @@ jar=$repo/generator/target/keizu.jar
 # first JIT tier for the quick commands, a 640 MB heap for build). `java -jar` figures for validate
 # and detect are printed too, and the 512 MB build runs the jar directly.
 keizu=$repo/scripts/keizu
-pagefind=$repo/node_modules/.bin/pagefind
+pagefind=$pagefind_home/node_modules/.bin/pagefind
 
 echo "bench-build: $runs runs per figure at N = ${sizes[*]} (${LARGE_RUNS:-$runs} at N >= 30000); $(nproc) cores; $(java -version 2>&1 | head -1); $(hugo version | cut -d' ' -f1-2); pagefind $("$pagefind" --version | cut -d' ' -f2)"
 
@@ -99,7 +102,6 @@ for n in "${sizes[@]}"; do
     mkdir "$work/trash"
     java -cp "$classpath" org.keizu.bench.SyntheticSites "$n" "$work" >/dev/null
     cp -r templates "$work/keizu/templates"
-    ln -s "$repo/node_modules" "$work/keizu/node_modules"
     pages=$(find "$work/keizu/data/models" -name '*.yaml' | wc -l)
     echo
     echo "N = $n synthetic models ($pages records with the real ones)"

@@ -15,10 +15,11 @@
   // Words are cut exactly as the build cut the pages (SearchTokens.java): NFKC, lower case, runs of
   // letters, digits and marks; a run in Chinese, Japanese or Korean script gives its pairs of
   // neighbouring characters (or its one character), any other run is one word, matched as the start
-  // of the page's words when it has two characters or more.
+  // of the page's words when it has KEY_LENGTH characters or more (all such words share its file).
   var WORD = /[\p{L}\p{Nd}\p{M}]/u;
   var CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc]/u;
   var LONGEST_WORD = 64;
+  var KEY_LENGTH = 3;
 
   function queryTerms(text) {
     var normal = (/^[\x00-\x7f]*$/.test(text) ? text : text.normalize("NFKC")).toLowerCase();
@@ -35,7 +36,7 @@
       }
       if (!cjk) {
         var word = run.slice(0, LONGEST_WORD).join("");
-        terms.push({ word: word, prefix: run.length >= 2, cjk: false, shown: word });
+        terms.push({ word: word, prefix: run.length >= KEY_LENGTH, cjk: false, shown: word });
       } else if (run.length === 1) {
         terms.push({ word: run[0], prefix: false, cjk: true, shown: run[0] });
       } else {
@@ -50,7 +51,7 @@
   // The file a word is kept in: FNV-1a over the UTF-16 units of its key, as SearchTokens.bucket.
   function wordFile(word, files) {
     var chars = Array.from(word);
-    var key = CJK.test(chars[0]) || chars.length < 2 ? chars[0] : chars[0] + chars[1];
+    var key = CJK.test(chars[0]) ? chars[0] : chars.slice(0, KEY_LENGTH).join("");
     var hash = 0x811c9dc5 | 0;
     for (var i = 0; i < key.length; i++) {
       hash ^= key.charCodeAt(i);
@@ -152,6 +153,12 @@
     select.value = chosen || "";
   }
 
+  // A list of pages kept as differences from the one before, as the pages.
+  function undelta(differences) {
+    var page = 0;
+    return differences.map(function (difference) { page += difference; return page; });
+  }
+
   // The language's index, read a file at a time as queries need them; each file is fetched once.
   function SearchIndex(base, meta) {
     var files = {};
@@ -180,9 +187,11 @@
           if (!exact && !(term.prefix && word.startsWith(term.word))) { return; }
           marks.push({ text: term.cjk ? term.shown : word, cjk: term.cjk });
           var idf = Math.log(1 + meta.pages / (postings.length / 2));
+          var page = 0;
           for (var i = 0; i < postings.length; i += 2) {
+            page += postings[i]; // each page is kept as its difference from the one before
             var score = idf * postings[i + 1] * (exact ? 1 : 0.6);
-            if (!(best.get(postings[i]) >= score)) { best.set(postings[i], score); }
+            if (!(best.get(page) >= score)) { best.set(page, score); }
           }
         });
         if (scores === null) {
@@ -199,7 +208,7 @@
       for (var f = 0; f < names.length; f++) {
         var filter = meta.filters[names[f]];
         var index = filter ? filter.values.findIndex(function (pair) { return pair[0] === chosen[names[f]]; }) : -1;
-        var pages = index < 0 ? [] : await load(filter.folder + index + ".json");
+        var pages = index < 0 ? [] : undelta(await load(filter.folder + index + ".json"));
         if (scores === null) {
           scores = new Map(pages.map(function (page) { return [page, 0]; }));
         } else {

@@ -31,9 +31,11 @@ import org.keizu.render.SitePaths;
  *                   values with their counts; a fingerprint of the other files, which the script
  *                   adds to their addresses so that a browser never mixes two builds' files
  *   w/&lt;n&gt;.json      the words whose key ({@link SearchTokens#key}) falls in file n, each with the
- *                   pages that hold it and its weight in each: [page, weight, page, weight, ...]
- *   p/&lt;n&gt;.json      pages 10n to 10n + 9: address, title, meta and text (for the excerpt)
- *   f/&lt;filter&gt;/&lt;n&gt;.json   the pages of the filter's n-th value, in meta.json's order
+ *                   pages that hold it and its weight in each, each page as the difference from
+ *                   the one before: [page, weight, page - previous page, weight, ...]
+ *   p/&lt;n&gt;.json      page n: address, title, meta and text (for the excerpt)
+ *   f/&lt;filter&gt;/&lt;n&gt;.json   the pages of the filter's n-th value, in meta.json's order, each as
+ *                   the difference from the one before
  * </pre>
  *
  * A word counts once for each time it is on the page, and {@link #TITLE_WEIGHT} times for each time
@@ -50,8 +52,11 @@ public final class SearchIndex {
         return SitePaths.searchIndex(language);
     }
 
-    /** Pages per page file: few enough that a page of results downloads little. */
-    static final int PAGES_PER_FILE = 10;
+    /**
+     * Pages per page file: one, so that the results shown download their own text and no other
+     * page's (a Japanese page's text is about 4 KB).
+     */
+    static final int PAGES_PER_FILE = 1;
 
     /** About this many pages' words go in one word file. */
     static final int PAGES_PER_WORD_FILE = 32;
@@ -323,10 +328,18 @@ public final class SearchIndex {
             return size;
         }
 
+        /**
+         * The pages, each as its difference from the one before (the first as itself): small
+         * numbers, which make a word on every page a tenth of the bytes; with their weights, or
+         * without.
+         */
         void write(JsonGenerator json, boolean weights) throws IOException {
             json.writeStartArray();
+            int previous = 0;
             for (int i = 0; i < size; i++) {
-                json.writeNumber(packed[i] >>> 8);
+                int page = packed[i] >>> 8;
+                json.writeNumber(page - previous);
+                previous = page;
                 if (weights) {
                     json.writeNumber(packed[i] & 0xff);
                 }

@@ -85,17 +85,28 @@ public final class SearchTokens {
 
     /**
      * The part of a word that names the file it is kept in: its first character in the CJK scripts,
-     * else its first two (or one, for a word of one). A word that begins another word has the same
-     * key, so the script finds both in one file.
+     * else its first {@value #KEY_LENGTH} (or all, for a shorter word). Words that begin with the
+     * same {@value #KEY_LENGTH} characters have the same key, so the script finds every word a
+     * query of {@value #KEY_LENGTH} characters or more begins in one file.
      */
     static String key(String word) {
         int first = word.codePointAt(0);
-        int end = Character.charCount(first);
-        if (!isCjk(first) && end < word.length()) {
+        if (isCjk(first)) {
+            return word.substring(0, Character.charCount(first));
+        }
+        int end = 0;
+        for (int n = 0; n < KEY_LENGTH && end < word.length(); n++) {
             end += Character.charCount(word.codePointAt(end));
         }
         return word.substring(0, end);
     }
+
+    /**
+     * Characters of a word's key outside the CJK scripts; also the shortest query word matched as
+     * the start of longer words (a shorter one is matched whole). Three spread the words over the
+     * files far more evenly than two ("co", "re", "th" begin a large part of English).
+     */
+    static final int KEY_LENGTH = 3;
 
     /**
      * Which of {@code buckets} files (a power of two) holds the words of {@code key}: FNV-1a over

@@ -88,7 +88,11 @@ final class Browser {
                             String status =
                                     d.findElement(org.openqa.selenium.By.id("search-status"))
                                             .getText();
-                            return !status.isEmpty() && !status.equals("Searching…");
+                            // The page's own "searching" words, in its language.
+                            String loading =
+                                    d.findElement(org.openqa.selenium.By.id("search-form"))
+                                            .getAttribute("data-loading");
+                            return !status.isEmpty() && !status.equals(loading);
                         });
         return driver
                 .findElements(org.openqa.selenium.By.cssSelector("#search-list > li > a"))

@@ -49,12 +49,14 @@ class SearchTokensTest {
     }
 
     @Test
-    void aWordsKeyIsItsFirstTwoCharactersOrItsFirstCjkCharacter() {
-        assertEquals("de", SearchTokens.key("deepseek"));
-        assertEquals("d", SearchTokens.key("d"));
+    void aWordsKeyIsItsFirstThreeCharactersOrItsFirstCjkCharacter() {
+        assertEquals("dee", SearchTokens.key("deepseek"));
+        assertEquals("r1", SearchTokens.key("r1"));
         assertEquals("楽", SearchTokens.key("楽天"));
         assertEquals(
-                "\ud835\udc00b", SearchTokens.key("\ud835\udc00bc"), "a character beyond the BMP");
+                "\ud835\udc00bc",
+                SearchTokens.key("\ud835\udc00bcd"),
+                "a character beyond the BMP counts as one");
     }
 
     /** The same FNV-1a as the script's Math.imul loop, checked against values worked by hand. */
