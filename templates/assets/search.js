@@ -252,7 +252,12 @@
     form.hidden = false;
     results.hidden = false;
 
+    // A search still loading when the next begins is dropped, so a slow answer never replaces a
+    // newer one.
+    var latest = 0;
+
     async function run(updateUrl) {
+      var mine = ++latest;
       var query = form.elements.q.value.trim();
       var chosen = {};
       var next = new URLSearchParams();
@@ -272,6 +277,7 @@
       var found = query && terms.length === 0 ? { pages: [], marks: [] } : await index.search(terms, chosen);
       var shown = found.pages.slice(0, 50);
       var data = await Promise.all(shown.map(function (number) { return index.page(number); }));
+      if (mine !== latest) { return; }
       var pattern = markPattern(found.marks);
       data.forEach(function (d) {
         var item = document.createElement("li");

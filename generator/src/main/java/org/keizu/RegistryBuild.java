@@ -353,17 +353,18 @@ public final class RegistryBuild {
          */
         public void all(SitePlan.Sink sink) throws IOException {
             if (searchIndex) {
-                SearchIndex index =
+                try (SearchIndex index =
                         new SearchIndex(
                                 editions.stream().map(e -> e.views().site().language()).toList(),
-                                (path, bytes) -> sink.accept(new OutputFile(path, bytes)));
-                plan.render(
-                        editions,
-                        file -> {
-                            index.offer(file.path(), file.bytes());
-                            sink.accept(file);
-                        });
-                index.finish();
+                                (path, bytes) -> sink.accept(new OutputFile(path, bytes)))) {
+                    plan.render(
+                            editions,
+                            file -> {
+                                index.offer(file.path(), file.bytes());
+                                sink.accept(file);
+                            });
+                    index.finish();
+                }
             } else {
                 plan.render(editions, sink);
             }

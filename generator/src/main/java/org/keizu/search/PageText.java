@@ -13,10 +13,10 @@ import org.jsoup.parser.Parser;
 
 /**
  * Reads what a search index takes from one of Keizu's own pages, as the templates mark it: the text
- * inside the element with {@code data-search-body}, less every element with {@code
- * data-search-ignore}; the values of elements with {@code data-search-filter="name"} and {@code
- * data-search-meta="name"} (wherever they are, ignored or not); and the title, the {@code title}
- * meta or else the body's first {@code <h1>}.
+ * inside the first element with {@code data-search-body}, less every element with {@code
+ * data-search-ignore}; the values of the elements inside it with {@code data-search-filter="name"}
+ * and {@code data-search-meta="name"} (ignored or not); and the title, the {@code title} meta or
+ * else the body's first {@code <h1>}. Reading stops where that element ends.
  *
  * <p>One pass over the page's characters, without building a tree: the pages are Keizu's own
  * output, written by its templates with every tag closed, so a stack of open elements is enough. A
@@ -95,6 +95,9 @@ public final class PageText {
                 }
                 at = lt;
                 tag();
+                if (sawBody && (open.isEmpty() || !open.peek().body())) {
+                    break; // the marked element has closed: nothing after it is read
+                }
             }
             if (!sawBody) {
                 return Optional.empty();
@@ -114,7 +117,7 @@ public final class PageText {
                     && Character.isLetter(html.charAt(at + 2))) {
                 int close = html.indexOf('>', at);
                 close = close < 0 ? html.length() : close;
-                String name = html.substring(at + 2, close).strip().toLowerCase(Locale.ROOT);
+                String name = lowerCase(html.substring(at + 2, close).strip());
                 at = Math.min(html.length(), close + 1);
                 endTag(name);
             } else if (html.startsWith("<!", at) || html.startsWith("<?", at)) {
@@ -137,8 +140,13 @@ public final class PageText {
                     && html.charAt(i) != '/') {
                 i++;
             }
-            String name = html.substring(at + 1, i).toLowerCase(Locale.ROOT);
-            Map<String, String> attributes = new LinkedHashMap<>();
+            String name = lowerCase(html.substring(at + 1, i));
+            // Only the attributes that mark the page for search are read; the rest are stepped
+            // over (a page has thousands of tags, and this runs for each).
+            boolean bodyMark = false;
+            boolean ignoreMark = false;
+            String filter = null;
+            String metaName = null;
             boolean selfClosing = false;
             while (i < length) {
                 char c = html.charAt(i);
@@ -154,29 +162,41 @@ public final class PageText {
                 int nameStart = i;
                 while (i < length
                         && !isSpace(html.charAt(i))
-                        && "=>/".indexOf(html.charAt(i)) < 0) {
+                        && html.charAt(i) != '='
+                        && html.charAt(i) != '>'
+                        && html.charAt(i) != '/') {
                     i++;
                 }
-                String attribute = html.substring(nameStart, i).toLowerCase(Locale.ROOT);
-                String value = "";
+                int nameEnd = i;
+                int valueStart = -1;
+                int valueEnd = -1;
                 if (i < length && html.charAt(i) == '=') {
                     i++;
                     char quote = i < length ? html.charAt(i) : ' ';
                     if (quote == '"' || quote == '\'') {
                         int close = html.indexOf(quote, i + 1);
                         close = close < 0 ? length : close;
-                        value = html.substring(i + 1, close);
+                        valueStart = i + 1;
+                        valueEnd = close;
                         i = Math.min(length, close + 1);
                     } else {
-                        int valueStart = i;
+                        valueStart = i;
                         while (i < length && !isSpace(html.charAt(i)) && html.charAt(i) != '>') {
                             i++;
                         }
-                        value = html.substring(valueStart, i);
+                        valueEnd = i;
                     }
                 }
                 selfClosing = false;
-                attributes.putIfAbsent(attribute, decode(value));
+                if (is(nameStart, nameEnd, BODY)) {
+                    bodyMark = true;
+                } else if (is(nameStart, nameEnd, IGNORE)) {
+                    ignoreMark = true;
+                } else if (filter == null && valueStart >= 0 && is(nameStart, nameEnd, FILTER)) {
+                    filter = decode(html.substring(valueStart, valueEnd));
+                } else if (metaName == null && valueStart >= 0 && is(nameStart, nameEnd, META)) {
+                    metaName = decode(html.substring(valueStart, valueEnd));
+                }
             }
             at = i;
             if (RAW.contains(name)) {
@@ -186,11 +206,10 @@ public final class PageText {
                 return;
             }
             Frame parent = open.peek();
-            boolean body = (parent != null && parent.body()) || attributes.containsKey(BODY);
-            boolean ignored =
-                    (parent != null && parent.ignored()) || attributes.containsKey(IGNORE);
+            boolean body = (parent != null && parent.body()) || bodyMark;
+            boolean ignored = (parent != null && parent.ignored()) || ignoreMark;
             sawBody |= body;
-            if (!INLINE.contains(name)) {
+            if (body && !INLINE.contains(name)) {
                 content.append(' ');
             }
             if (VOID.contains(name) || selfClosing) {
@@ -198,17 +217,23 @@ public final class PageText {
             }
             String role = null;
             StringBuilder capture = parent == null ? null : parent.capture();
-            if (attributes.containsKey(FILTER)) {
-                role = FILTER + "=" + attributes.get(FILTER);
+            if (filter != null && body) {
+                role = FILTER + "=" + filter;
                 capture = new StringBuilder();
-            } else if (attributes.containsKey(META)) {
-                role = META + "=" + attributes.get(META);
+            } else if (metaName != null && body) {
+                role = META + "=" + metaName;
                 capture = new StringBuilder();
             } else if (name.equals("h1") && body && firstHeading == null) {
                 role = "h1";
                 capture = new StringBuilder();
             }
             open.push(new Frame(name, body, ignored, capture, role));
+        }
+
+        /** Whether the attribute name at {@code [start, end)} is {@code name}, in any case. */
+        private boolean is(int start, int end, String name) {
+            return end - start == name.length()
+                    && html.regionMatches(true, start, name, 0, name.length());
         }
 
         private void endTag(String name) {
@@ -222,7 +247,7 @@ public final class PageText {
                 frame = open.pop();
                 finish(frame);
             } while (!frame.name().equals(name));
-            if (!INLINE.contains(name)) {
+            if (frame.body() && !INLINE.contains(name)) {
                 content.append(' ');
             }
         }
@@ -261,6 +286,17 @@ public final class PageText {
                 content.append(text);
             }
         }
+    }
+
+    /** The tag name in lower case; Keizu's templates write them so, which this spares a copy. */
+    private static String lowerCase(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z' || c >= 0x80) {
+                return name.toLowerCase(Locale.ROOT);
+            }
+        }
+        return name;
     }
 
     private static int indexOfIgnoringCase(String text, String sought, int from) {

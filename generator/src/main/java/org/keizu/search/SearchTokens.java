@@ -123,6 +123,9 @@ public final class SearchTokens {
 
     /** A letter, a decimal digit or a mark: JavaScript's {@code [\p{L}\p{Nd}\p{M}]}. */
     static boolean isWordPart(int cp) {
+        if (cp < 0x80) {
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+        }
         return switch (Character.getType(cp)) {
             case Character.UPPERCASE_LETTER,
                     Character.LOWERCASE_LETTER,
@@ -143,6 +146,9 @@ public final class SearchTokens {
      * common to all scripts but which only ever lengthens a kana.
      */
     static boolean isCjk(int cp) {
+        if (cp < 0x1100) {
+            return false; // below Hangul Jamo, the first of the four scripts
+        }
         if (cp == 0x30FC) {
             return true;
         }

@@ -68,11 +68,11 @@ class PageTextTest {
             return Optional.empty();
         }
         Map<String, String> meta = new LinkedHashMap<>();
-        for (Element e : document.select("[" + PageText.META + "]")) {
+        for (Element e : body.select("[" + PageText.META + "]")) {
             meta.putIfAbsent(e.attr(PageText.META), e.text());
         }
         Map<String, List<String>> filters = new LinkedHashMap<>();
-        for (Element e : document.select("[" + PageText.FILTER + "]")) {
+        for (Element e : body.select("[" + PageText.FILTER + "]")) {
             filters.computeIfAbsent(e.attr(PageText.FILTER), k -> new ArrayList<>()).add(e.text());
         }
         Element h1 = body.selectFirst("h1");

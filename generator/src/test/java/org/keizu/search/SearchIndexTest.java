@@ -164,7 +164,13 @@ class SearchIndexTest {
         byte[] page = "<main data-search-body><h1>A</h1></main>".getBytes(StandardCharsets.UTF_8);
         index.offer("models/a/index.html", page);
         index.offer("ja/models/a/index.html", page);
-        assertThrows(IllegalStateException.class, () -> index.offer("models/b/index.html", page));
+        // Indexed on a thread of its own: the mistake is reported by the next call, here finish.
+        assertThrows(
+                IllegalStateException.class,
+                () -> {
+                    index.offer("models/b/index.html", page);
+                    index.finish();
+                });
         assertTrue(written.containsKey("search-index/en/meta.json"), written.keySet().toString());
     }
 
