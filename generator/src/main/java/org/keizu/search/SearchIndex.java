@@ -133,7 +133,8 @@ public final class SearchIndex implements AutoCloseable {
                 () -> {
                     try {
                         index(path, bytes);
-                    } catch (IOException | RuntimeException e) {
+                    } catch (Throwable e) { // an Error too (out of memory): never a page dropped
+                        // unsaid
                         failure.compareAndSet(null, e);
                     } finally {
                         waiting.release();
@@ -201,6 +202,9 @@ public final class SearchIndex implements AutoCloseable {
         }
         if (e instanceof RuntimeException runtime) {
             throw runtime;
+        }
+        if (e instanceof Error error) {
+            throw error;
         }
     }
 

@@ -197,6 +197,30 @@ class SearchIndexTest {
     }
 
     @Test
+    void aFileThatCannotBeWrittenFailsTheIndex() {
+        SearchIndex index =
+                new SearchIndex(
+                        List.of(Language.EN),
+                        (path, bytes) -> {
+                            throw new IOException("disk full: " + path);
+                        });
+        IOException e =
+                assertThrows(
+                        IOException.class,
+                        () -> {
+                            for (int i = 0; i < 3; i++) {
+                                index.offer(
+                                        "models/m" + i + "/index.html",
+                                        "<main data-search-body><h1>M</h1></main>"
+                                                .getBytes(StandardCharsets.UTF_8));
+                            }
+                            index.finish();
+                        });
+        assertTrue(e.getMessage().startsWith("disk full: search-index/en/"), e.getMessage());
+        index.close();
+    }
+
+    @Test
     void wordFilesGrowWithThePagesInPowersOfTwo() {
         assertEquals(1, SearchIndex.wordFiles(0));
         assertEquals(1, SearchIndex.wordFiles(32));
