@@ -11,6 +11,7 @@
   var CITATION = /\[\d+\]/g;
   var SENTENCE_END = /[.!?](?=\s|$)|[。！？]/g;
   var LONGEST = 420;
+  var PAGE_OF_RESULTS = 50;
 
   // Words are cut exactly as the build cut the pages (SearchTokens.java): NFKC, lower case, runs of
   // letters, digits and marks; a run in Chinese, Japanese or Korean script gives its pairs of
@@ -236,6 +237,7 @@
     var results = document.querySelector(".search-results");
     var status = document.getElementById("search-status");
     var list = document.getElementById("search-list");
+    var more = document.getElementById("search-more");
     var params = new URLSearchParams(window.location.search);
     var base = form.getAttribute("data-index");
     var response = await fetch(base + "meta.json", { cache: "no-cache" });
@@ -271,15 +273,34 @@
         history.replaceState(null, "", window.location.pathname + (search ? "?" + search : ""));
       }
       list.textContent = "";
+      more.hidden = true;
+      more.onclick = null;
       if (!query && Object.keys(chosen).length === 0) { status.textContent = ""; return; }
       status.textContent = form.getAttribute("data-loading");
       var terms = queryTerms(query);
       var found = query && terms.length === 0 ? { pages: [], marks: [] } : await index.search(terms, chosen);
-      var shown = found.pages.slice(0, 50);
-      var data = await Promise.all(shown.map(function (number) { return index.page(number); }));
-      if (mine !== latest) { return; }
       var pattern = markPattern(found.marks);
-      data.forEach(function (d) {
+      var drawn = 0;
+
+      // The next results, a page of them at a time: every result stays reachable, and only the
+      // results shown are downloaded.
+      async function drawMore(focusFirst) {
+        var batch = found.pages.slice(drawn, drawn + PAGE_OF_RESULTS);
+        drawn += batch.length;
+        more.hidden = true; // one click, one page of results
+        var data = await Promise.all(batch.map(function (number) { return index.page(number); }));
+        if (mine !== latest) { return false; }
+        var first = list.children.length;
+        data.forEach(draw);
+        more.hidden = drawn >= found.pages.length;
+        if (focusFirst && list.children[first]) {
+          // The button has gone or moved on: a keyboard reader carries on from the first new result.
+          list.children[first].querySelector("a").focus();
+        }
+        return true;
+      }
+
+      function draw(d) {
         var item = document.createElement("li");
         var link = document.createElement("a");
         link.href = root + d.url;
@@ -298,7 +319,10 @@
         appendMarked(excerpt, excerptFor(d, pattern), pattern);
         item.appendChild(excerpt);
         list.appendChild(item);
-      });
+      }
+
+      if (!(await drawMore(false))) { return; }
+      more.onclick = function () { drawMore(true); };
       status.textContent = found.pages.length === 0 ? form.getAttribute("data-none")
           : countText(form, found.pages.length);
     }

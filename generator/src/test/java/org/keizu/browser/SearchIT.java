@@ -118,6 +118,30 @@ class SearchIT {
         }
     }
 
+    /** Fifty results at a time, and a button for the next fifty: every result is reachable. */
+    @Test
+    void everyResultIsReachableFiftyAtATime() {
+        List<String> first = search(q("the"));
+        String status = driver.findElement(By.id("search-status")).getText();
+        int total = Integer.parseInt(status.replaceAll("\\D", ""));
+        assertTrue(total > 50, "a query that finds more than fifty pages: " + status);
+        assertEquals(50, first.size());
+        WebElement more = driver.findElement(By.id("search-more"));
+        assertTrue(more.isDisplayed());
+        more.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(15))
+                .until(d -> d.findElements(By.cssSelector("#search-list > li")).size() > 50);
+        List<WebElement> items = driver.findElements(By.cssSelector("#search-list > li > a"));
+        assertEquals(Math.min(total, 100), items.size());
+        assertEquals(
+                items.size(),
+                items.stream().map(e -> e.getAttribute("href")).distinct().count(),
+                "no result twice");
+        assertEquals(
+                items.get(50), driver.switchTo().activeElement(), "focus on the first new result");
+        assertEquals(total > 100, more.isDisplayed());
+    }
+
     @Test
     void aQueryOfSymbolsFindsNothingAndBreaksNothing() {
         Browser.consoleProblems(driver);
