@@ -355,7 +355,6 @@ public final class RegistryBuild {
             if (searchIndex) {
                 try (SearchIndex index =
                         new SearchIndex(
-                                editions.stream().map(e -> e.views().site().language()).toList(),
                                 (path, bytes) -> sink.accept(new OutputFile(path, bytes)))) {
                     plan.render(
                             editions,

@@ -401,16 +401,7 @@ public final class RegistryLoad {
 
     /** Whether a record file's bytes hold the word "snapshot" at all, as every holder's do. */
     private static boolean namesSnapshot(byte[] bytes) {
-        outer:
-        for (int i = 0; i + SNAPSHOT.length <= bytes.length; i++) {
-            for (int j = 0; j < SNAPSHOT.length; j++) {
-                if (bytes[i + j] != SNAPSHOT[j]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
+        return org.keizu.io.Bytes.contains(bytes, SNAPSHOT);
     }
 
     private static Optional<byte[]> readBytes(Path file, String shown, List<Finding> findings) {

@@ -67,6 +67,19 @@ public enum Language {
         return List.of(JA, KO);
     }
 
+    /**
+     * The language of a path of the site (a file or a page, from the site's root): the translation
+     * whose folder holds it, else English.
+     */
+    public static Language ofSitePath(String path) {
+        for (Language language : translations()) {
+            if (path.startsWith(language.folder())) {
+                return language;
+            }
+        }
+        return EN;
+    }
+
     /** A language by its code, for the records' {@code translations} keys. */
     public static java.util.Optional<Language> byCode(String code) {
         for (Language l : values()) {

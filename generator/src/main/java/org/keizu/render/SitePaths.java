@@ -83,8 +83,20 @@ public record SitePaths(String baseUrl, String folder) {
 
     /** The file that serves a page's folder. */
     public static String file(String pagePath) {
-        return pagePath + "index.html";
+        return pagePath + INDEX;
     }
+
+    /**
+     * The page a file serves, the inverse of {@link #file}: {@code models/x/} for {@code
+     * models/x/index.html}, "" for the home page; any other file is its own address.
+     */
+    public static String pageOf(String filePath) {
+        return filePath.endsWith(INDEX)
+                ? filePath.substring(0, filePath.length() - INDEX.length())
+                : filePath;
+    }
+
+    private static final String INDEX = "index.html";
 
     public static String model(String id) {
         return "models/" + id + "/";

@@ -64,9 +64,25 @@ public final class PageText {
         return new Scan(html).run();
     }
 
-    /** An open element, with what it inherits from the elements around it. */
+    /** What an element's text is taken for, beyond the page's text. */
+    private enum Role {
+        FILTER,
+        META,
+        HEADING
+    }
+
+    /**
+     * An open element, with what it inherits from the elements around it; {@code role} and {@code
+     * key} (the filter's or meta's name) are null for an element whose text is taken for nothing
+     * more.
+     */
     private record Frame(
-            String name, boolean body, boolean ignored, StringBuilder capture, String role) {}
+            String name,
+            boolean body,
+            boolean ignored,
+            StringBuilder capture,
+            Role role,
+            String key) {}
 
     private static final class Scan {
         private final String html;
@@ -215,19 +231,20 @@ public final class PageText {
             if (VOID.contains(name) || selfClosing) {
                 return;
             }
-            String role = null;
-            StringBuilder capture = parent == null ? null : parent.capture();
+            Role role = null;
+            String key = null;
             if (filter != null && body) {
-                role = FILTER + "=" + filter;
-                capture = new StringBuilder();
+                role = Role.FILTER;
+                key = filter;
             } else if (metaName != null && body) {
-                role = META + "=" + metaName;
-                capture = new StringBuilder();
+                role = Role.META;
+                key = metaName;
             } else if (name.equals("h1") && body && firstHeading == null) {
-                role = "h1";
-                capture = new StringBuilder();
+                role = Role.HEADING;
             }
-            open.push(new Frame(name, body, ignored, capture, role));
+            StringBuilder capture =
+                    role != null ? new StringBuilder() : parent == null ? null : parent.capture();
+            open.push(new Frame(name, body, ignored, capture, role, key));
         }
 
         /** Whether the attribute name at {@code [start, end)} is {@code name}, in any case. */
@@ -258,14 +275,11 @@ public final class PageText {
                 return;
             }
             String text = collapse(frame.capture());
-            if (frame.role().equals("h1")) {
-                firstHeading = text;
-            } else if (frame.role().startsWith(META + "=")) {
-                meta.putIfAbsent(frame.role().substring(META.length() + 1), text);
-            } else {
-                filters.computeIfAbsent(
-                                frame.role().substring(FILTER.length() + 1), k -> new ArrayList<>())
-                        .add(text);
+            switch (frame.role()) {
+                case HEADING -> firstHeading = text;
+                case META -> meta.putIfAbsent(frame.key(), text);
+                case FILTER ->
+                        filters.computeIfAbsent(frame.key(), k -> new ArrayList<>()).add(text);
             }
             Frame parent = open.peek();
             if (parent != null && parent.capture() != null && parent.capture() != frame.capture()) {

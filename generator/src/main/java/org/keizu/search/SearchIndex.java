@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.keizu.io.Bytes;
 import org.keizu.render.Language;
 import org.keizu.render.SitePaths;
 
@@ -80,7 +81,6 @@ public final class SearchIndex implements AutoCloseable {
     /** Pages handed over and not yet indexed, at most: each holds its bytes until then. */
     private static final int MOST_WAITING = 64;
 
-    private final List<Language> languages;
     private final Output output;
     private final List<Language> done = new ArrayList<>();
     private LanguageIndex current;
@@ -105,9 +105,8 @@ public final class SearchIndex implements AutoCloseable {
 
     private record Made(String path, byte[] bytes) {}
 
-    /** An index of the pages of {@code languages}, written to {@code output}. */
-    public SearchIndex(List<Language> languages, Output output) {
-        this.languages = List.copyOf(languages);
+    /** An index of the site's pages, a language at a time, written to {@code output}. */
+    public SearchIndex(Output output) {
         this.output = output;
     }
 
@@ -144,14 +143,14 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Indexes the page at {@code path}, on the worker. */
     private void index(String path, byte[] bytes) throws IOException {
-        if (failure.get() != null || !contains(bytes, BODY_MARK)) {
+        if (failure.get() != null || !Bytes.contains(bytes, BODY_MARK)) {
             return;
         }
         Optional<PageText.Page> page = PageText.read(new String(bytes, StandardCharsets.UTF_8));
         if (page.isEmpty()) {
             return;
         }
-        Language language = languageOf(path);
+        Language language = Language.ofSitePath(path);
         if (current == null || current.language != language) {
             if (done.contains(language)) {
                 throw new IllegalStateException(
@@ -163,7 +162,7 @@ public final class SearchIndex implements AutoCloseable {
             finishLanguage();
             current = new LanguageIndex(language);
         }
-        current.add(address(path), page.get());
+        current.add(SitePaths.pageOf(path), page.get());
     }
 
     /** Waits for every page offered, then writes the rest of the index. */
@@ -214,23 +213,6 @@ public final class SearchIndex implements AutoCloseable {
             done.add(current.language);
             current = null;
         }
-    }
-
-    /** A page's language: the translation whose folder holds it, else English. */
-    private Language languageOf(String path) {
-        for (Language language : languages) {
-            if (!language.english() && path.startsWith(language.folder())) {
-                return language;
-            }
-        }
-        return Language.EN;
-    }
-
-    /** A page's address from the site's root: its folder, for a folder's index.html. */
-    static String address(String path) {
-        return path.endsWith("/index.html")
-                ? path.substring(0, path.length() - "index.html".length())
-                : path.equals("index.html") ? "" : path;
     }
 
     /** One language's index, built page by page; its page files are written as they fill. */
@@ -445,21 +427,5 @@ public final class SearchIndex implements AutoCloseable {
             }
             json.writeEndArray();
         }
-    }
-
-    private static boolean contains(byte[] bytes, byte[] sought) {
-        outer:
-        for (int i = 0; i <= bytes.length - sought.length; i++) {
-            if (bytes[i] != sought[0]) {
-                continue;
-            }
-            for (int k = 1; k < sought.length; k++) {
-                if (bytes[i + k] != sought[k]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

@@ -67,28 +67,24 @@ final class CrawlerFiles {
                 .sorted()
                 .forEach(
                         p -> {
-                            String folder = p.substring(0, p.length() - "index.html".length());
+                            String folder = SitePaths.pageOf(p);
                             xml.append("  <url><loc>")
                                     .append(escapeXml(prefix + folder))
                                     .append("</loc><lastmod>")
                                     .append(escapeXml(lastmod.getOrDefault(p, datasetDate)))
                                     .append("</lastmod>");
                             if (alternates) {
-                                String page = folder;
-                                for (Language l : languages) {
-                                    if (!l.english() && folder.startsWith(l.folder())) {
-                                        page = folder.substring(l.folder().length());
-                                    }
-                                }
-                                String common = page;
+                                String common =
+                                        folder.substring(
+                                                Language.ofSitePath(folder).folder().length());
                                 List<Language> present =
                                         languages.stream()
                                                 .filter(
                                                         l ->
                                                                 written.contains(
                                                                         l.folder()
-                                                                                + common
-                                                                                + "index.html"))
+                                                                                + SitePaths.file(
+                                                                                        common)))
                                                 .toList();
                                 if (present.size() > 1 && SitePaths.isPage(common)) {
                                     for (Language l : present) {

@@ -88,7 +88,6 @@ public final class SearchBenchmark {
             long t = System.nanoTime();
             SearchIndex index =
                     new SearchIndex(
-                            languages,
                             (path, bytes) -> {
                                 Path file = out.resolve(path);
                                 Files.createDirectories(file.getParent());

@@ -157,10 +157,7 @@ class SearchIndexTest {
     @Test
     void aLanguageWhosePagesComeBackAfterItsIndexIsRefused() throws IOException {
         Map<String, byte[]> written = new TreeMap<>();
-        SearchIndex index =
-                new SearchIndex(
-                        List.of(Language.EN, Language.JA),
-                        (path, bytes) -> written.put(path, bytes));
+        SearchIndex index = new SearchIndex((path, bytes) -> written.put(path, bytes));
         byte[] page = "<main data-search-body><h1>A</h1></main>".getBytes(StandardCharsets.UTF_8);
         index.offer("models/a/index.html", page);
         index.offer("ja/models/a/index.html", page);
@@ -177,7 +174,7 @@ class SearchIndexTest {
     @Test
     void titleWordsWeighMoreAndFilesAreNotPages() throws IOException {
         Map<String, byte[]> written = new TreeMap<>();
-        SearchIndex index = new SearchIndex(List.of(Language.EN), written::put);
+        SearchIndex index = new SearchIndex(written::put);
         index.offer(
                 "models/a/index.html",
                 "<main data-search-body><h1>Qwen</h1><p>qwen qwen</p></main>"
@@ -200,7 +197,6 @@ class SearchIndexTest {
     void aFileThatCannotBeWrittenFailsTheIndex() {
         SearchIndex index =
                 new SearchIndex(
-                        List.of(Language.EN),
                         (path, bytes) -> {
                             throw new IOException("disk full: " + path);
                         });
