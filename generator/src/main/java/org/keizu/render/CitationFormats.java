@@ -18,10 +18,11 @@ import java.util.Map;
 
 /**
  * Every citation format, made from one {@link CitationItem}: CSL-JSON first, then APA and Chicago
- * rendered from that CSL-JSON by citeproc-java, BibTeX ({@code @misc}), biblatex ({@code @online})
- * and RIS. The day the reader accessed the page is not known at build time: every format carries
- * {@code accessed} (the bundle's placeholder) where that day goes, and the page's script fills in
- * the reader's day.
+ * as citeproc-java renders that CSL-JSON (set by {@link PlainDatasetCitations} when the item is
+ * plain, which gives the same text without walking the styles), BibTeX ({@code @misc}), biblatex
+ * ({@code @online}) and RIS. The day the reader accessed the page is not known at build time: every
+ * format carries {@code accessed} (the bundle's placeholder) where that day goes, and the page's
+ * script fills in the reader's day.
  */
 public final class CitationFormats {
     /** The formats in the order pages show them, with the file each is published as. */
@@ -104,12 +105,15 @@ public final class CitationFormats {
         if (known != null) {
             return known;
         }
-        Processors mine = PROCESSORS.get();
         String json = cslJson(item);
         Map<Format, String> out = new LinkedHashMap<>();
-        CSLItemData data = itemData(json);
-        out.put(Format.APA, render(mine.apa, mine.current, data));
-        out.put(Format.CHICAGO, render(mine.chicago, mine.current, data));
+        if (PlainDatasetCitations.plain(item)) {
+            out.put(Format.APA, PlainDatasetCitations.apa(item));
+            out.put(Format.CHICAGO, PlainDatasetCitations.chicago(item));
+        } else {
+            out.put(Format.APA, citeproc(Format.APA, json));
+            out.put(Format.CHICAGO, citeproc(Format.CHICAGO, json));
+        }
         out.put(Format.BIBTEX, bibtex(item));
         out.put(Format.BIBLATEX, biblatex(item));
         out.put(Format.RIS, ris(item));
@@ -117,6 +121,21 @@ public final class CitationFormats {
         Map<Format, String> formats = Collections.unmodifiableMap(out);
         RENDERED.put(key, formats);
         return formats;
+    }
+
+    /**
+     * APA or Chicago as citeproc-java renders the CSL-JSON {@code cslJson} with this thread's
+     * processors: for every item {@link PlainDatasetCitations} cannot set, and for tests.
+     */
+    static String citeproc(Format style, String cslJson) {
+        Processors mine = PROCESSORS.get();
+        CSL csl =
+                switch (style) {
+                    case APA -> mine.apa;
+                    case CHICAGO -> mine.chicago;
+                    default -> throw new IllegalArgumentException(style + " is not a CSL style");
+                };
+        return render(csl, mine.current, itemData(cslJson));
     }
 
     /** The item as CSL-JSON: an array of one item, as reference managers import it. */
@@ -141,8 +160,8 @@ public final class CitationFormats {
     }
 
     /**
-     * The CSL-JSON item read back from its JSON, once for both styles: so the styles render exactly
-     * what the published CSL-JSON says.
+     * The CSL-JSON item read back from its JSON: so the styles render exactly what the published
+     * CSL-JSON says.
      */
     private static CSLItemData itemData(String cslJson) {
         try {
