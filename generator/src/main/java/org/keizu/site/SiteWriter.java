@@ -78,10 +78,13 @@ public final class SiteWriter {
      *
      * <p>Files are written by a few threads while the caller renders the next ones: on the disks
      * the site is built on, creating a file costs about as much as rendering a small page, and
-     * waiting for each in turn made that cost the build's. Paths are checked, and duplicates
-     * refused, at once in the caller's thread; a write that fails is reported by the next call, by
-     * {@link #commit} at the latest, so a site with a missing file is never swapped in. The bytes
-     * of each file do not depend on the order of the writes.
+     * waiting for each in turn made that cost the build's. Each folder's files are written by one
+     * thread, always the same: the file system locks a folder while a file is created in it, and
+     * writers sharing folders spent their time (and a core) waiting on each other's locks, more
+     * than one writer alone would. Paths are checked, and duplicates refused, at once in the
+     * caller's thread; a write that fails is reported by the next call, by {@link #commit} at the
+     * latest, so a site with a missing file is never swapped in. The bytes of each file do not
+     * depend on the order of the writes.
      */
     public final class Staging implements AutoCloseable {
         /** Writes in flight at most: the files waiting are held in memory until written. */
@@ -91,7 +94,7 @@ public final class SiteWriter {
         private final Path root;
         private final Set<String> written = new HashSet<>();
         private final Set<Path> folders = ConcurrentHashMap.newKeySet();
-        private final ExecutorService writers;
+        private final ExecutorService[] writers;
         private final Semaphore pending = new Semaphore(MAX_PENDING);
         private final AtomicReference<IOException> failure = new AtomicReference<>();
         private boolean committed;
@@ -100,7 +103,10 @@ public final class SiteWriter {
             this.folder = folder;
             this.root = folder.toRealPath();
             this.folders.add(root);
-            this.writers = Executors.newFixedThreadPool(WRITER_THREADS, SiteWriter::writerThread);
+            this.writers = new ExecutorService[WRITER_THREADS];
+            for (int i = 0; i < writers.length; i++) {
+                writers[i] = Executors.newSingleThreadExecutor(SiteWriter::writerThread);
+            }
         }
 
         /**
@@ -123,10 +129,10 @@ public final class SiteWriter {
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while writing " + file.path(), e);
             }
-            writers.execute(
+            Path parent = target.getParent();
+            writers[Math.floorMod(parent.hashCode(), writers.length)].execute(
                     () -> {
                         try {
-                            Path parent = target.getParent();
                             if (!folders.contains(parent)) {
                                 Files.createDirectories(parent);
                                 folders.add(parent);
@@ -176,13 +182,19 @@ public final class SiteWriter {
         }
 
         private void finishWrites() throws IOException {
-            writers.shutdown();
+            for (ExecutorService writer : writers) {
+                writer.shutdown();
+            }
             try {
-                while (!writers.awaitTermination(1, TimeUnit.MINUTES)) {
-                    // A slow disk: keep waiting, the files are still being written.
+                for (ExecutorService writer : writers) {
+                    while (!writer.awaitTermination(1, TimeUnit.MINUTES)) {
+                        // A slow disk: keep waiting, the files are still being written.
+                    }
                 }
             } catch (InterruptedException e) {
-                writers.shutdownNow();
+                for (ExecutorService writer : writers) {
+                    writer.shutdownNow();
+                }
                 Thread.currentThread().interrupt();
                 throw new IOException("interrupted while the site was written", e);
             }
@@ -197,8 +209,11 @@ public final class SiteWriter {
         }
     }
 
-    /** Threads that write the staged files (daemons, so a failed build never hangs the JVM). */
-    private static final int WRITER_THREADS = 4;
+    /**
+     * Threads that write the staged files, each for its own share of the folders (daemons, so a
+     * failed build never hangs the JVM).
+     */
+    private static final int WRITER_THREADS = 2;
 
     private static Thread writerThread(Runnable task) {
         Thread thread = new Thread(task, "keizu-site-writer");
