@@ -4,6 +4,7 @@ import de.undercouch.citeproc.helper.StringHelper;
 import java.time.Month;
 import java.time.format.TextStyle;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * APA and Chicago for the items Keizu cites, set without walking the styles: a record's page as a
@@ -27,13 +28,20 @@ final class PlainDatasetCitations {
      */
     static boolean plain(CitationItem item) {
         return item.type().equals("dataset")
-                && (item.version() == null || item.version().matches("[1-9][0-9]{0,5}"))
-                && item.issued().matches("[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")
+                && (item.version() == null || VERSION.matcher(item.version()).matches())
+                && DAY.matcher(item.issued()).matches()
                 && plainText(item.author())
                 && plainText(item.title())
                 && plainText(item.publisher())
-                && item.url().matches("[A-Za-z0-9:/._~%+-]*[A-Za-z0-9/_~-]");
+                && URL.matcher(item.url()).matches();
     }
+
+    private static final Pattern VERSION = Pattern.compile("[1-9][0-9]{0,5}");
+    private static final Pattern DAY =
+            Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])");
+
+    /** An address without spaces, quotation marks or a closing full stop. */
+    private static final Pattern URL = Pattern.compile("[A-Za-z0-9:/._~%+-]*[A-Za-z0-9/_~-]");
 
     /**
      * Words of letters and digits, joined by single spaces and the marks both styles pass through
