@@ -1,7 +1,9 @@
 package org.keizu.site;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.keizu.render.Messages;
 import org.keizu.render.SitePaths;
@@ -23,68 +25,77 @@ final class ListingOutput {
     static void home(ViewBuilder views, PageFrame frame, SitePlan.Sink files) throws IOException {
         Views.IndexPage home = views.index();
         Messages messages = new Messages(views.site().msg());
+        List<Supplier<OutputFile>> pages = new ArrayList<>();
         for (ModelListPages.Page page : new ModelListPages(views.site()).split(home.models(), "")) {
-            files.accept(
-                    frame.page(
-                            page.path(),
-                            "index.ftlh",
-                            new Views.IndexPage(
-                                    home.site(),
-                                    page.models(),
-                                    home.bases(),
-                                    home.countries(),
-                                    home.grades(),
-                                    home.verdicts()),
-                            page.name(frame.fixed("home_title"), messages),
-                            page.number() == 1
-                                    ? frame.meta("", views.metadata().registryJsonLd())
-                                    : frame.meta(page.path(), null)));
+            pages.add(
+                    () ->
+                            frame.page(
+                                    page.path(),
+                                    "index.ftlh",
+                                    new Views.IndexPage(
+                                            home.site(),
+                                            page.models(),
+                                            home.bases(),
+                                            home.countries(),
+                                            home.grades(),
+                                            home.verdicts()),
+                                    page.name(frame.fixed("home_title"), messages),
+                                    page.number() == 1
+                                            ? frame.meta("", views.metadata().registryJsonLd())
+                                            : frame.meta(page.path(), null)));
         }
+        inOrder(pages, files);
     }
 
     /** The pages that list models: by country, verdict, organisation, programme and base. */
     static void render(ViewBuilder views, PageFrame frame, SitePlan.Sink files) throws IOException {
-        files.accept(
-                frame.page(
-                        SitePaths.COUNTRIES,
-                        "countries.ftlh",
-                        views.countries(),
-                        frame.fixed("countries_title")));
+        List<Supplier<OutputFile>> pages = new ArrayList<>();
+        pages.add(
+                () ->
+                        frame.page(
+                                SitePaths.COUNTRIES,
+                                "countries.ftlh",
+                                views.countries(),
+                                frame.fixed("countries_title")));
         ModelListPages lists = new ModelListPages(views.site());
         Messages messages = new Messages(views.site().msg());
         for (Views.CountryPage country : views.countryPages()) {
             for (ModelListPages.Page page :
                     lists.split(country.models(), SitePaths.country(country.country().code()))) {
-                files.accept(
-                        frame.page(
-                                page.path(),
-                                "country.ftlh",
-                                new Views.CountryPage(
-                                        country.site(),
-                                        country.country(),
-                                        page.models(),
-                                        country.onForeignBase(),
-                                        country.examined()),
-                                page.name(country.country().name(), messages),
-                                frame.countryMeta(country.country(), page.path())));
+                pages.add(
+                        () ->
+                                frame.page(
+                                        page.path(),
+                                        "country.ftlh",
+                                        new Views.CountryPage(
+                                                country.site(),
+                                                country.country(),
+                                                page.models(),
+                                                country.onForeignBase(),
+                                                country.examined()),
+                                        page.name(country.country().name(), messages),
+                                        frame.countryMeta(country.country(), page.path())));
             }
         }
         for (Views.VerdictPage verdict : views.verdictPages()) {
             for (ModelListPages.Page page :
                     lists.split(verdict.models(), SitePaths.verdict(verdict.verdict()))) {
-                files.accept(
-                        frame.page(
-                                page.path(),
-                                "verdict.ftlh",
-                                new Views.VerdictPage(
-                                        verdict.site(),
-                                        verdict.verdict(),
-                                        verdict.label(),
-                                        verdict.meaning(),
-                                        page.models()),
-                                page.name(
-                                        frame.fixed("verdict_label") + " " + verdict.label(),
-                                        messages)));
+                pages.add(
+                        () ->
+                                frame.page(
+                                        page.path(),
+                                        "verdict.ftlh",
+                                        new Views.VerdictPage(
+                                                verdict.site(),
+                                                verdict.verdict(),
+                                                verdict.label(),
+                                                verdict.meaning(),
+                                                page.models()),
+                                        page.name(
+                                                frame.fixed("verdict_label")
+                                                        + " "
+                                                        + verdict.label(),
+                                                messages)));
             }
         }
         for (Views.OrganisationPage organisation : views.organisationPages()) {
@@ -92,43 +103,46 @@ final class ListingOutput {
                     lists.split(
                             organisation.models(),
                             SitePaths.organisation(organisation.profile().id()))) {
-                files.accept(
-                        frame.page(
-                                page.path(),
-                                "organisation.ftlh",
-                                new Views.OrganisationPage(
-                                        organisation.site(),
-                                        organisation.profile(),
-                                        organisation.kind(),
-                                        page.models()),
-                                page.name(organisation.profile().name(), messages)));
+                pages.add(
+                        () ->
+                                frame.page(
+                                        page.path(),
+                                        "organisation.ftlh",
+                                        new Views.OrganisationPage(
+                                                organisation.site(),
+                                                organisation.profile(),
+                                                organisation.kind(),
+                                                page.models()),
+                                        page.name(organisation.profile().name(), messages)));
             }
         }
         for (Views.ProgrammePage programme : views.programmePages()) {
             for (ModelListPages.Page page :
                     lists.split(
                             programme.models(), SitePaths.programme(programme.profile().id()))) {
-                files.accept(
-                        frame.page(
-                                page.path(),
-                                "programme.ftlh",
-                                new Views.ProgrammePage(
-                                        programme.site(),
-                                        programme.profile(),
-                                        programme.funder(),
-                                        programme.started(),
-                                        programme.timeline(),
-                                        page.models()),
-                                page.name(programme.profile().name(), messages)));
+                pages.add(
+                        () ->
+                                frame.page(
+                                        page.path(),
+                                        "programme.ftlh",
+                                        new Views.ProgrammePage(
+                                                programme.site(),
+                                                programme.profile(),
+                                                programme.funder(),
+                                                programme.started(),
+                                                programme.timeline(),
+                                                page.models()),
+                                        page.name(programme.profile().name(), messages)));
             }
         }
         List<Views.BasePage> bases = views.basePages();
-        files.accept(
-                frame.page(
-                        SitePaths.BASES,
-                        "bases.ftlh",
-                        new SitePlan.BasesIndex(views.site(), bases),
-                        frame.fixed("bases_title")));
+        pages.add(
+                () ->
+                        frame.page(
+                                SitePaths.BASES,
+                                "bases.ftlh",
+                                new SitePlan.BasesIndex(views.site(), bases),
+                                frame.fixed("bases_title")));
         for (Views.BasePage base : bases) {
             int count =
                     ModelListPages.pageCount(
@@ -141,7 +155,8 @@ final class ListingOutput {
                                     .max(Integer::compare)
                                     .orElse(0));
             String path = SitePaths.base(base.id());
-            for (int k = 1; k <= count; k++) {
+            for (int number = 1; number <= count; number++) {
+                int k = number;
                 Views.BasePage page =
                         count == 1
                                 ? base
@@ -160,16 +175,41 @@ final class ListingOutput {
                                         ModelListPages.slice(base.architectureOnly(), k),
                                         k == 1 ? base.tree() : null,
                                         lists.pager(path, k, count));
-                files.accept(
-                        frame.page(
-                                ModelListPages.pagePath(path, k),
-                                "base.ftlh",
-                                page,
-                                ModelListPages.name(
-                                        base.name() + " — " + frame.fixed("family_heading"),
-                                        k,
-                                        count,
-                                        messages)));
+                pages.add(
+                        () ->
+                                frame.page(
+                                        ModelListPages.pagePath(path, k),
+                                        "base.ftlh",
+                                        page,
+                                        ModelListPages.name(
+                                                base.name() + " — " + frame.fixed("family_heading"),
+                                                k,
+                                                count,
+                                                messages)));
+            }
+        }
+        inOrder(pages, files);
+    }
+
+    /**
+     * How many pages are made at once: enough to keep every core busy, few enough that memory does
+     * not grow with the registry.
+     */
+    private static final int BATCH = 64;
+
+    /**
+     * Makes the pages on every core, a batch at a time (each depends on its own view alone), and
+     * hands them to {@code files} in the order given.
+     */
+    private static void inOrder(List<Supplier<OutputFile>> pages, SitePlan.Sink files)
+            throws IOException {
+        for (int start = 0; start < pages.size(); start += BATCH) {
+            List<OutputFile> made =
+                    pages.subList(start, Math.min(pages.size(), start + BATCH)).parallelStream()
+                            .map(Supplier::get)
+                            .toList();
+            for (OutputFile file : made) {
+                files.accept(file);
             }
         }
     }

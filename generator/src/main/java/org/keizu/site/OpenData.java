@@ -86,19 +86,21 @@ public final class OpenData {
         ArrayNode list = all.putArray("models");
         List<String[]> csv = new ArrayList<>();
         csv.add(COLUMNS.toArray(String[]::new));
-        for (Loaded<Model> loaded : models) {
-            ObjectNode summary = summary(loaded.record());
-            list.add(summary);
-            csv.add(
-                    COLUMNS.stream()
-                            .map(c -> spreadsheetSafe(text(summary.get(c))))
-                            .toArray(String[]::new));
-            ObjectNode record = json.objectNode();
-            record.put("schema_version", SCHEMA_VERSION);
-            record.put("dataset_date", datasetDate);
-            record.set("computed", summary);
-            record.set("record", loaded.source().tree());
-            files.accept(OutputFile.text(SitePaths.modelJson(loaded.record().id()), write(record)));
+        // Each record's file is made on every core, a batch at a time (its tree is read again
+        // from its file: the load let it go), and handed on in the records' order.
+        for (int start = 0; start < models.size(); start += BATCH) {
+            List<RecordFile> made =
+                    models.subList(start, Math.min(models.size(), start + BATCH)).parallelStream()
+                            .map(this::recordFile)
+                            .toList();
+            for (RecordFile record : made) {
+                list.add(record.summary());
+                csv.add(
+                        COLUMNS.stream()
+                                .map(c -> spreadsheetSafe(text(record.summary().get(c))))
+                                .toArray(String[]::new));
+                files.accept(record.file());
+            }
         }
         files.accept(OutputFile.text(SitePaths.REGISTRY_JSON, write(all)));
         files.accept(OutputFile.text(SitePaths.REGISTRY_CSV, csvLines(csv)));
@@ -111,6 +113,23 @@ public final class OpenData {
                                 Files.readAllBytes(schema)));
             }
         }
+    }
+
+    /** Records made at once: enough to keep every core busy, few enough to hold. */
+    private static final int BATCH = 256;
+
+    /** One record's computed fields, and its file: those fields and the record as curated. */
+    private record RecordFile(ObjectNode summary, OutputFile file) {}
+
+    private RecordFile recordFile(Loaded<Model> loaded) {
+        ObjectNode summary = summary(loaded.record());
+        ObjectNode record = json.objectNode();
+        record.put("schema_version", SCHEMA_VERSION);
+        record.put("dataset_date", datasetDate);
+        record.set("computed", summary);
+        record.set("record", loaded.source().tree());
+        return new RecordFile(
+                summary, OutputFile.text(SitePaths.modelJson(loaded.record().id()), write(record)));
     }
 
     private ObjectNode summary(Model model) {
