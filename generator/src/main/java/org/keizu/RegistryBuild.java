@@ -359,7 +359,9 @@ public final class RegistryBuild {
                     plan.render(
                             editions,
                             file -> {
-                                index.offer(file.path(), file.bytes());
+                                if (file.text() != null) {
+                                    index.offer(file.path(), file.text());
+                                }
                                 sink.accept(file);
                             });
                     index.finish();

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import org.keizu.io.Bytes;
 import org.keizu.render.Language;
 import org.keizu.render.SitePaths;
 
@@ -75,7 +74,6 @@ public final class SearchIndex implements AutoCloseable {
     /** How much more a word in the title counts than one in the text. */
     static final int TITLE_WEIGHT = 10;
 
-    private static final byte[] BODY_MARK = PageText.BODY.getBytes(StandardCharsets.US_ASCII);
     private static final JsonFactory JSON = new JsonFactory();
 
     /** Pages handed over and not yet indexed, at most: each holds its bytes until then. */
@@ -117,6 +115,16 @@ public final class SearchIndex implements AutoCloseable {
      * failure of the indexing since then.
      */
     public void offer(String path, byte[] bytes) throws IOException {
+        if (path.endsWith(".html")) {
+            offer(path, new String(bytes, StandardCharsets.UTF_8));
+        } else {
+            writeMade();
+            rethrowFailure();
+        }
+    }
+
+    /** As {@link #offer(String, byte[])}, for a file whose text is at hand (as rendered). */
+    public void offer(String path, String text) throws IOException {
         writeMade();
         rethrowFailure();
         if (!path.endsWith(".html")) {
@@ -131,7 +139,7 @@ public final class SearchIndex implements AutoCloseable {
         worker.execute(
                 () -> {
                     try {
-                        index(path, bytes);
+                        index(path, text);
                     } catch (Throwable e) { // an Error too (out of memory): never a page dropped
                         // unsaid
                         failure.compareAndSet(null, e);
@@ -142,11 +150,11 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Indexes the page at {@code path}, on the worker. */
-    private void index(String path, byte[] bytes) throws IOException {
-        if (failure.get() != null || !Bytes.contains(bytes, BODY_MARK)) {
+    private void index(String path, String html) throws IOException {
+        if (failure.get() != null || !html.contains(PageText.BODY)) {
             return;
         }
-        Optional<PageText.Page> page = PageText.read(new String(bytes, StandardCharsets.UTF_8));
+        Optional<PageText.Page> page = PageText.read(html);
         if (page.isEmpty()) {
             return;
         }
