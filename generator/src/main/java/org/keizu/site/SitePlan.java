@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.keizu.load.ProsePages;
 import org.keizu.render.Language;
 import org.keizu.render.MachineMetadata;
@@ -241,9 +242,16 @@ public final class SitePlan {
         files.accept(OutputFile.text(".nojekyll", ""));
         List<MachineMetadata.FeedEntry> feedEntries = views.metadata().feedEntries();
         AtomFeeds feeds = new AtomFeeds(views.site());
-        files.accept(feeds.registry(feedEntries));
+        // The registry's feed (every entry) and each country's, made at once on every core: each is
+        // a function of the entries alone. Handed on in order.
+        List<Supplier<OutputFile>> made = new ArrayList<>();
+        made.add(() -> feeds.registry(feedEntries));
         for (Views.CountryPage page : views.countryPages()) {
-            files.accept(feeds.country(page.country().code(), page.country().name(), feedEntries));
+            made.add(
+                    () -> feeds.country(page.country().code(), page.country().name(), feedEntries));
+        }
+        for (OutputFile feed : made.parallelStream().map(Supplier::get).toList()) {
+            files.accept(feed);
         }
         Optional<OutputFile> robots =
                 CrawlerFiles.robots(views.site().baseUrl(), views.site().origin());
