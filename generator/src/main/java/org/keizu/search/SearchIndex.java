@@ -233,10 +233,8 @@ public final class SearchIndex implements AutoCloseable {
         private final MessageDigest fingerprint;
         private int pages;
 
-        /**
-         * A page's words and their weights, made again for each page (kept to spare the garbage).
-         */
-        private final Map<String, int[]> weights = new HashMap<>();
+        /** A page's words and their weights, counted again for each page. */
+        private final PageWords pageWords = new PageWords();
 
         LanguageIndex(Language language) {
             this.language = language;
@@ -250,15 +248,12 @@ public final class SearchIndex implements AutoCloseable {
 
         void add(String address, PageText.Page page) throws IOException {
             int id = pages++;
-            weights.clear();
-            SearchTokens.forEach(
-                    page.content(), w -> weights.computeIfAbsent(w, k -> new int[1])[0]++);
-            SearchTokens.forEach(
-                    page.title(),
-                    w -> weights.computeIfAbsent(w, k -> new int[1])[0] += TITLE_WEIGHT);
-            for (Map.Entry<String, int[]> entry : weights.entrySet()) {
-                words.computeIfAbsent(entry.getKey(), k -> new Postings())
-                        .add(id, Math.min(255, entry.getValue()[0]));
+            pageWords.clear();
+            pageWords.count(page.content(), 1);
+            pageWords.count(page.title(), TITLE_WEIGHT);
+            for (int i = 0; i < pageWords.size(); i++) {
+                words.computeIfAbsent(pageWords.word(i), k -> new Postings())
+                        .add(id, Math.min(255, pageWords.weight(i)));
             }
             for (Map.Entry<String, List<String>> filter : page.filters().entrySet()) {
                 TreeMap<String, Postings> values =
@@ -402,6 +397,106 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Pages in the order they came, each with a weight (0..255), packed in one int. */
+    /**
+     * One page's words and their weights, each word counted where it lies in the page's text: a
+     * page has thousands of words, most of them repeats, and a string and a map entry for every one
+     * was most of the index's counting. A word gets a string of its own once per page ({@link
+     * #word}). An open-addressing table of the words' numbers; its arrays are kept from page to
+     * page.
+     */
+    private static final class PageWords implements SearchTokens.Ranges {
+        private String[] sources = new String[256];
+        private int[] starts = new int[256];
+        private int[] ends = new int[256];
+        private int[] hashes = new int[256];
+        private int[] weights = new int[256];
+
+        /** Each slot the number of a word plus one, or 0 when free; a power of two long. */
+        private int[] slots = new int[1024];
+
+        private int size;
+
+        /** What each word found now adds to its weight. */
+        private int adding;
+
+        void clear() {
+            Arrays.fill(slots, 0);
+            size = 0;
+        }
+
+        /** Adds {@code weight} for each word of {@code text}, each time it occurs. */
+        void count(String text, int weight) {
+            adding = weight;
+            SearchTokens.forEachRange(text, this);
+        }
+
+        int size() {
+            return size;
+        }
+
+        String word(int number) {
+            return sources[number].substring(starts[number], ends[number]);
+        }
+
+        int weight(int number) {
+            return weights[number];
+        }
+
+        @Override
+        public void accept(String normal, int start, int end) {
+            int hash = 0;
+            for (int i = start; i < end; i++) {
+                hash = 31 * hash + normal.charAt(i);
+            }
+            int mask = slots.length - 1;
+            int at = spread(hash) & mask;
+            for (int slot = slots[at]; slot != 0; slot = slots[at]) {
+                int word = slot - 1;
+                if (hashes[word] == hash
+                        && ends[word] - starts[word] == end - start
+                        && normal.regionMatches(start, sources[word], starts[word], end - start)) {
+                    weights[word] += adding;
+                    return;
+                }
+                at = (at + 1) & mask;
+            }
+            if (size == sources.length) {
+                int grown = size * 2;
+                sources = Arrays.copyOf(sources, grown);
+                starts = Arrays.copyOf(starts, grown);
+                ends = Arrays.copyOf(ends, grown);
+                hashes = Arrays.copyOf(hashes, grown);
+                weights = Arrays.copyOf(weights, grown);
+            }
+            sources[size] = normal;
+            starts[size] = start;
+            ends[size] = end;
+            hashes[size] = hash;
+            weights[size] = adding;
+            slots[at] = ++size;
+            if (size * 2 > slots.length) {
+                rehash();
+            }
+        }
+
+        /** Twice the slots, every word placed again: the table stays at most half full. */
+        private void rehash() {
+            slots = new int[slots.length * 2];
+            int mask = slots.length - 1;
+            for (int word = 0; word < size; word++) {
+                int at = spread(hashes[word]) & mask;
+                while (slots[at] != 0) {
+                    at = (at + 1) & mask;
+                }
+                slots[at] = word + 1;
+            }
+        }
+
+        private static int spread(int hash) {
+            return hash ^ (hash >>> 16);
+        }
+    }
+
     private static final class Postings {
         private int[] packed = new int[2];
         private int size;

@@ -28,6 +28,20 @@ public final class SearchTokens {
 
     /** Every word of {@code text} the index keeps, in order, repeats included. */
     public static void forEach(String text, Consumer<String> words) {
+        forEachRange(text, (normal, start, end) -> words.accept(normal.substring(start, end)));
+    }
+
+    /** Where a word lies: characters {@code start} to {@code end} of the normalised text. */
+    interface Ranges {
+        void accept(String normal, int start, int end);
+    }
+
+    /**
+     * As {@link #forEach}, each word given as where it lies in the text as normalised, without a
+     * string of its own: the index counts a page's words, most of them repeats, without making one
+     * for each.
+     */
+    static void forEachRange(String text, Ranges words) {
         String normal =
                 (ascii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC))
                         .toLowerCase(Locale.ROOT);
@@ -51,9 +65,9 @@ public final class SearchTokens {
                 }
                 int next = i + Character.charCount(c);
                 if (cjk) {
-                    words.accept(normal.substring(i, next));
+                    words.accept(normal, i, next);
                     if (previous >= 0) {
-                        words.accept(normal.substring(previous, next));
+                        words.accept(normal, previous, next);
                     }
                     previous = i;
                 } else if (++count == LONGEST) {
@@ -62,7 +76,7 @@ public final class SearchTokens {
                 i = next;
             }
             if (!cjk) {
-                words.accept(normal.substring(start, cut < 0 ? i : cut));
+                words.accept(normal, start, cut < 0 ? i : cut);
             }
         }
     }
