@@ -104,7 +104,7 @@ public final class PageText {
                 int lt = html.indexOf('<', at);
                 int end = lt < 0 ? length : lt;
                 if (end > at) {
-                    text(html.substring(at, end));
+                    text(at, end);
                 }
                 if (lt < 0) {
                     break;
@@ -142,7 +142,7 @@ public final class PageText {
             } else if (at + 1 < html.length() && Character.isLetter(html.charAt(at + 1))) {
                 startTag();
             } else {
-                text("<");
+                text(at, at + 1);
                 at++;
             }
         }
@@ -256,7 +256,7 @@ public final class PageText {
         private void endTag(String name) {
             // Pop to the element this closes; an end tag with no open element of its name is
             // stray and changes nothing.
-            if (open.stream().noneMatch(f -> f.name().equals(name))) {
+            if (!isOpen(name)) {
                 return;
             }
             Frame frame;
@@ -287,11 +287,22 @@ public final class PageText {
             }
         }
 
-        private void text(String raw) {
-            Frame frame = open.peek();
-            if (frame == null) {
-                return;
+        private boolean isOpen(String name) {
+            for (Frame frame : open) {
+                if (frame.name().equals(name)) {
+                    return true;
+                }
             }
+            return false;
+        }
+
+        /** The text of the page from {@code start} to {@code end}, outside any tag. */
+        private void text(int start, int end) {
+            Frame frame = open.peek();
+            if (frame == null || frame.capture() == null && (!frame.body() || frame.ignored())) {
+                return; // taken for nothing: not made into a string
+            }
+            String raw = html.substring(start, end);
             String text = raw.indexOf('&') < 0 ? raw : decode(raw);
             if (frame.capture() != null) {
                 frame.capture().append(text);
@@ -313,8 +324,10 @@ public final class PageText {
         return name;
     }
 
+    /** Where {@code sought}, which begins with '<', next occurs in {@code text}, in any case. */
     private static int indexOfIgnoringCase(String text, String sought, int from) {
-        for (int i = from; i <= text.length() - sought.length(); i++) {
+        // Every candidate starts with '<', which has no other case: only those are compared.
+        for (int i = text.indexOf('<', from); i >= 0; i = text.indexOf('<', i + 1)) {
             if (text.regionMatches(true, i, sought, 0, sought.length())) {
                 return i;
             }
