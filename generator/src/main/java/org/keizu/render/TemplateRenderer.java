@@ -8,8 +8,8 @@ import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -52,12 +52,58 @@ public final class TemplateRenderer {
     }
 
     /**
+     * A page's text as the template writes it: a {@link java.io.StringWriter} without the lock its
+     * {@code StringBuffer} takes for every piece of text (a page is written in thousands), which
+     * one thread alone never needs.
+     */
+    private static final class PageWriter extends Writer {
+        private final StringBuilder text = new StringBuilder(16 * 1024);
+
+        @Override
+        public void write(char[] chars, int offset, int length) {
+            text.append(chars, offset, length);
+        }
+
+        @Override
+        public void write(String string, int offset, int length) {
+            text.append(string, offset, offset + length);
+        }
+
+        @Override
+        public void write(String string) {
+            text.append(string);
+        }
+
+        @Override
+        public void write(int c) {
+            text.append((char) c);
+        }
+
+        @Override
+        public Writer append(CharSequence chars) {
+            text.append(chars);
+            return this;
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+
+    /**
      * Renders one page; a template error is a bug in the templates, so it is thrown, not collected.
      */
     public String render(String templateName, Map<String, Object> model) {
         try {
             Template template = config.getTemplate(templateName);
-            StringWriter out = new StringWriter();
+            PageWriter out = new PageWriter();
             template.process(model, out);
             return out.toString();
         } catch (IOException e) {
