@@ -44,7 +44,8 @@ final class ListingOutput {
                                             ? frame.meta("", views.metadata().registryJsonLd())
                                             : frame.meta(page.path(), null)));
         }
-        inOrder(pages, files);
+        // Each page depends on its own view alone: made on every core, handed on in order.
+        InOrder.make(pages, Supplier::get, files::accept);
     }
 
     /** The pages that list models: by country, verdict, organisation, programme and base. */
@@ -188,29 +189,7 @@ final class ListingOutput {
                                                 messages)));
             }
         }
-        inOrder(pages, files);
-    }
-
-    /**
-     * How many pages are made at once: enough to keep every core busy, few enough that memory does
-     * not grow with the registry.
-     */
-    private static final int BATCH = 64;
-
-    /**
-     * Makes the pages on every core, a batch at a time (each depends on its own view alone), and
-     * hands them to {@code files} in the order given.
-     */
-    private static void inOrder(List<Supplier<OutputFile>> pages, SitePlan.Sink files)
-            throws IOException {
-        for (int start = 0; start < pages.size(); start += BATCH) {
-            List<OutputFile> made =
-                    pages.subList(start, Math.min(pages.size(), start + BATCH)).parallelStream()
-                            .map(Supplier::get)
-                            .toList();
-            for (OutputFile file : made) {
-                files.accept(file);
-            }
-        }
+        // Each page depends on its own view alone: made on every core, handed on in order.
+        InOrder.make(pages, Supplier::get, files::accept);
     }
 }

@@ -86,22 +86,19 @@ public final class OpenData {
         ArrayNode list = all.putArray("models");
         List<String[]> csv = new ArrayList<>();
         csv.add(COLUMNS.toArray(String[]::new));
-        // Each record's file is made on every core, a batch at a time (its tree is read again
-        // from its file: the load let it go), and handed on in the records' order.
-        for (int start = 0; start < models.size(); start += BATCH) {
-            List<RecordFile> made =
-                    models.subList(start, Math.min(models.size(), start + BATCH)).parallelStream()
-                            .map(this::recordFile)
-                            .toList();
-            for (RecordFile record : made) {
-                list.add(record.summary());
-                csv.add(
-                        COLUMNS.stream()
-                                .map(c -> spreadsheetSafe(text(record.summary().get(c))))
-                                .toArray(String[]::new));
-                files.accept(record.file());
-            }
-        }
+        // Each record's file is made on every core (its tree is read again from its file: the
+        // load let it go), and handed on in the records' order.
+        InOrder.make(
+                models,
+                this::recordFile,
+                record -> {
+                    list.add(record.summary());
+                    csv.add(
+                            COLUMNS.stream()
+                                    .map(c -> spreadsheetSafe(text(record.summary().get(c))))
+                                    .toArray(String[]::new));
+                    files.accept(record.file());
+                });
         files.accept(OutputFile.text(SitePaths.REGISTRY_JSON, write(all)));
         files.accept(OutputFile.text(SitePaths.REGISTRY_CSV, csvLines(csv)));
         try (Stream<Path> schemas = Files.list(schemaDir)) {
@@ -114,9 +111,6 @@ public final class OpenData {
             }
         }
     }
-
-    /** Records made at once: enough to keep every core busy, few enough to hold. */
-    private static final int BATCH = 256;
 
     /** One record's computed fields, and its file: those fields and the record as curated. */
     private record RecordFile(ObjectNode summary, OutputFile file) {}

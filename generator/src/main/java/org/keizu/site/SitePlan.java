@@ -250,9 +250,7 @@ public final class SitePlan {
             made.add(
                     () -> feeds.country(page.country().code(), page.country().name(), feedEntries));
         }
-        for (OutputFile feed : made.parallelStream().map(Supplier::get).toList()) {
-            files.accept(feed);
-        }
+        InOrder.make(made, Supplier::get, files::accept);
         Optional<OutputFile> robots =
                 CrawlerFiles.robots(views.site().baseUrl(), views.site().origin());
         if (robots.isPresent()) {
