@@ -76,7 +76,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** Pages handed over and not yet indexed, at most: each holds its bytes until then. */
+    /** Pages handed over and not yet indexed, at most: each holds its text until then. */
     private static final int MOST_WAITING = 64;
 
     private final Output output;
@@ -396,7 +396,6 @@ public final class SearchIndex implements AutoCloseable {
         return bytes.toByteArray();
     }
 
-    /** Pages in the order they came, each with a weight (0..255), packed in one int. */
     /**
      * One page's words and their weights, each word counted where it lies in the page's text: a
      * page has thousands of words, most of them repeats, and a string and a map entry for every one
@@ -497,6 +496,7 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
+    /** Pages in the order they came, each with a weight (0..255), packed in one int. */
     private static final class Postings {
         private int[] packed = new int[2];
         private int size;
