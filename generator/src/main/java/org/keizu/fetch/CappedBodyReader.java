@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.keizu.io.DaemonThreads;
 
 /**
  * Reads a response body for {@link HubClient} within a size cap and a whole-request deadline.
@@ -22,12 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class CappedBodyReader {
     /** A daemon thread for this reader's deadlines: it only closes streams whose time is up. */
     private final ScheduledExecutorService watchdog =
-            Executors.newSingleThreadScheduledExecutor(
-                    r -> {
-                        Thread t = new Thread(r, "keizu-fetch-deadline");
-                        t.setDaemon(true);
-                        return t;
-                    });
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("keizu-fetch-deadline"));
 
     private final Duration deadline;
 

@@ -1,2 +1,5 @@
-/** Small file-system operations shared by the writers of the site and of snapshots. */
+/**
+ * Small file-system operations shared by the writers of the site and of snapshots, and the daemon
+ * threads the writers and other background work run on.
+ */
 package org.keizu.io;

@@ -302,8 +302,7 @@ public final class PageText {
             if (frame == null || frame.capture() == null && (!frame.body() || frame.ignored())) {
                 return; // taken for nothing: not made into a string
             }
-            String raw = html.substring(start, end);
-            String text = raw.indexOf('&') < 0 ? raw : decode(raw);
+            String text = decode(html.substring(start, end));
             if (frame.capture() != null) {
                 frame.capture().append(text);
             }

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.keizu.io.DaemonThreads;
 import org.keizu.render.Language;
 import org.keizu.render.SitePaths;
 
@@ -90,12 +91,7 @@ public final class SearchIndex implements AutoCloseable {
      * caller's next call, so that {@link #output} is only ever called on the caller's thread.
      */
     private final ExecutorService worker =
-            Executors.newSingleThreadExecutor(
-                    task -> {
-                        Thread thread = new Thread(task, "keizu-search-index");
-                        thread.setDaemon(true);
-                        return thread;
-                    });
+            Executors.newSingleThreadExecutor(DaemonThreads.named("keizu-search-index"));
 
     private final Semaphore waiting = new Semaphore(MOST_WAITING);
     private final Queue<Made> made = new ConcurrentLinkedQueue<>();
@@ -151,10 +147,10 @@ public final class SearchIndex implements AutoCloseable {
 
     /** Indexes the page at {@code path}, on the worker. */
     private void index(String path, String html) throws IOException {
-        if (failure.get() != null || !html.contains(PageText.BODY)) {
+        if (failure.get() != null) {
             return;
         }
-        Optional<PageText.Page> page = PageText.read(html);
+        Optional<PageText.Page> page = PageText.read(html); // empty when nothing is marked
         if (page.isEmpty()) {
             return;
         }

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import org.keizu.RegistryBuild;
+import org.keizu.io.DaemonThreads;
 import org.keizu.io.Folders;
 
 /**
@@ -77,7 +77,8 @@ public final class Preview implements AutoCloseable {
             builder.rebuild(state, null, System.nanoTime());
             server.createContext("/", new PreviewHandler(folder.root(), state));
             rebuilds =
-                    daemons("keizu-serve-rebuild").newThread(() -> rebuildOnChange(builder, err));
+                    DaemonThreads.named("keizu-serve-rebuild")
+                            .newThread(() -> rebuildOnChange(builder, err));
         } catch (IOException | RuntimeException e) {
             server.stop(0); // release the port
             if (watching != null) {
@@ -88,7 +89,7 @@ public final class Preview implements AutoCloseable {
         watcher = watching;
         // Each open page holds a request while it waits for a rebuild, so requests get threads of
         // their own; daemon threads, so that they never keep the program alive.
-        requests = Executors.newCachedThreadPool(daemons("keizu-serve-request"));
+        requests = Executors.newCachedThreadPool(DaemonThreads.named("keizu-serve-request"));
         server.setExecutor(requests);
         server.start();
         rebuilds.start();
@@ -154,13 +155,5 @@ public final class Preview implements AutoCloseable {
         if (settings.deleteOnClose()) {
             Folders.deleteTree(settings.outDir());
         }
-    }
-
-    private static ThreadFactory daemons(String name) {
-        return task -> {
-            Thread thread = new Thread(task, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

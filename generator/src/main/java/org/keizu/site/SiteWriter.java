@@ -16,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import org.keizu.io.DaemonThreads;
 import org.keizu.io.Folders;
 
 /**
@@ -105,7 +106,8 @@ public final class SiteWriter {
             this.folders.add(root);
             this.writers = new ExecutorService[WRITER_THREADS];
             for (int i = 0; i < writers.length; i++) {
-                writers[i] = Executors.newSingleThreadExecutor(SiteWriter::writerThread);
+                writers[i] =
+                        Executors.newSingleThreadExecutor(DaemonThreads.named("keizu-site-writer"));
             }
         }
 
@@ -214,12 +216,6 @@ public final class SiteWriter {
      * failed build never hangs the JVM).
      */
     private static final int WRITER_THREADS = 2;
-
-    private static Thread writerThread(Runnable task) {
-        Thread thread = new Thread(task, "keizu-site-writer");
-        thread.setDaemon(true);
-        return thread;
-    }
 
     private void refuseForeignFolder() throws IOException {
         if (Files.isSymbolicLink(outDir)) {
