@@ -4,11 +4,11 @@
 # Inputs that break a target are written by Jazzer beside the seeds, under
 # generator/src/test/resources/org/keizu/fuzz/HostileInputFuzzTestInputs/<target>/, so that every
 # later `mvn verify` replays them; commit them with the fix.
-# Usage: scripts/fuzz.sh [target ...]   (default: all seven)
+# Usage: scripts/fuzz.sh [target ...]   (default: all eight)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(recordLoading markdown idsToPaths csvCells jsonOutput configNormalisation findingFormatting)
+[ ${#targets[@]} -gt 0 ] || targets=(recordLoading plainYaml markdown idsToPaths csvCells jsonOutput configNormalisation findingFormatting)
 logs=generator/target/fuzz
 mkdir -p "$logs"
 mvn -q -o test-compile >/dev/null || mvn -q test-compile

@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Findings;
 import org.keizu.diagnostic.Position;
+import org.keizu.io.DaemonThreads;
 import org.keizu.lineage.Analysis;
 import org.keizu.lineage.ArchitectureClasses;
 import org.keizu.lineage.DetectionIndex;
@@ -137,10 +140,14 @@ public final class RegistryBuild {
     /** Phases 1 to 3: load, validate and analyse, collecting every finding. */
     public Checked check() {
         Findings findings = new Findings();
-        Optional<PartialDate> fixed = fixedDate();
+        // The commit's date is read from the repository (and its status checked) while the records
+        // load: both read files, and neither needs the other.
+        FutureTask<Optional<PartialDate>> commitDate = new FutureTask<>(this::fixedDate);
+        DaemonThreads.named("keizu-commit-date").newThread(commitDate).start();
         Registry registry =
                 new RegistryLoad(options.dataDir(), options.workingDir(), schema(), loads)
                         .run(findings);
+        Optional<PartialDate> fixed = result(commitDate);
         List<ProsePages.Page> pages =
                 ProsePages.read(
                         options.dataDir().resolve("pages"), options.workingDir(), findings::add);
@@ -514,6 +521,24 @@ public final class RegistryBuild {
      * The dataset's date when something outside the records fixes it: {@code --as-of}, else the
      * commit's date.
      */
+    /** What {@code task} gave, its failure thrown again as it was. */
+    private static <T> T result(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the commit's date", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     private Optional<PartialDate> fixedDate() {
         return options.asOf().or(() -> CommitDate.of(options.dataDir()));
     }

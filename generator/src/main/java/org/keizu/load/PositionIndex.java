@@ -47,6 +47,13 @@ public final class PositionIndex {
         }
     }
 
+    /** Whether {@code other} holds the same positions for the same values and keys. */
+    synchronized boolean samePositions(PositionIndex other) {
+        ensure();
+        other.ensure();
+        return values.equals(other.values) && keys.equals(other.keys);
+    }
+
     /** The value at {@code pointer}, or the nearest enclosing value that has a position. */
     public Position value(String pointer) {
         ensure();

@@ -30,7 +30,7 @@ final class PositionedTreeReader {
             Set.of("true", "True", "TRUE", "false", "False", "FALSE");
 
     /** Exact decimals: a number such as {@code 1.50} keeps its trailing zeros, as written. */
-    private static final JsonNodeFactory NODES = new JsonNodeFactory(true);
+    static final JsonNodeFactory NODES = new JsonNodeFactory(true);
 
     private final JsonParser parser;
 
@@ -152,7 +152,7 @@ final class PositionedTreeReader {
      * Keeps a YAML 1.1 number that is not a plain decimal ({@code 0x1F}, {@code 1_000}) as written
      * text.
      */
-    private static JsonNode number(String text) {
+    static JsonNode number(String text) {
         try {
             return NODES.numberNode(new BigDecimal(text));
         } catch (NumberFormatException e) {

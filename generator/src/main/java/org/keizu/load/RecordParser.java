@@ -37,8 +37,21 @@ import org.keizu.diagnostic.Position;
 public final class RecordParser {
     private final RecordMapper mappers;
 
+    /** Whether YAML in the form {@link PlainYaml} reads is read by it, not by SnakeYAML. */
+    private final boolean plainYaml;
+
     public RecordParser(RecordMapper mappers) {
+        this(mappers, true);
+    }
+
+    private RecordParser(RecordMapper mappers, boolean plainYaml) {
         this.mappers = mappers;
+        this.plainYaml = plainYaml;
+    }
+
+    /** A parser that reads every YAML file with SnakeYAML: the reference PlainYaml is held to. */
+    static RecordParser snakeYamlOnly(RecordMapper mappers) {
+        return new RecordParser(mappers, false);
     }
 
     /**
@@ -91,6 +104,24 @@ public final class RecordParser {
     private record Tree(ParseResult result, boolean hazard) {}
 
     private Tree tree(RecordKind kind, Path file, String displayPath, String text, boolean isYaml) {
+        if (isYaml && plainYaml) {
+            // Most records are plain YAML, read in one pass; SnakeYAML reads the rest, and is the
+            // reference the plain reading is tested against.
+            Optional<PlainYaml.Read> plain = PlainYaml.read(text);
+            if (plain.isPresent()) {
+                return new Tree(
+                        new ParseResult(
+                                Optional.of(
+                                        new ParsedRecord(
+                                                kind,
+                                                file,
+                                                displayPath,
+                                                plain.get().tree(),
+                                                plain.get().positions())),
+                                List.of()),
+                        false);
+            }
+        }
         List<Finding> findings = new ArrayList<>();
         PositionIndex positions = new PositionIndex();
         PositionedTreeReader reader = null;
@@ -180,6 +211,13 @@ public final class RecordParser {
      * line, never replaced. One leading BOM is allowed.
      */
     static Optional<String> decode(byte[] bytes, String file, List<Finding> findings) {
+        // The String constructor decodes far faster than a CharsetDecoder, replacing each bad byte
+        // with U+FFFD; text without one was valid. Text with one is decoded strictly again, to
+        // report the bad byte or to accept a U+FFFD written on purpose.
+        String fast = new String(bytes, StandardCharsets.UTF_8);
+        if (fast.indexOf('\uFFFD') < 0) {
+            return Optional.of(fast.startsWith("\uFEFF") ? fast.substring(1) : fast);
+        }
         CharsetDecoder decoder =
                 StandardCharsets.UTF_8
                         .newDecoder()

@@ -133,6 +133,9 @@ final class YamlHazardScan {
 
     /** Reports every line indented with a tab; returns how many. */
     static int reportTabIndentation(String text, String file, Consumer<Finding> out) {
+        if (text.indexOf('\t') < 0) {
+            return 0; // nearly every file: no need to cut it into lines
+        }
         List<String> lines = text.lines().toList();
         int found = 0;
         for (int i = 0; i < lines.size(); i++) {

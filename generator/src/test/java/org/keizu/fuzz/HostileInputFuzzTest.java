@@ -17,6 +17,7 @@ import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.FindingFormat;
 import org.keizu.diagnostic.Severity;
 import org.keizu.lineage.NormalisedConfig;
+import org.keizu.load.PlainYamlOracle;
 import org.keizu.load.RecordKind;
 import org.keizu.load.RecordMapper;
 import org.keizu.load.RecordParser;
@@ -52,6 +53,15 @@ class HostileInputFuzzTest {
                 assertFalse(result.findings().isEmpty(), "a file that does not load says why");
             }
         }
+    }
+
+    /**
+     * Any text as a YAML record: the parser gives exactly what it gives when SnakeYAML reads it,
+     * whether or not the plain reader took it.
+     */
+    @FuzzTest(maxDuration = "10m")
+    void plainYaml(FuzzedDataProvider data) {
+        PlainYamlOracle.agrees("fuzzed", data.consumeRemainingAsString());
     }
 
     /** Any Markdown renders to HTML with no script, handler or dangerous link. */

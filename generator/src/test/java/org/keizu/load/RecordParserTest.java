@@ -174,6 +174,37 @@ class RecordParserTest {
         assertEquals(2, f.line());
     }
 
+    /**
+     * Every kind of bad UTF-8 (a stray continuation byte, a cut sequence, an overlong form, an
+     * encoded surrogate, a code point past U+10FFFF) is reported at its line, as the strict decoder
+     * reports it, whatever the fast decoding made of it.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {"80", "C3", "E6 97", "C0 AF", "ED A0 80", "F4 90 80 80", "FF"})
+    void rejectsEveryKindOfInvalidUtf8AtItsLine(String hex) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.writeBytes("id: x\nname: caf".getBytes(StandardCharsets.UTF_8));
+        for (String b : hex.split(" ")) {
+            bytes.write(Integer.parseInt(b, 16));
+        }
+        bytes.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
+        Finding f =
+                only(
+                        parser.parse(
+                                RecordKind.MODEL,
+                                Path.of("x.yaml"),
+                                "x.yaml",
+                                bytes.toByteArray()));
+        assertEquals(Check.LOAD_001, f.check());
+        assertEquals(2, f.line());
+    }
+
+    @Test
+    void acceptsAReplacementCharacterWrittenOnPurpose() {
+        assertEquals("a\uFFFDb", tree("id: x\nname: a\uFFFDb\n").get("name").textValue());
+    }
+
     @Test
     void acceptsOneLeadingByteOrderMark() {
         assertEquals("x", tree("\uFEFFid: x\n").get("id").textValue());
