@@ -218,7 +218,7 @@ public final class RegistryBuild {
                         own,
                         registry,
                         checked.pages(),
-                        checked.analysis().withModel(registry),
+                        checked.analysis().withModel(registry, edited.get().record()),
                         checked.datasetDate(),
                         checked.vocabulary(),
                         checked.translatedPages()));

@@ -76,6 +76,38 @@ class RegistryEditedModelTest {
                 "the last checks are left as they were");
     }
 
+    /**
+     * The chains of derivation are kept from the last analysis only when the edit left the lineage
+     * as it was; either way they are what a whole check of the edited registry gives.
+     */
+    @Test
+    void theChainsOfDerivationFollowTheEditedLineage() throws Exception {
+        // Sahabat-AI continues the pre-training of SEA-LION v3, which continues Gemma 2 9B's.
+        String id = "sahabat-ai-gemma2-9b";
+        assertEquals(
+                java.util.List.of("gemma2-sea-lion-v3-9b", "gemma-2-9b"),
+                checked.analysis().of(id).ancestors());
+
+        RegistryBuild.Checked renamed = edit(id, "\nname: ", "\nname: Renamed ").orElseThrow();
+        assertEquals(
+                build.check().analysis().of(id).ancestors(), renamed.analysis().of(id).ancestors());
+
+        checkACopyOfTheRealRegistry();
+        RegistryBuild.Checked rebased =
+                edit(
+                                id,
+                                "  - base: gemma2-sea-lion-v3-9b\n    relation: continued-pretraining",
+                                "  - base: gemma2-sea-lion-v3-9b\n    relation: architecture-only")
+                        .orElseThrow();
+        assertEquals(java.util.List.of(), rebased.analysis().of(id).ancestors());
+        assertEquals(
+                build.check().analysis().of(id).ancestors(), rebased.analysis().of(id).ancestors());
+        assertEquals(
+                java.util.List.of(),
+                rebased.analysis().children("gemma2-sea-lion-v3-9b"),
+                "no longer a child of SEA-LION v3");
+    }
+
     @Test
     void aFileThatDoesNotLoadCleanlyIsNotTakenAlone() throws Exception {
         assertTrue(edit("rakuten-ai-3.0", "\nname:", "\nname: [unclosed\nx:").isEmpty());

@@ -1,10 +1,12 @@
 package org.keizu.registry;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -44,6 +46,9 @@ public final class Registry {
     private final Map<String, List<Model>> modelsByOrganisation = new HashMap<>();
     private final Map<String, List<Model>> modelsByProgramme = new HashMap<>();
     private final Map<String, List<Declared>> declaredByBase = new HashMap<>();
+
+    /** Null until {@link #modelsByName} is first asked for. */
+    private volatile NameOrder nameOrder;
 
     /**
      * Lets go of the records' parsed trees once the checks have read them ({@link
@@ -111,6 +116,52 @@ public final class Registry {
 
     public List<Loaded<Model>> models() {
         return models;
+    }
+
+    /**
+     * The models by name, then id, and each id's place among them; sorted once, when first asked.
+     */
+    private record NameOrder(List<Model> models, Map<String, Integer> places) {}
+
+    /** The lower-cased name is computed once per model, not on every comparison. */
+    private record SortKey(String name, Model model) {}
+
+    private NameOrder nameOrder() {
+        NameOrder order = nameOrder;
+        if (order == null) {
+            List<Model> sorted =
+                    models.stream()
+                            .map(
+                                    l ->
+                                            new SortKey(
+                                                    l.record().name().toLowerCase(Locale.ROOT),
+                                                    l.record()))
+                            .sorted(
+                                    Comparator.comparing(SortKey::name)
+                                            .thenComparing(k -> k.model().id()))
+                            .map(SortKey::model)
+                            .toList();
+            Map<String, Integer> places = new HashMap<>();
+            for (Model m : sorted) {
+                places.putIfAbsent(m.id(), places.size());
+            }
+            order = new NameOrder(sorted, places);
+            nameOrder = order; // made twice at worst, the same both times
+        }
+        return order;
+    }
+
+    /**
+     * The models by name, case aside, then by id: the order every list of models on the site
+     * follows. Sorted once for the registry, not once for each language's pages.
+     */
+    public List<Model> modelsByName() {
+        return nameOrder().models();
+    }
+
+    /** The model's place in {@link #modelsByName} (the first of a duplicated id); last if none. */
+    public int placeByName(String modelId) {
+        return nameOrder().places().getOrDefault(modelId, Integer.MAX_VALUE);
     }
 
     /**

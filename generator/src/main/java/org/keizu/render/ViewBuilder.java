@@ -104,7 +104,7 @@ public final class ViewBuilder {
         ViewContext past =
                 new ViewContext(
                         registry,
-                        context.analysis.withModel(registry),
+                        context.analysis.withModel(registry, then.record()),
                         context.versions,
                         vocabulary,
                         context.site);

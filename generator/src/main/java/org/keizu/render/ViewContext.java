@@ -38,8 +38,6 @@ final class ViewContext {
     /** Every model in the order the site lists them: by name, ignoring case, then by id. */
     final List<Model> modelsByName;
 
-    private final java.util.Map<String, Integer> siteOrder = new java.util.HashMap<>();
-
     ViewContext(
             Registry registry,
             Analysis analysis,
@@ -54,31 +52,15 @@ final class ViewContext {
         this.paths = site.paths();
         this.language = site.language();
         this.messages = new Messages(site.msg());
-        this.modelsByName =
-                registry.models().stream()
-                        .map(l -> l.record())
-                        .map(m -> new SortKey(m.name().toLowerCase(Locale.ROOT), m))
-                        .sorted(
-                                Comparator.comparing(SortKey::name)
-                                        .thenComparing(k -> k.model().id()))
-                        .map(SortKey::model)
-                        .toList();
-        for (Model m : modelsByName) {
-            siteOrder.putIfAbsent(m.id(), siteOrder.size());
-        }
+        this.modelsByName = registry.modelsByName();
     }
 
     /** These models (say, one organisation's) in the site's order. */
     List<Model> inSiteOrder(List<Model> models) {
         return models.stream()
-                .sorted(
-                        Comparator.comparingInt(
-                                m -> siteOrder.getOrDefault(m.id(), Integer.MAX_VALUE)))
+                .sorted(Comparator.comparingInt(m -> registry.placeByName(m.id())))
                 .toList();
     }
-
-    /** The lower-cased name is computed once per model, not on every comparison. */
-    private record SortKey(String name, Model model) {}
 
     /**
      * A term's label in the pages' language: the vocabulary's English, or the translation's bundle
