@@ -517,10 +517,6 @@ public final class RegistryBuild {
         }
     }
 
-    /**
-     * The dataset's date when something outside the records fixes it: {@code --as-of}, else the
-     * commit's date.
-     */
     /** What {@code task} gave, its failure thrown again as it was. */
     private static <T> T result(FutureTask<T> task) {
         try {
@@ -539,6 +535,10 @@ public final class RegistryBuild {
         }
     }
 
+    /**
+     * The dataset's date when something outside the records fixes it: {@code --as-of}, else the
+     * commit's date.
+     */
     private Optional<PartialDate> fixedDate() {
         return options.asOf().or(() -> CommitDate.of(options.dataDir()));
     }

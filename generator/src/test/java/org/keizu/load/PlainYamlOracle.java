@@ -38,6 +38,6 @@ public final class PlainYamlOracle {
                     a.positions().samePositions(b.positions()),
                     () -> name + ": positions differ:\n" + text);
         }
-        return PlainYaml.read(text).isPresent();
+        return PlainYaml.readOrThrow(text).isPresent();
     }
 }
