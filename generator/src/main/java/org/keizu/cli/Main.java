@@ -33,6 +33,17 @@ public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Out of memory, any thread may be the one to fail: the JDK's own (Java2D's disposer) print
+        // a stack trace by default. Keizu's threads hand their failures to the main thread, which
+        // says what to do below; one line, never a trace.
+        Thread.setDefaultUncaughtExceptionHandler(
+                (thread, failure) -> {
+                    if (!(failure instanceof OutOfMemoryError)) {
+                        // As the JDK prints it when no handler is set.
+                        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                        failure.printStackTrace(System.err);
+                    }
+                });
         int code;
         try {
             code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
