@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
 import org.keizu.diagnostic.Position;
 
@@ -231,7 +232,7 @@ final class PlainYaml {
             positions.putValue(pointer, position(offset));
             while (true) {
                 int keyEnd = keyEnd(offset);
-                if (at(keyEnd) != ':' || (at(keyEnd + 1) != ' ' && at(keyEnd + 1) != '\n')) {
+                if (!blockColon(keyEnd)) {
                     throw decline();
                 }
                 String name = text.substring(offset, keyEnd);
@@ -267,8 +268,11 @@ final class PlainYaml {
             }
         }
 
-        /** Where a plain word key starting at {@code offset} ends, declining anything else. */
-        private int keyEnd(int offset) {
+        /**
+         * Where a word key (a letter or {@code _}, then letters, digits, {@code _} and {@code -})
+         * starting at {@code offset} ends; {@code offset} itself when none starts there.
+         */
+        private int wordEnd(int offset) {
             int end = offset;
             while (end < ends[line]) {
                 char c = text.charAt(end);
@@ -279,10 +283,24 @@ final class PlainYaml {
                 }
                 end++;
             }
+            return end;
+        }
+
+        /** Where a word key starting at {@code offset} ends, declining anything else. */
+        private int keyEnd(int offset) {
+            int end = wordEnd(offset);
             if (end == offset || end - offset > RecordMapper.MAX_NAME_CHARS / 2) {
                 throw decline();
             }
             return end;
+        }
+
+        /**
+         * Whether a block mapping's colon stands at {@code offset}: a colon ending the line or
+         * before a space.
+         */
+        private boolean blockColon(int offset) {
+            return at(offset) == ':' && (at(offset + 1) == ' ' || at(offset + 1) == '\n');
         }
 
         /** The value of a key that ends its line: a collection on the lines that follow. */
@@ -320,9 +338,10 @@ final class PlainYaml {
                 if (content == ends[line] || startsSequenceItem(content)) {
                     throw decline();
                 }
-                int keyEnd = plainKeyEnd(content);
+                int word = wordEnd(content);
+                // A word and its colon on the item's line: a mapping whose keys stand there.
                 array.add(
-                        keyEnd >= 0
+                        word > content && blockColon(word)
                                 ? mapping(content - starts[line], content, child, depth + 1)
                                 : inlineValue(content, indent, child, depth + 1));
                 line = nextContentLine(line);
@@ -337,28 +356,6 @@ final class PlainYaml {
                     return array;
                 }
             }
-        }
-
-        /**
-         * Where the key ends if the item's content at {@code offset} is a key and its colon (a
-         * mapping on the item's line), else -1.
-         */
-        private int plainKeyEnd(int offset) {
-            int end = offset;
-            while (end < ends[line]) {
-                char c = text.charAt(end);
-                if ((c >= 'a' && c <= 'z')
-                        || (c >= 'A' && c <= 'Z')
-                        || c == '_'
-                        || (end > offset && ((c >= '0' && c <= '9') || c == '-'))) {
-                    end++;
-                } else {
-                    break;
-                }
-            }
-            return end > offset && at(end) == ':' && (at(end + 1) == ' ' || at(end + 1) == '\n')
-                    ? end
-                    : -1;
         }
 
         private int skipSpaces(int offset) {
@@ -518,31 +515,18 @@ final class PlainYaml {
         }
 
         /**
-         * {@code {key: value, ...}} on one line, of scalars; returns the offset after the brace.
+         * The items of a flow collection on one line, from its opening bracket at {@code offset} to
+         * {@code close}, separated by commas: {@code item} reads each from its first character and
+         * returns the offset after it. Returns the offset after the close.
          */
-        private int flowMapping(int offset, ObjectNode object, String pointer) {
+        private int flowItems(int offset, char close, IntUnaryOperator item) {
             int i = skipSpaces(offset + 1);
-            if (at(i) == '}') {
+            if (at(i) == close) {
                 return i + 1;
             }
             while (true) {
-                int keyEnd = keyEnd(i);
-                if (at(keyEnd) != ':' || at(keyEnd + 1) != ' ') {
-                    throw decline();
-                }
-                String name = text.substring(i, keyEnd);
-                if (object.has(name)) {
-                    throw decline();
-                }
-                String child = PositionIndex.child(pointer, name);
-                positions.putKey(child, position(i));
-                int valueAt = skipSpaces(keyEnd + 1);
-                positions.putValue(child, position(valueAt));
-                StringBuilder out = new StringBuilder();
-                int end = flowScalar(valueAt, out, '}');
-                object.set(name, scalarNode(at(valueAt), out.toString()));
-                i = skipSpaces(end);
-                if (at(i) == '}') {
+                i = skipSpaces(item.applyAsInt(i));
+                if (at(i) == close) {
                     return i + 1;
                 }
                 if (at(i) != ',') {
@@ -552,26 +536,46 @@ final class PlainYaml {
             }
         }
 
+        /**
+         * {@code {key: value, ...}} on one line, of scalars; returns the offset after the brace.
+         */
+        private int flowMapping(int offset, ObjectNode object, String pointer) {
+            return flowItems(
+                    offset,
+                    '}',
+                    start -> {
+                        int keyEnd = keyEnd(start);
+                        if (at(keyEnd) != ':' || at(keyEnd + 1) != ' ') {
+                            throw decline();
+                        }
+                        String name = text.substring(start, keyEnd);
+                        if (object.has(name)) {
+                            throw decline();
+                        }
+                        String child = PositionIndex.child(pointer, name);
+                        positions.putKey(child, position(start));
+                        int valueAt = skipSpaces(keyEnd + 1);
+                        positions.putValue(child, position(valueAt));
+                        StringBuilder out = new StringBuilder();
+                        int end = flowScalar(valueAt, out, '}');
+                        object.set(name, scalarNode(at(valueAt), out.toString()));
+                        return end;
+                    });
+        }
+
         /** {@code [value, ...]} on one line, of scalars; returns the offset after the bracket. */
         private int flowSequence(int offset, ArrayNode array, String pointer) {
-            int i = skipSpaces(offset + 1);
-            if (at(i) == ']') {
-                return i + 1;
-            }
-            while (true) {
-                positions.putValue(PositionIndex.child(pointer, array.size()), position(i));
-                StringBuilder out = new StringBuilder();
-                int end = flowScalar(i, out, ']');
-                array.add(scalarNode(at(i), out.toString()));
-                i = skipSpaces(end);
-                if (at(i) == ']') {
-                    return i + 1;
-                }
-                if (at(i) != ',') {
-                    throw decline();
-                }
-                i = skipSpaces(i + 1);
-            }
+            return flowItems(
+                    offset,
+                    ']',
+                    start -> {
+                        positions.putValue(
+                                PositionIndex.child(pointer, array.size()), position(start));
+                        StringBuilder out = new StringBuilder();
+                        int end = flowScalar(start, out, ']');
+                        array.add(scalarNode(at(start), out.toString()));
+                        return end;
+                    });
         }
 
         /**
