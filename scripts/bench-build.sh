@@ -9,10 +9,14 @@
 # (each through scripts/keizu, as the README runs Keizu, and validate and detect with java -jar too),
 # and, up to SERVE_MAX records (default 10000), `keizu serve` after a one-record edit: when the
 # edited record's page is written (serve's "showing" line) and when the whole site is.
-# Each run writes into a new folder: the folders of earlier runs are moved aside and deleted only
-# after the last run of a size, then the script waits 35 s, because on ext4 creating files soon
-# after deleting many costs several times more (the allocator skips inodes freed in the last 30 s)
-# and would charge one tool for the other's clean-up.
+# Each run writes into a fresh folder. The sites are written to a memory file system (tmpfs:
+# /dev/shm, or BENCH_OUT) when one has room (16 GB), the previous run's site deleted before each
+# run: on a disk with ext4 without a journal, creating files after deleting many costs several
+# times more for minutes (the allocator skips, one by one, inodes freed in the last 60 s, or 360 s
+# while their table's block is not written back), which charged each tool for the clean-up of the
+# runs before it. Set BENCH_OUT=disk to write beside the synthetic registry instead: there the
+# folders of earlier runs are moved aside and deleted only after the last run of a size, and the
+# script syncs and waits 65 s before the next size.
 # Installs Hugo from Debian if missing. Needs node_modules (npm ci); builds the jar.
 # usage: scripts/bench-build.sh [RUNS] [N ...]      (default: 3 runs at 1000 10000 30000)
 #        LARGE_RUNS=1 scripts/bench-build.sh 3 ...   (RUNS at N < 30000, LARGE_RUNS at N >= 30000)
@@ -35,24 +39,36 @@ mvn -q -B -f generator/pom.xml dependency:build-classpath -Dmdep.includeScope=te
 classpath="$repo/generator/target/test-classes:$repo/generator/target/classes:$(cat generator/target/bench-classpath.txt)"
 jar=$repo/generator/target/keizu.jar
 # Keizu as its README runs it: the launcher picks the JVM settings per command (class-data archive,
-# first JIT tier for the quick commands, a 640 MB heap for build). `java -jar` figures for validate
-# and detect are printed too, and the 512 MB build runs the jar directly.
+# first JIT tier for the quick commands; for build a 640 MB heap, the serial collector and less
+# inlining). `java -jar` figures for validate and detect are printed too, and the 512 MB build runs
+# the jar directly.
 keizu=$repo/scripts/keizu
 pagefind=$pagefind_home/node_modules/.bin/pagefind
-
-echo "bench-build: $runs runs per figure at N = ${sizes[*]} (${LARGE_RUNS:-$runs} at N >= 30000); $(nproc) cores; $(java -version 2>&1 | head -1); $(hugo version | cut -d' ' -f1-2); pagefind $("$pagefind" --version | cut -d' ' -f2)"
 
 # median of the numbers on standard input
 median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 
-# measure LABEL DIR OUT COMMAND...: runs COMMAND in DIR RUNS times, OUT moved aside before each
-# run (never deleted while anything is timed); sets wall (s) and rss (MB) to the medians.
+# The folder the built sites go to: a tmpfs with room, unless BENCH_OUT names another or is "disk".
+memory_folder() {
+    local folder=${BENCH_OUT:-/dev/shm}
+    [ "$folder" != disk ] && [ -d "$folder" ] && [ "$(df --output=avail -k "$folder" | tail -1)" -ge 16000000 ] &&
+        echo "$folder"
+}
+shm=$(memory_folder || true)
+
+echo "bench-build: $runs runs per figure at N = ${sizes[*]} (${LARGE_RUNS:-$runs} at N >= 30000); $(nproc) cores; $(java -version 2>&1 | head -1); $(hugo version | cut -d' ' -f1-2); pagefind $("$pagefind" --version | cut -d' ' -f2); sites written to ${shm:-the disk}"
+
+# measure LABEL DIR OUT COMMAND...: runs COMMAND in DIR RUNS times, the site of the run before
+# deleted (on a tmpfs) or moved aside (on a disk) first, never while anything is timed; sets wall
+# (s) and rss (MB) to the medians.
 measure() {
     local label=$1 dir=$2 out=$3
     shift 3
     local times=() mems=()
     for _ in $(seq 1 "$runs"); do
-        if [ -e "$out" ]; then mv "$out" "$(mktemp -d "$work/trash/XXXXXX")/"; fi
+        if [ -e "$out" ]; then
+            if [ "$outs" = "$work" ]; then mv "$out" "$(mktemp -d "$work/trash/XXXXXX")/"; else rm -rf "$out"; fi
+        fi
         if ! (cd "$dir" && /usr/bin/time -f '%e %M' -o "$work/time" "$@" >"$work/log" 2>&1); then
             printf '  %-34s FAILED: %s\n' "$label" "$(grep -v '^\s*at ' "$work/log" | tail -3 | tr '\n' ' ')"
             wall=0 rss=0
@@ -75,7 +91,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a/b}'; }
 # its "rebuilt N files in M ms" line (the whole site). The first edit is a warm-up.
 serve_edit() {
     local dir=$1 edits=5 pid
-    (cd "$dir" && exec "$keizu" serve --port 0 --out "$work/serve-site" >"$work/serve.out" 2>"$work/serve.err") &
+    (cd "$dir" && exec "$keizu" serve --port 0 --out "$outs/serve-site" >"$work/serve.out" 2>"$work/serve.err") &
     pid=$!
     until grep -q '^serving' "$work/serve.out" 2>/dev/null; do sleep 1; done
     local file
@@ -100,29 +116,31 @@ for n in "${sizes[@]}"; do
     if [ "$n" -ge 30000 ]; then runs=${LARGE_RUNS:-$all_runs}; fi
     work=$(mktemp -d)
     mkdir "$work/trash"
+    outs=$work
+    if [ -n "$shm" ]; then outs=$(mktemp -d "$shm/keizu-bench.XXXXXX"); fi
     java -cp "$classpath" org.keizu.bench.SyntheticSites "$n" "$work" >/dev/null
     cp -r templates "$work/keizu/templates"
     pages=$(find "$work/keizu/data/models" -name '*.yaml' | wc -l)
     echo
     echo "N = $n synthetic models ($pages records with the real ones)"
 
-    measure "keizu build (with search)" "$work/keizu" "$work/out-keizu" \
-        "$keizu" build --out "$work/out-keizu" --as-of 2026-11-30
+    measure "keizu build (with search)" "$work/keizu" "$outs/out-keizu" \
+        "$keizu" build --out "$outs/out-keizu" --as-of 2026-11-30
     kf_wall=$wall kf_rss=$rss
-    files_keizu=$(find "$work/out-keizu" -type f | wc -l)
-    largest=$(find "$work/out-keizu" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
-    over=$(find "$work/out-keizu" -name '*.html' -size +200000c | wc -l)
-    measure "hugo && pagefind" "$work/hugo" "$work/out-hugo" \
-        sh -c "hugo --quiet -d '$work/out-hugo' && '$pagefind' --site '$work/out-hugo' --quiet"
+    files_keizu=$(find "$outs/out-keizu" -type f | wc -l)
+    largest=$(find "$outs/out-keizu" -name '*.html' -printf '%s %P\n' | sort -n | tail -1)
+    over=$(find "$outs/out-keizu" -name '*.html' -size +200000c | wc -l)
+    measure "hugo && pagefind" "$work/hugo" "$outs/out-hugo" \
+        sh -c "hugo --quiet -d '$outs/out-hugo' && '$pagefind' --site '$outs/out-hugo' --quiet"
     hf_wall=$wall hf_rss=$rss
-    files_hugo=$(find "$work/out-hugo" -type f | wc -l)
-    measure "keizu build --no-search" "$work/keizu" "$work/out-keizu" \
-        "$keizu" build --out "$work/out-keizu" --no-search --as-of 2026-11-30
+    files_hugo=$(find "$outs/out-hugo" -type f | wc -l)
+    measure "keizu build --no-search" "$work/keizu" "$outs/out-keizu" \
+        "$keizu" build --out "$outs/out-keizu" --no-search --as-of 2026-11-30
     ks_wall=$wall ks_rss=$rss
-    measure "hugo" "$work/hugo" "$work/out-hugo" hugo --quiet -d "$work/out-hugo"
+    measure "hugo" "$work/hugo" "$outs/out-hugo" hugo --quiet -d "$outs/out-hugo"
     hs_wall=$wall hs_rss=$rss
-    measure "keizu build --no-search, -Xmx512m" "$work/keizu" "$work/out-keizu" \
-        java -Xmx512m -jar "$jar" build --out "$work/out-keizu" --no-search --as-of 2026-11-30
+    measure "keizu build --no-search, -Xmx512m" "$work/keizu" "$outs/out-keizu" \
+        java -Xmx512m -jar "$jar" build --out "$outs/out-keizu" --no-search --as-of 2026-11-30
     measure "keizu validate" "$work/keizu" "$work/none" "$keizu" validate
     measure "keizu detect (one config)" "$work/keizu" "$work/none" \
         "$keizu" detect data/snapshots/deepseek-ai/DeepSeek-R1/*/config.json
@@ -138,5 +156,10 @@ for n in "${sizes[@]}"; do
     echo "  ratio full build with search, keizu / (hugo + pagefind): wall $(ratio "$kf_wall" "$hf_wall")x, peak memory $(ratio "$kf_rss" "$hf_rss")x"
     echo "  ratio site alone, keizu --no-search / hugo:             wall $(ratio "$ks_wall" "$hs_wall")x, peak memory $(ratio "$ks_rss" "$hs_rss")x"
     rm -rf "$work"
-    sleep 35
+    if [ "$outs" = "$work" ]; then
+        sync
+        sleep 65
+    else
+        rm -rf "$outs"
+    fi
 done

@@ -61,7 +61,8 @@ class LauncherIT {
     }
 
     @Test
-    void theQuickCommandsRunOnTheFirstJitTierAndTheBuildInABoundedHeap() throws Exception {
+    void theQuickCommandsRunOnTheFirstJitTierAndTheBuildInABoundedHeapInliningLess()
+            throws Exception {
         Map<String, String> flags = Map.of("JDK_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags");
         Run validate = launch(LAUNCHER, flags, "validate", "--list-checks");
         assertEquals(0, validate.exit(), validate.out());
@@ -71,6 +72,10 @@ class LauncherIT {
         assertEquals(0, build.exit(), build.out());
         assertTrue(build.out().contains("-XX:MaxHeapSize=671088640"), build.out());
         assertFalse(build.out().contains("TieredStopAtLevel"), build.out());
+        for (String flag :
+                List.of("-XX:+UseSerialGC", "-XX:FreqInlineSize=100", "-XX:MaxInlineLevel=9")) {
+            assertTrue(build.out().contains(flag), "build runs with " + flag + ": " + build.out());
+        }
 
         Run serve =
                 launch(
