@@ -55,6 +55,8 @@ memory_folder() {
         echo "$folder"
 }
 shm=$(memory_folder || true)
+# A site left in memory by an interrupted run would hold the machine's memory until a reboot.
+trap 'if [ -n "${outs:-}" ] && [ "$outs" != "${work:-}" ]; then rm -rf "$outs"; fi' EXIT
 
 echo "bench-build: $runs runs per figure at N = ${sizes[*]} (${LARGE_RUNS:-$runs} at N >= 30000); $(nproc) cores; $(java -version 2>&1 | head -1); $(hugo version | cut -d' ' -f1-2); pagefind $("$pagefind" --version | cut -d' ' -f2); sites written to ${shm:-the disk}"
 
