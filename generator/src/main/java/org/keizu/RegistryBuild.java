@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
@@ -142,12 +141,12 @@ public final class RegistryBuild {
         Findings findings = new Findings();
         // The commit's date is read from the repository (and its status checked) while the records
         // load: both read files, and neither needs the other.
-        FutureTask<Optional<PartialDate>> commitDate = new FutureTask<>(this::fixedDate);
-        DaemonThreads.named("keizu-commit-date").newThread(commitDate).start();
+        FutureTask<Optional<PartialDate>> commitDate =
+                DaemonThreads.begin("keizu-commit-date", this::fixedDate);
         Registry registry =
                 new RegistryLoad(options.dataDir(), options.workingDir(), schema(), loads)
                         .run(findings);
-        Optional<PartialDate> fixed = result(commitDate);
+        Optional<PartialDate> fixed = DaemonThreads.result(commitDate);
         List<ProsePages.Page> pages =
                 ProsePages.read(
                         options.dataDir().resolve("pages"), options.workingDir(), findings::add);
@@ -231,11 +230,14 @@ public final class RegistryBuild {
      * held config with every other). The load's findings are added to {@code findings}.
      */
     public DetectionIndex detection(Findings findings) {
+        // The vocabulary is read while the records load: neither needs the other.
+        FutureTask<Optional<Vocabulary>> vocabularyRead =
+                DaemonThreads.begin("keizu-vocabulary", this::vocabulary);
         Registry registry =
-                new RegistryLoad(options.dataDir(), options.workingDir(), schema())
+                new RegistryLoad(options.dataDir(), options.workingDir())
                         .snapshotHolders()
                         .run(findings);
-        Optional<Vocabulary> vocabulary = vocabulary();
+        Optional<Vocabulary> vocabulary = DaemonThreads.result(vocabularyRead);
         return DetectionIndex.of(
                 registry,
                 vocabulary.map(ArchitectureClasses::from).orElse(ArchitectureClasses.NONE),
@@ -514,24 +516,6 @@ public final class RegistryBuild {
                                                     + " change that made it unreadable"));
                 }
             }
-        }
-    }
-
-    /** What {@code task} gave, its failure thrown again as it was. */
-    private static <T> T result(FutureTask<T> task) {
-        try {
-            return task.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the commit's date", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e.getCause() instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(e.getCause());
         }
     }
 

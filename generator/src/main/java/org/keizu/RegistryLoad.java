@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.FutureTask;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Findings;
 import org.keizu.diagnostic.Position;
+import org.keizu.io.DaemonThreads;
 import org.keizu.load.Loaded;
 import org.keizu.load.LoadedSnapshot;
 import org.keizu.load.ParsedRecord;
@@ -160,7 +162,26 @@ public final class RegistryLoad {
         RecordMapper mappers = new RecordMapper();
         RecordParser parser = new RecordParser(mappers);
         RecordBinder binder = new RecordBinder(mappers);
-        SchemaValidator schema = schemaValidator();
+        // Schemas not given are compiled on another thread while the first folder is listed:
+        // neither needs the other, and each is a tenth of what detect costs at 10,000 records.
+        FutureTask<SchemaValidator> compiled;
+        if (schema != null) {
+            compiled = new FutureTask<>(() -> schema);
+            compiled.run();
+        } else {
+            compiled = DaemonThreads.begin("keizu-schemas", this::schemaValidator);
+        }
+        // The snapshot folders are listed on another thread while the records load, what the
+        // listing finds kept aside until then.
+        List<Finding> folderFindings = new ArrayList<>();
+        FutureTask<List<Path>> snapshotFolders =
+                DaemonThreads.begin(
+                        "keizu-snapshot-folders",
+                        () ->
+                                SnapshotStore.folders(
+                                        dataDir.resolve("snapshots"),
+                                        workingDir,
+                                        folderFindings::add));
 
         if (cache != null) {
             cache.useSchemas(schemasDigest(dataDir.resolve("schema")));
@@ -174,6 +195,7 @@ public final class RegistryLoad {
                 snapshotHoldersOnly ? List.of(RecordKind.MODEL) : RecordKind.curated()) {
             List<Path> files = RecordFiles.list(dataDir, kind, workingDir, findings::add);
             listed.addAll(files);
+            SchemaValidator schema = DaemonThreads.result(compiled);
             // Each file is read, parsed, checked and bound on its own, so on every core at once;
             // the results are taken in the files' order, so findings and records keep it.
             List<FileResult> results =
@@ -203,10 +225,11 @@ public final class RegistryLoad {
         SnapshotStore store = new SnapshotStore(parser, binder);
         // Each folder is read, parsed and checked on its own, so on every core at once; the
         // results are taken in the folders' order.
+        List<Path> folders = DaemonThreads.result(snapshotFolders);
+        findings.addAll(folderFindings);
         List<SnapshotResult> read =
-                SnapshotStore.folders(dataDir.resolve("snapshots"), workingDir, findings::add)
-                        .parallelStream()
-                        .map(folder -> readSnapshot(store, schema, folder))
+                folders.parallelStream()
+                        .map(folder -> readSnapshot(store, DaemonThreads.result(compiled), folder))
                         .toList();
         for (SnapshotResult result : read) {
             findings.addAll(result.findings());
@@ -279,9 +302,8 @@ public final class RegistryLoad {
             SchemaValidator schema,
             RecordKind kind,
             Path file) {
-        String shown = RecordFiles.display(file, workingDir);
         List<Finding> readFindings = new ArrayList<>();
-        Optional<byte[]> bytes = readBytes(file, shown, readFindings);
+        Optional<byte[]> bytes = readBytes(file, readFindings);
         if (bytes.isEmpty()) {
             return new FileResult(readFindings, Optional.empty(), Optional.empty());
         }
@@ -289,7 +311,10 @@ public final class RegistryLoad {
             // Names no snapshot: nothing for ranking to read.
             return new FileResult(List.of(), Optional.empty(), Optional.empty());
         }
-        byte[] digest = sha256(bytes.get());
+        String shown = RecordFiles.display(file, workingDir);
+        // The few records a load for ranking reads keep their trees (below), so they need no
+        // digest to be read again; SHA-256 of every record is a twentieth of what detect costs.
+        byte[] digest = snapshotHoldersOnly ? null : sha256(bytes.get());
         if (cache != null) {
             Cache.Entry earlier = cache.files.get(file);
             if (earlier != null && Arrays.equals(earlier.digest(), digest)) {
@@ -304,6 +329,10 @@ public final class RegistryLoad {
         return result;
     }
 
+    /**
+     * One file's bytes parsed, checked and bound; {@code digest} is their SHA-256, or null when the
+     * record keeps its tree and positions rather than reading them again when asked.
+     */
     private FileResult load(
             RecordParser parser,
             RecordBinder binder,
@@ -333,7 +362,7 @@ public final class RegistryLoad {
                                     binder.bind(parsed.get(), Programme.class, fileFindings::add);
                             case SNAPSHOT, WEIGHTS -> Optional.empty();
                         };
-        if (bound.isPresent()) {
+        if (bound.isPresent() && digest != null) {
             // A loaded record's positions are needed only if a later check reports on it, and its
             // tree only by the checks and the open data: both can be read again from the file,
             // as long as it holds the bytes that were checked.
@@ -368,7 +397,7 @@ public final class RegistryLoad {
      */
     private Optional<ParsedRecord> again(
             RecordParser parser, RecordKind kind, Path file, String shown, byte[] digest) {
-        return readBytes(file, shown, new ArrayList<>())
+        return readBytes(file, new ArrayList<>())
                 .filter(bytes -> MessageDigest.isEqual(sha256(bytes), digest))
                 .flatMap(bytes -> parse(parser, kind, file, shown, bytes, new ArrayList<>()));
     }
@@ -404,14 +433,14 @@ public final class RegistryLoad {
         return org.keizu.io.Bytes.contains(bytes, SNAPSHOT);
     }
 
-    private static Optional<byte[]> readBytes(Path file, String shown, List<Finding> findings) {
+    private Optional<byte[]> readBytes(Path file, List<Finding> findings) {
         try {
             // Reported by the parser's size check without reading a huge file into memory.
             return Optional.of(RecordFiles.readCapped(file, RecordMapper.MAX_FILE_BYTES));
         } catch (IOException e) {
             findings.add(
                     Finding.error(
-                            shown,
+                            RecordFiles.display(file, workingDir),
                             Position.WHOLE_FILE,
                             Check.LOAD_001,
                             "cannot read: " + e.getMessage()));

@@ -1,6 +1,9 @@
 package org.keizu.cli;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,18 +21,24 @@ import picocli.CommandLine.Command;
         name = "keizu",
         mixinStandardHelpOptions = true,
         version = "keizu 0.1.0",
-        description = "Validate the Keizu registry and build its website.",
-        subcommands = {
-            ValidateCommand.class,
-            BuildCommand.class,
-            DetectCommand.class,
-            FetchCommand.class,
-            CompareCommand.class,
-            NewCommand.class,
-            ServeCommand.class,
-            CommandLine.HelpCommand.class
-        })
+        description = "Validate the Keizu registry and build its website.")
 public final class Main implements Runnable {
+    /** The commands, in the order help lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+        commands.put("validate", ValidateCommand::new);
+        commands.put("build", BuildCommand::new);
+        commands.put("detect", DetectCommand::new);
+        commands.put("fetch", FetchCommand::new);
+        commands.put("compare", CompareCommand::new);
+        commands.put("new", NewCommand::new);
+        commands.put("serve", ServeCommand::new);
+        commands.put("help", CommandLine.HelpCommand::new);
+        return commands;
+    }
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
@@ -62,6 +71,15 @@ public final class Main implements Runnable {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new Main());
+        // picocli reads every command's options by reflection when it is added, a tenth of what
+        // a quick command like detect costs: a named command is the only one a run needs. help,
+        // and a run that names no command, list them all.
+        Supplier<Object> named = args.length == 0 ? null : COMMANDS.get(args[0]);
+        if (named != null && !args[0].equals("help")) {
+            cli.addSubcommand(args[0], named.get());
+        } else {
+            COMMANDS.forEach((name, command) -> cli.addSubcommand(name, command.get()));
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler(

@@ -4,16 +4,31 @@ package org.keizu.io;
 public final class Bytes {
     private Bytes() {}
 
-    /** Whether {@code sought} occurs anywhere in {@code bytes}. */
+    /**
+     * Whether {@code sought} occurs anywhere in {@code bytes}. Horspool's search: where the byte
+     * under the end of the window cannot end a match, the window moves by as much as the word's
+     * length, so a word of eight letters is tested at about one place in seven rather than at every
+     * byte (keizu detect runs this over every record of the registry).
+     */
     public static boolean contains(byte[] bytes, byte[] sought) {
-        outer:
-        for (int i = 0; i + sought.length <= bytes.length; i++) {
-            for (int j = 0; j < sought.length; j++) {
-                if (bytes[i + j] != sought[j]) {
-                    continue outer;
-                }
-            }
+        int length = sought.length;
+        if (length == 0) {
             return true;
+        }
+        int[] shift = new int[256];
+        java.util.Arrays.fill(shift, length);
+        for (int j = 0; j < length - 1; j++) {
+            shift[sought[j] & 0xFF] = length - 1 - j;
+        }
+        int last = length - 1;
+        for (int i = 0; i + length <= bytes.length; i += shift[bytes[i + last] & 0xFF]) {
+            int j = last;
+            while (j >= 0 && bytes[i + j] == sought[j]) {
+                j--;
+            }
+            if (j < 0) {
+                return true;
+            }
         }
         return false;
     }

@@ -1,5 +1,8 @@
 package org.keizu.io;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 
 /**
@@ -16,5 +19,30 @@ public final class DaemonThreads {
             thread.setDaemon(true);
             return thread;
         };
+    }
+
+    /** {@code work} begun on a daemon thread named {@code name}; {@link #result} waits for it. */
+    public static <T> FutureTask<T> begin(String name, Callable<T> work) {
+        FutureTask<T> task = new FutureTask<>(work);
+        named(name).newThread(task).start();
+        return task;
+    }
+
+    /** What {@code task} gave, once it has; its failure thrown again as it was. */
+    public static <T> T result(FutureTask<T> task) {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for another thread", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 }

@@ -49,11 +49,10 @@ public final class SnapshotStore {
                 if (path.equals(snapshotRoot)) {
                     continue;
                 }
-                String shown = RecordFiles.display(path, workingDir);
                 if (Files.isSymbolicLink(path)) {
                     out.accept(
                             Finding.error(
-                                    shown,
+                                    RecordFiles.display(path, workingDir),
                                     Position.WHOLE_FILE,
                                     Check.LOAD_012,
                                     "symbolic links are not read in snapshots"));
@@ -61,7 +60,7 @@ public final class SnapshotStore {
                     if (depth < 3 && !path.getFileName().toString().startsWith(".")) {
                         out.accept(
                                 Finding.error(
-                                        shown,
+                                        RecordFiles.display(path, workingDir),
                                         Position.WHOLE_FILE,
                                         Check.LOAD_011,
                                         "snapshots/ holds only <hub-org>/<repo>/<revision>/ folders"));
