@@ -5,6 +5,7 @@ import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -64,9 +65,9 @@ final class PngEncoder {
     /**
      * A backdrop's rows deflated once, for images that differ from it only in a band of rows (the
      * share cards of one verdict differ only in their title and line): each image then filters and
-     * deflates only its band, and the stream is joined from the three parts. What an image holds
-     * outside the band is never read: the backdrop's rows stand for it. The PNG is valid and
-     * decodes to the image's pixels; its bytes differ from {@link #encode}'s, as a match never
+     * deflates only the rows it draws on, and the stream is joined from the parts. What an image
+     * holds outside those rows is never read: the backdrop's rows stand for it. The PNG is valid
+     * and decodes to the image's pixels; its bytes differ from {@link #encode}'s, as a match never
      * crosses a part's edge.
      */
     static final class Template {
@@ -76,6 +77,9 @@ final class PngEncoder {
         private final int to;
         private final RunLengthDeflate.Segment above;
         private final RunLengthDeflate.Segment below;
+
+        /** The backdrop's rows {@code from} to {@code to} (inclusive), filtered. */
+        private final byte[] band;
 
         /**
          * The band is rows {@code from} (at least 1) to {@code to} (exclusive, at most the height
@@ -100,6 +104,7 @@ final class PngEncoder {
             this.below =
                     RunLengthDeflate.segment(
                             raw, stride * (to + 1), stride * height, rowDistance(stride));
+            this.band = Arrays.copyOfRange(raw, stride * from, stride * (to + 1));
         }
 
         /**
@@ -107,6 +112,17 @@ final class PngEncoder {
          * the backdrop's with anything drawn within the band.
          */
         byte[] encode(BufferedImage image) {
+            return encode(image, from, to);
+        }
+
+        /**
+         * As {@link #encode(BufferedImage)}, for an image that holds the backdrop's pixels in every
+         * row of the band but rows {@code drawnFrom} to {@code drawnTo} (exclusive): only those,
+         * and the row after them (whose filter depends on theirs), are read, filtered and deflated;
+         * the backdrop's filtered rows stand for the others. A card's title and line cover about
+         * half its band.
+         */
+        byte[] encode(BufferedImage image, int drawnFrom, int drawnTo) {
             if (image.getWidth() != width || image.getHeight() != height) {
                 throw new IllegalArgumentException(
                         "expected "
@@ -118,13 +134,29 @@ final class PngEncoder {
                                 + " × "
                                 + image.getHeight());
             }
+            if (drawnFrom < from || drawnTo < drawnFrom || drawnTo > to) {
+                throw new IllegalArgumentException(
+                        "rows " + drawnFrom + " to " + drawnTo + " outside the band");
+            }
             int stride = 1 + 3 * width;
-            int length = stride * (to + 1 - from);
+            int distance = rowDistance(stride);
+            int ownEnd = drawnTo + 1;
+            int length = stride * (ownEnd - drawnFrom);
             byte[] raw = scratch(length);
-            filter(rgb(image), width, from, to + 1, raw);
-            RunLengthDeflate.Segment band =
-                    RunLengthDeflate.segment(raw, 0, length, rowDistance(stride));
-            return png(width, height, RunLengthDeflate.join(List.of(above, band, below)));
+            filter(rgb(image), width, drawnFrom, ownEnd, raw);
+            List<RunLengthDeflate.Segment> parts = new ArrayList<>(5);
+            parts.add(above);
+            if (drawnFrom > from) {
+                parts.add(RunLengthDeflate.segment(band, 0, stride * (drawnFrom - from), distance));
+            }
+            parts.add(RunLengthDeflate.segment(raw, 0, length, distance));
+            if (ownEnd <= to) {
+                parts.add(
+                        RunLengthDeflate.segment(
+                                band, stride * (ownEnd - from), band.length, distance));
+            }
+            parts.add(below);
+            return png(width, height, RunLengthDeflate.join(parts));
         }
     }
 

@@ -227,8 +227,9 @@ final class RunLengthDeflate {
             while (i + run < to && data[i + run] == b) {
                 run++;
             }
-            if (row > 0 && i - row >= from && run < MAX_MATCH) {
-                // Anti-aliased text: a stretch of a row often repeats the row above.
+            // Anti-aliased text: a stretch of a row often repeats the row above. Where its first
+            // byte does not, as at most of a text row's bytes, it is not compared further.
+            if (row > 0 && i - row >= from && run < MAX_MATCH && data[i - row] == b) {
                 int same = sameAsBefore(data, i, to, row);
                 if (same >= 3 && same > run) {
                     match(same, row);

@@ -126,6 +126,39 @@ class PngEncoderTest {
     }
 
     @Test
+    void anImageDrawnOnInSomeRowsOfItsBandIsReadOnlyThere() throws IOException {
+        BufferedImage backdrop = backdrop();
+        PngEncoder.Template template = new PngEncoder.Template(backdrop, 60, 170);
+        int[][] drawnRows = {{90, 120}, {60, 170}, {60, 61}, {169, 170}, {100, 100}, {60, 60}};
+        for (int[] rows : drawnRows) {
+            BufferedImage card = backdrop();
+            Graphics2D g = pen(card);
+            g.setColor(new Color(0x1c, 0x1f, 0x24));
+            g.clipRect(0, rows[0], card.getWidth(), rows[1] - rows[0]);
+            g.setFont(g.getFont().deriveFont(60f));
+            g.drawString("Ünïcödé Ω", 20, 150);
+            g.fillOval(250, 40, 120, 150);
+            g.dispose();
+            card.setRGB(5, 5, 0x00ff00); // outside the band: not read
+            card.setRGB(5, 175, 0x00ff00);
+            BufferedImage decoded =
+                    ImageIO.read(new ByteArrayInputStream(template.encode(card, rows[0], rows[1])));
+            for (int y = 0; y < card.getHeight(); y++) {
+                BufferedImage expected = y >= 60 && y < 170 ? card : backdrop;
+                for (int x = 0; x < card.getWidth(); x++) {
+                    assertEquals(
+                            expected.getRGB(x, y),
+                            decoded.getRGB(x, y),
+                            "rows " + rows[0] + "-" + rows[1] + ", pixel " + x + "," + y);
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> template.encode(backdrop, 59, 100));
+        assertThrows(IllegalArgumentException.class, () -> template.encode(backdrop, 100, 171));
+        assertThrows(IllegalArgumentException.class, () -> template.encode(backdrop, 100, 99));
+    }
+
+    @Test
     void aBandThatLeavesNoRowAboveOrBelowIsRefused() {
         BufferedImage backdrop = backdrop();
         assertThrows(
