@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Pattern;
 import org.keizu.diagnostic.Position;
@@ -84,6 +86,25 @@ final class PlainYaml {
      */
     private static final Pattern NUMBER =
             Pattern.compile("(0|[1-9][0-9]*)(\\.[0-9]+)?(e[1-9][0-9]?)?");
+
+    /**
+     * Field names seen so far, each kept once: every record repeats the same few hundred names, and
+     * a registry's trees are kept until its checks are done; at 10,000 records their names were
+     * half of the strings the collector copied. Bounded, as a registry's names are few; past the
+     * bound a name is kept as read.
+     */
+    private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
+
+    private static final int MAX_NAMES = 20_000;
+
+    /** {@code name}, or the equal string read before it. */
+    private static String knownName(String name) {
+        String known = NAMES.get(name);
+        if (known == null && NAMES.size() < MAX_NAMES) {
+            known = NAMES.putIfAbsent(name, name);
+        }
+        return known == null ? name : known;
+    }
 
     /** The tree and positions of {@code text}, or empty when it is not plain YAML as above. */
     static Optional<Read> read(String text) {
@@ -235,7 +256,7 @@ final class PlainYaml {
                 if (!blockColon(keyEnd)) {
                     throw decline();
                 }
-                String name = text.substring(offset, keyEnd);
+                String name = knownName(text.substring(offset, keyEnd));
                 if (object.has(name)) {
                     throw decline(); // Jackson's path names both lines
                 }
@@ -548,7 +569,7 @@ final class PlainYaml {
                         if (at(keyEnd) != ':' || at(keyEnd + 1) != ' ') {
                             throw decline();
                         }
-                        String name = text.substring(start, keyEnd);
+                        String name = knownName(text.substring(start, keyEnd));
                         if (object.has(name)) {
                             throw decline();
                         }

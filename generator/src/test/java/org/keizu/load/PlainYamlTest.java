@@ -1,7 +1,9 @@
 package org.keizu.load;
 
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -262,6 +264,20 @@ class PlainYamlTest {
     void readsEachFormItIsFor(String text) {
         assertTrue(PlainYaml.readOrThrow(text).isPresent(), "not read:\n" + text);
         agrees("form", text);
+    }
+
+    /**
+     * Every record repeats the same field names, and the registry keeps its records' trees until
+     * the checks are done: a name read twice is one string.
+     */
+    @Test
+    void aFieldNameReadAgainIsTheStringReadBefore() {
+        JsonNode first =
+                PlainYaml.readOrThrow("id: first\nflags: {uncertain: true}\n").get().tree();
+        JsonNode second =
+                PlainYaml.readOrThrow("id: second\nflags: {uncertain: false}\n").get().tree();
+        assertSame(first.fieldNames().next(), second.fieldNames().next());
+        assertSame(first.get("flags").fieldNames().next(), second.get("flags").fieldNames().next());
     }
 
     /** Plain values that start with a digit: a number, a date, or text, as SnakeYAML reads them. */
