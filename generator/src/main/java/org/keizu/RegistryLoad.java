@@ -163,7 +163,7 @@ public final class RegistryLoad {
         RecordParser parser = new RecordParser(mappers);
         RecordBinder binder = new RecordBinder(mappers);
         // Schemas not given are compiled on another thread while the first folder is listed:
-        // neither needs the other, and each is a tenth of what detect costs at 10,000 records.
+        // neither needs the other, and each took about a tenth of detect at 10,000 records.
         FutureTask<SchemaValidator> compiled;
         if (schema != null) {
             compiled = new FutureTask<>(() -> schema);
@@ -313,7 +313,7 @@ public final class RegistryLoad {
         }
         String shown = RecordFiles.display(file, workingDir);
         // The few records a load for ranking reads keep their trees (below), so they need no
-        // digest to be read again; SHA-256 of every record is a twentieth of what detect costs.
+        // digest to be read again: hashing them was a twentieth of what detect cost.
         byte[] digest = snapshotHoldersOnly ? null : sha256(bytes.get());
         if (cache != null) {
             Cache.Entry earlier = cache.files.get(file);

@@ -71,8 +71,11 @@ public final class ShareImage {
         Backdrop holds;
         Rectangle drawn;
 
-        /** Makes the band, and the row on each side of it, the backdrop's pixels. */
-        void holdOnly(Backdrop backdrop) {
+        /**
+         * Makes the band, and the row on each side of it, the backdrop's pixels, and notes that
+         * {@code drawing} is about to be drawn over.
+         */
+        void prepare(Backdrop backdrop, Rectangle drawing) {
             if (holds != backdrop) {
                 int first = (backdrop.bandFrom() - 1) * WIDTH;
                 int end = (backdrop.bandTo() + 1) * WIDTH;
@@ -84,7 +87,7 @@ public final class ShareImage {
                 }
             }
             holds = backdrop;
-            drawn = new Rectangle();
+            drawn = drawing;
         }
     }
 
@@ -196,25 +199,8 @@ public final class ShareImage {
                 y += g.getFontMetrics().getAscent();
                 lineShape = outline(g, fit(g, line, small, WIDTH - 2 * MARGIN), MARGIN, y);
             }
-            // Anti-aliasing touches no pixel outside a shape's bounds rounded out; one pixel more
-            // is kept for safety, and the clip holds the drawing to it and to the band.
-            Rectangle drawn = titleShape.getBounds();
-            if (lineShape != null) {
-                drawn.add(lineShape.getBounds());
-            }
-            drawn.grow(1, 1);
-            drawn =
-                    drawn.intersection(
-                            new Rectangle(
-                                    0,
-                                    backdrop.bandFrom(),
-                                    WIDTH,
-                                    backdrop.bandTo() - backdrop.bandFrom()));
-            if (drawn.isEmpty()) {
-                drawn = new Rectangle(0, backdrop.bandFrom(), 0, 0);
-            }
-            canvas.holdOnly(backdrop);
-            canvas.drawn = drawn;
+            Rectangle drawn = drawnOver(backdrop, titleShape, lineShape);
+            canvas.prepare(backdrop, drawn);
             g.clip(drawn);
             g.setColor(INK);
             g.fill(titleShape);
@@ -226,6 +212,29 @@ public final class ShareImage {
         } finally {
             g.dispose();
         }
+    }
+
+    /**
+     * The pixels a card's shapes cover, within its band: anti-aliasing touches no pixel outside a
+     * shape's bounds rounded out, and one pixel more is kept on each side for safety. A card draws
+     * within these (its clip holds it there); none if it draws nothing.
+     */
+    private static Rectangle drawnOver(Backdrop backdrop, Shape... shapes) {
+        Rectangle drawn = null;
+        for (Shape shape : shapes) {
+            Rectangle bounds = shape == null ? null : shape.getBounds();
+            if (bounds != null && !bounds.isEmpty()) {
+                drawn = drawn == null ? bounds : drawn.union(bounds);
+            }
+        }
+        Rectangle band =
+                new Rectangle(
+                        0, backdrop.bandFrom(), WIDTH, backdrop.bandTo() - backdrop.bandFrom());
+        if (drawn != null) {
+            drawn.grow(1, 1);
+            drawn = drawn.intersection(band);
+        }
+        return drawn == null || drawn.isEmpty() ? new Rectangle(0, band.y, 0, 0) : drawn;
     }
 
     /** A card's shared pixels ({@link Backdrop}), on a canvas of their own. */
