@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Future;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Findings;
@@ -141,7 +141,7 @@ public final class RegistryBuild {
         Findings findings = new Findings();
         // The commit's date is read from the repository (and its status checked) while the records
         // load: both read files, and neither needs the other.
-        FutureTask<Optional<PartialDate>> commitDate =
+        Future<Optional<PartialDate>> commitDate =
                 DaemonThreads.begin("keizu-commit-date", this::fixedDate);
         Registry registry =
                 new RegistryLoad(options.dataDir(), options.workingDir(), schema(), loads)
@@ -231,7 +231,7 @@ public final class RegistryBuild {
      */
     public DetectionIndex detection(Findings findings) {
         // The vocabulary is read while the records load: neither needs the other.
-        FutureTask<Optional<Vocabulary>> vocabularyRead =
+        Future<Optional<Vocabulary>> vocabularyRead =
                 DaemonThreads.begin("keizu-vocabulary", this::vocabulary);
         Registry registry =
                 new RegistryLoad(options.dataDir(), options.workingDir())

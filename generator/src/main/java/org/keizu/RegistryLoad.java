@@ -10,8 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.Future;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Findings;
@@ -164,17 +165,14 @@ public final class RegistryLoad {
         RecordBinder binder = new RecordBinder(mappers);
         // Schemas not given are compiled on another thread while the first folder is listed:
         // neither needs the other, and each took about a tenth of detect at 10,000 records.
-        FutureTask<SchemaValidator> compiled;
-        if (schema != null) {
-            compiled = new FutureTask<>(() -> schema);
-            compiled.run();
-        } else {
-            compiled = DaemonThreads.begin("keizu-schemas", this::schemaValidator);
-        }
+        Future<SchemaValidator> compiled =
+                schema != null
+                        ? CompletableFuture.completedFuture(schema)
+                        : DaemonThreads.begin("keizu-schemas", this::schemaValidator);
         // The snapshot folders are listed on another thread while the records load, what the
         // listing finds kept aside until then.
         List<Finding> folderFindings = new ArrayList<>();
-        FutureTask<List<Path>> snapshotFolders =
+        Future<List<Path>> snapshotFolders =
                 DaemonThreads.begin(
                         "keizu-snapshot-folders",
                         () ->
@@ -227,9 +225,10 @@ public final class RegistryLoad {
         // results are taken in the folders' order.
         List<Path> folders = DaemonThreads.result(snapshotFolders);
         findings.addAll(folderFindings);
+        SchemaValidator schema = DaemonThreads.result(compiled);
         List<SnapshotResult> read =
                 folders.parallelStream()
-                        .map(folder -> readSnapshot(store, DaemonThreads.result(compiled), folder))
+                        .map(folder -> readSnapshot(store, schema, folder))
                         .toList();
         for (SnapshotResult result : read) {
             findings.addAll(result.findings());
@@ -426,11 +425,12 @@ public final class RegistryLoad {
         }
     }
 
-    private static final byte[] SNAPSHOT = "snapshot".getBytes(StandardCharsets.US_ASCII);
+    private static final org.keizu.io.Bytes.Word SNAPSHOT =
+            new org.keizu.io.Bytes.Word("snapshot".getBytes(StandardCharsets.US_ASCII));
 
     /** Whether a record file's bytes hold the word "snapshot" at all, as every holder's do. */
     private static boolean namesSnapshot(byte[] bytes) {
-        return org.keizu.io.Bytes.contains(bytes, SNAPSHOT);
+        return SNAPSHOT.in(bytes);
     }
 
     private Optional<byte[]> readBytes(Path file, List<Finding> findings) {

@@ -2,6 +2,7 @@ package org.keizu.io;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 
@@ -22,14 +23,14 @@ public final class DaemonThreads {
     }
 
     /** {@code work} begun on a daemon thread named {@code name}; {@link #result} waits for it. */
-    public static <T> FutureTask<T> begin(String name, Callable<T> work) {
+    public static <T> Future<T> begin(String name, Callable<T> work) {
         FutureTask<T> task = new FutureTask<>(work);
         named(name).newThread(task).start();
         return task;
     }
 
     /** What {@code task} gave, once it has; its failure thrown again as it was. */
-    public static <T> T result(FutureTask<T> task) {
+    public static <T> T result(Future<T> task) {
         try {
             return task.get();
         } catch (InterruptedException e) {
