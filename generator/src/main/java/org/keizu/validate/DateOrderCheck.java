@@ -34,9 +34,9 @@ public final class DateOrderCheck implements RegistryCheck {
                     r -> {
                         TreeWalk.texts(
                                 loaded.source().tree(),
-                                (pointer, field, text) -> {
+                                (location, field, text) -> {
                                     if (ValueCheck.DATE_FIELDS.contains(field)
-                                            && !pointer.equals("/reviewed")) {
+                                            && !location.pointer().equals("/reviewed")) {
                                         PartialDate.parse(text)
                                                 .filter(d -> d.certainlyAfter(r))
                                                 .ifPresent(
@@ -44,7 +44,9 @@ public final class DateOrderCheck implements RegistryCheck {
                                                                 out.accept(
                                                                         Finding.error(
                                                                                 loaded.file(),
-                                                                                loaded.at(pointer),
+                                                                                loaded.at(
+                                                                                        location
+                                                                                                .pointer()),
                                                                                 Check.VAL_004,
                                                                                 field
                                                                                         + " "

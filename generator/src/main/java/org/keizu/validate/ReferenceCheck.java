@@ -163,8 +163,8 @@ public final class ReferenceCheck implements RegistryCheck {
         Set<String> cited = new HashSet<>();
         TreeWalk.texts(
                 loaded.tree(),
-                (pointer, field, text) -> {
-                    if (!field.equals("source") || pointer.startsWith("/sources/")) {
+                (location, field, text) -> {
+                    if (!field.equals("source") || location.within("sources")) {
                         return;
                     }
                     cited.add(text);
@@ -172,7 +172,7 @@ public final class ReferenceCheck implements RegistryCheck {
                         out.accept(
                                 Finding.error(
                                         loaded.displayPath(),
-                                        loaded.at(pointer),
+                                        loaded.at(location.pointer()),
                                         Check.REF_004,
                                         "source \""
                                                 + text

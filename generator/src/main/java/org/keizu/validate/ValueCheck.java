@@ -72,12 +72,12 @@ public final class ValueCheck implements RegistryCheck {
     private void checkRecord(ParsedRecord loaded, Consumer<Finding> out) {
         TreeWalk.texts(
                 loaded.tree(),
-                (pointer, field, text) -> {
+                (location, field, text) -> {
                     if (DATE_FIELDS.contains(field) && PartialDate.parse(text).isEmpty()) {
                         out.accept(
                                 Finding.error(
                                         loaded.displayPath(),
-                                        loaded.at(pointer),
+                                        loaded.at(location.pointer()),
                                         Check.VAL_003,
                                         "\""
                                                 + text
@@ -90,7 +90,7 @@ public final class ValueCheck implements RegistryCheck {
                                                 out.accept(
                                                         Finding.error(
                                                                 loaded.displayPath(),
-                                                                loaded.at(pointer),
+                                                                loaded.at(location.pointer()),
                                                                 Check.VAL_005,
                                                                 "URL \"" + text + "\" "
                                                                         + problem)));
@@ -99,19 +99,20 @@ public final class ValueCheck implements RegistryCheck {
                         out.accept(
                                 Finding.error(
                                         loaded.displayPath(),
-                                        loaded.at(pointer),
+                                        loaded.at(location.pointer()),
                                         Check.VAL_001,
                                         "country \""
                                                 + text
                                                 + "\" is not an ISO 3166-1 alpha-2 code (JP, KR, US ...)"));
                     }
-                    if (pointer.equals("/licence/declared")
+                    if (field.equals("declared")
+                            && location.pointer().equals("/licence/declared")
                             && !spdxIds.contains(text)
                             && !LICENCE_REF.matcher(text).matches()) {
                         out.accept(
                                 Finding.error(
                                         loaded.displayPath(),
-                                        loaded.at(pointer),
+                                        loaded.at(location.pointer()),
                                         Check.VAL_002,
                                         "licence \""
                                                 + text
@@ -123,7 +124,7 @@ public final class ValueCheck implements RegistryCheck {
                                             out.accept(
                                                     Finding.error(
                                                             loaded.displayPath(),
-                                                            loaded.at(pointer),
+                                                            loaded.at(location.pointer()),
                                                             Check.VAL_006,
                                                             problem)));
                 });
@@ -135,6 +136,12 @@ public final class ValueCheck implements RegistryCheck {
         // record passes here.
         int position = 0;
         for (int at = 0; at < text.length(); ) {
+            char c = text.charAt(at);
+            if (c >= 0x20 && c < 0x7F) { // printable ASCII, most of every record: never hidden
+                at++;
+                position++;
+                continue;
+            }
             int cp = text.codePointAt(at);
             at += Character.charCount(cp);
             position++;
