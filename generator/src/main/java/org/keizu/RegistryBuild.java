@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
@@ -110,7 +111,7 @@ public final class RegistryBuild {
      * The schemas, compiled once per build (kept by {@code keizu serve} while they do not change):
      * the load and the versions' pages both need them.
      */
-    private SchemaValidator schema;
+    private Future<SchemaValidator> schema;
 
     /** Null: each load reads every file afresh. */
     private final RegistryLoad.Cache loads;
@@ -129,9 +130,21 @@ public final class RegistryBuild {
     }
 
     private SchemaValidator schema() {
+        return DaemonThreads.result(compiledSchema());
+    }
+
+    /**
+     * The schemas, compiled on another thread the first time they are asked for: the load lists the
+     * records meanwhile, and needs them only to check the first.
+     */
+    private Future<SchemaValidator> compiledSchema() {
         if (schema == null) {
             Path schemas = options.dataDir().resolve("schema");
-            schema = loads != null ? loads.validator(schemas) : new SchemaValidator(schemas);
+            schema =
+                    loads != null
+                            ? CompletableFuture.completedFuture(loads.validator(schemas))
+                            : DaemonThreads.begin(
+                                    "keizu-schemas", () -> new SchemaValidator(schemas));
         }
         return schema;
     }
@@ -144,7 +157,7 @@ public final class RegistryBuild {
         Future<Optional<PartialDate>> commitDate =
                 DaemonThreads.begin("keizu-commit-date", this::fixedDate);
         Registry registry =
-                new RegistryLoad(options.dataDir(), options.workingDir(), schema(), loads)
+                new RegistryLoad(options.dataDir(), options.workingDir(), compiledSchema(), loads)
                         .run(findings);
         Optional<PartialDate> fixed = DaemonThreads.result(commitDate);
         List<ProsePages.Page> pages =

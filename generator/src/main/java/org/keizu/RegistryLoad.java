@@ -50,7 +50,7 @@ public final class RegistryLoad {
     private final Path workingDir;
 
     /** Null: compiled from {@code data/schema/} when the load runs. */
-    private final SchemaValidator schema;
+    private final Future<SchemaValidator> schema;
 
     /**
      * True for a load of only the records that can hold a snapshot ({@link #snapshotHolders()}).
@@ -72,10 +72,13 @@ public final class RegistryLoad {
     }
 
     /**
-     * A load that takes from {@code cache} what an earlier load with the same schemas made of a
-     * file whose bytes have not changed ({@code keizu serve}).
+     * A load that checks records against the schemas {@code schema} gives once compiled (the caller
+     * may still be compiling them: the first folder is listed meanwhile), and takes from {@code
+     * cache}, if not null, what an earlier load with the same schemas made of a file whose bytes
+     * have not changed ({@code keizu serve}).
      */
-    public RegistryLoad(Path dataDir, Path workingDir, SchemaValidator schema, Cache cache) {
+    public RegistryLoad(
+            Path dataDir, Path workingDir, Future<SchemaValidator> schema, Cache cache) {
         this(dataDir, workingDir, schema, false, cache);
     }
 
@@ -83,6 +86,20 @@ public final class RegistryLoad {
             Path dataDir,
             Path workingDir,
             SchemaValidator schema,
+            boolean snapshotHoldersOnly,
+            Cache cache) {
+        this(
+                dataDir,
+                workingDir,
+                schema == null ? null : CompletableFuture.completedFuture(schema),
+                snapshotHoldersOnly,
+                cache);
+    }
+
+    private RegistryLoad(
+            Path dataDir,
+            Path workingDir,
+            Future<SchemaValidator> schema,
             boolean snapshotHoldersOnly,
             Cache cache) {
         this.dataDir = dataDir;
@@ -167,7 +184,7 @@ public final class RegistryLoad {
         // neither needs the other, and each took about a tenth of detect at 10,000 records.
         Future<SchemaValidator> compiled =
                 schema != null
-                        ? CompletableFuture.completedFuture(schema)
+                        ? schema
                         : DaemonThreads.begin("keizu-schemas", this::schemaValidator);
         // The snapshot folders are listed on another thread while the records load, what the
         // listing finds kept aside until then.
@@ -239,7 +256,9 @@ public final class RegistryLoad {
 
     /** The schemas given, else those of {@code data/schema/} compiled now. */
     private SchemaValidator schemaValidator() {
-        return schema != null ? schema : new SchemaValidator(dataDir.resolve("schema"));
+        return schema != null
+                ? DaemonThreads.result(schema)
+                : new SchemaValidator(dataDir.resolve("schema"));
     }
 
     /**
