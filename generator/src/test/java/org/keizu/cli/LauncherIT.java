@@ -76,6 +76,11 @@ class LauncherIT {
         }
         // Huge pages are asked for only where the system offers them, so the JVM never warns.
         assertFalse(validate.out().contains("VM warning"), validate.out());
+        boolean offered =
+                Files.isReadable(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))
+                        && Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled"))
+                                .matches("(?s).*\\[(always|madvise)\\].*");
+        assertEquals(offered, validate.out().contains("-XX:+UseTransparentHugePages"));
 
         Run build = launch(LAUNCHER, flags, "build", "--help");
         assertEquals(0, build.exit(), build.out());
@@ -85,6 +90,8 @@ class LauncherIT {
                 List.of("-XX:+UseSerialGC", "-XX:FreqInlineSize=100", "-XX:MaxInlineLevel=9")) {
             assertTrue(build.out().contains(flag), "build runs with " + flag + ": " + build.out());
         }
+        assertEquals(offered, build.out().contains("-XX:+UseTransparentHugePages"));
+        assertFalse(build.out().contains("VM warning"), build.out());
 
         Run serve =
                 launch(
