@@ -361,7 +361,17 @@ public final class RegistryLoad {
             byte[] bytes,
             byte[] digest) {
         List<Finding> fileFindings = new ArrayList<>();
-        Optional<ParsedRecord> parsed = parse(parser, kind, file, shown, bytes, fileFindings);
+        // A record that can be read again notes no positions while it is read: only a finding
+        // asks for one, and then they are made from the file (as for a loaded record, below).
+        java.util.function.Supplier<PositionIndex> positionsLater =
+                digest == null
+                        ? null
+                        : () ->
+                                again(parser, kind, file, shown, digest)
+                                        .map(ParsedRecord::positions)
+                                        .orElseGet(PositionIndex::new);
+        Optional<ParsedRecord> parsed =
+                parse(parser, kind, file, shown, bytes, positionsLater, fileFindings);
         if (parsed.isEmpty()) {
             return new FileResult(fileFindings, Optional.empty(), Optional.empty());
         }
@@ -384,13 +394,7 @@ public final class RegistryLoad {
             // A loaded record's positions are needed only if a later check reports on it, and its
             // tree only by the checks and the open data: both can be read again from the file,
             // as long as it holds the bytes that were checked.
-            parsed.get()
-                    .positions()
-                    .release(
-                            () ->
-                                    again(parser, kind, file, shown, digest)
-                                            .map(ParsedRecord::positions)
-                                            .orElseGet(PositionIndex::new));
+            parsed.get().positions().release(positionsLater);
             parsed.get()
                     .content()
                     .rereadWith(
@@ -417,7 +421,7 @@ public final class RegistryLoad {
             RecordParser parser, RecordKind kind, Path file, String shown, byte[] digest) {
         return readBytes(file, new ArrayList<>())
                 .filter(bytes -> MessageDigest.isEqual(sha256(bytes), digest))
-                .flatMap(bytes -> parse(parser, kind, file, shown, bytes, new ArrayList<>()));
+                .flatMap(bytes -> parse(parser, kind, file, shown, bytes, null, new ArrayList<>()));
     }
 
     /** The schemas' bytes, hashed together in their names' order: what a cached load depends on. */
@@ -473,8 +477,9 @@ public final class RegistryLoad {
             Path file,
             String shown,
             byte[] bytes,
+            java.util.function.Supplier<PositionIndex> positionsLater,
             List<Finding> findings) {
-        RecordParser.ParseResult result = parser.parse(kind, file, shown, bytes);
+        RecordParser.ParseResult result = parser.parse(kind, file, shown, bytes, positionsLater);
         findings.addAll(result.findings());
         return result.record();
     }

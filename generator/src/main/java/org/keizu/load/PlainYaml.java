@@ -108,8 +108,17 @@ final class PlainYaml {
 
     /** The tree and positions of {@code text}, or empty when it is not plain YAML as above. */
     static Optional<Read> read(String text) {
+        return read(text, true);
+    }
+
+    /**
+     * As {@link #read(String)}; without positions ({@code Read.positions} null) unless {@code
+     * withPositions}: a record that loads without a finding never needs them, and noting where
+     * every value stands was a good part of reading it.
+     */
+    static Optional<Read> read(String text, boolean withPositions) {
         try {
-            return readOrThrow(text);
+            return readOrThrow(text, withPositions);
         } catch (RuntimeException e) {
             // A fault of this reader must never cost a record: SnakeYAML reads the file instead.
             // The tests call readOrThrow, so that such a fault fails them.
@@ -119,8 +128,12 @@ final class PlainYaml {
 
     /** As {@link #read}, a fault of this reader thrown rather than taken for a decline. */
     static Optional<Read> readOrThrow(String text) {
+        return readOrThrow(text, true);
+    }
+
+    private static Optional<Read> readOrThrow(String text, boolean withPositions) {
         try {
-            return Optional.of(new Reader(text).document());
+            return Optional.of(new Reader(text, withPositions).document());
         } catch (Decline e) {
             return Optional.empty();
         }
@@ -138,13 +151,15 @@ final class PlainYaml {
 
         private final int[] ends;
 
-        private final PositionIndex positions = new PositionIndex();
+        /** Null when positions are not noted (nor the JSON pointers they are kept under). */
+        private final PositionIndex positions;
 
         /** The line being read. */
         private int line;
 
-        Reader(String text) {
+        Reader(String text, boolean withPositions) {
             this.text = text;
+            this.positions = withPositions ? new PositionIndex() : null;
             int count = 1;
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -234,6 +249,30 @@ final class PlainYaml {
             return new Position(line + 1, text.codePointCount(starts[line], offset) + 1);
         }
 
+        /** Notes that the value at {@code pointer} starts at {@code offset} of the current line. */
+        private void valueAt(String pointer, int offset) {
+            if (positions != null) {
+                positions.putValue(pointer, position(offset));
+            }
+        }
+
+        /** Notes that the key of the member at {@code pointer} is at {@code offset}. */
+        private void keyAt(String pointer, int offset) {
+            if (positions != null) {
+                positions.putKey(pointer, position(offset));
+            }
+        }
+
+        /** The pointer of a member, when positions are noted. */
+        private String child(String pointer, String name) {
+            return positions == null ? null : PositionIndex.child(pointer, name);
+        }
+
+        /** The pointer of a list item, when positions are noted. */
+        private String child(String pointer, int index) {
+            return positions == null ? null : PositionIndex.child(pointer, index);
+        }
+
         private boolean startsSequenceItem(int offset) {
             return text.charAt(offset) == '-'
                     && (offset + 1 == ends[line] || at(offset + 1) == ' ');
@@ -250,7 +289,7 @@ final class PlainYaml {
                 throw decline();
             }
             ObjectNode object = PositionedTreeReader.NODES.objectNode();
-            positions.putValue(pointer, position(offset));
+            valueAt(pointer, offset);
             while (true) {
                 int keyEnd = keyEnd(offset);
                 if (!blockColon(keyEnd)) {
@@ -260,8 +299,8 @@ final class PlainYaml {
                 if (object.has(name)) {
                     throw decline(); // Jackson's path names both lines
                 }
-                String child = PositionIndex.child(pointer, name);
-                positions.putKey(child, position(offset));
+                String child = child(pointer, name);
+                keyAt(child, offset);
                 int valueAt = skipSpaces(keyEnd + 1);
                 object.set(
                         name,
@@ -348,14 +387,14 @@ final class PlainYaml {
                 throw decline();
             }
             ArrayNode array = PositionedTreeReader.NODES.arrayNode();
-            positions.putValue(pointer, position(starts[line] + indent));
+            valueAt(pointer, starts[line] + indent);
             while (true) {
                 int dash = starts[line] + indent;
                 if (dash + 1 == ends[line]) {
                     throw decline(); // an item on the lines below its dash
                 }
                 int content = skipSpaces(dash + 1);
-                String child = PositionIndex.child(pointer, array.size());
+                String child = child(pointer, array.size());
                 if (content == ends[line] || startsSequenceItem(content)) {
                     throw decline();
                 }
@@ -393,7 +432,7 @@ final class PlainYaml {
          * {@code indent}. Leaves the current line on the first line after the value.
          */
         private JsonNode inlineValue(int offset, int indent, String pointer, int depth) {
-            positions.putValue(pointer, position(offset));
+            valueAt(pointer, offset);
             char c = text.charAt(offset);
             JsonNode value;
             int end;
@@ -573,10 +612,10 @@ final class PlainYaml {
                         if (object.has(name)) {
                             throw decline();
                         }
-                        String child = PositionIndex.child(pointer, name);
-                        positions.putKey(child, position(start));
+                        String child = child(pointer, name);
+                        keyAt(child, start);
                         int valueAt = skipSpaces(keyEnd + 1);
-                        positions.putValue(child, position(valueAt));
+                        valueAt(child, valueAt);
                         StringBuilder out = new StringBuilder();
                         int end = flowScalar(valueAt, out, '}');
                         object.set(name, scalarNode(at(valueAt), out.toString()));
@@ -590,8 +629,7 @@ final class PlainYaml {
                     offset,
                     ']',
                     start -> {
-                        positions.putValue(
-                                PositionIndex.child(pointer, array.size()), position(start));
+                        valueAt(child(pointer, array.size()), start);
                         StringBuilder out = new StringBuilder();
                         int end = flowScalar(start, out, ']');
                         array.add(scalarNode(at(start), out.toString()));

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Position;
@@ -60,6 +61,20 @@ public final class RecordParser {
     public record ParseResult(Optional<ParsedRecord> record, List<Finding> findings) {}
 
     public ParseResult parse(RecordKind kind, Path file, String displayPath, byte[] bytes) {
+        return parse(kind, file, displayPath, bytes, null);
+    }
+
+    /**
+     * As {@link #parse(RecordKind, Path, String, byte[])}; a record read in one pass ({@link
+     * PlainYaml}) notes no positions, and {@code positionsLater} makes them the first time one is
+     * asked for (a finding's), by reading the file again. Null: positions are noted as it is read.
+     */
+    public ParseResult parse(
+            RecordKind kind,
+            Path file,
+            String displayPath,
+            byte[] bytes,
+            Supplier<PositionIndex> positionsLater) {
         List<Finding> findings = new ArrayList<>();
         if (bytes.length > kind.maxBytes()) {
             // Only the first MAX + 1 bytes were read: say "more than", never a made-up size.
@@ -86,7 +101,7 @@ public final class RecordParser {
         // One pass for a clean file: the tree is built and hazards are only noticed. The event
         // scan, which names each hazard at its place as Jackson cannot, runs only for a file that
         // has one or did not parse (a second reading of every file was a third of validate's time).
-        Tree tree = tree(kind, file, displayPath, text.get(), isYaml);
+        Tree tree = tree(kind, file, displayPath, text.get(), isYaml, positionsLater);
         if (isYaml
                 && (tree.hazard()
                         || !tree.result().findings().isEmpty()
@@ -103,12 +118,23 @@ public final class RecordParser {
     /** The tree pass's result, and whether it saw what only the event scan reports well. */
     private record Tree(ParseResult result, boolean hazard) {}
 
-    private Tree tree(RecordKind kind, Path file, String displayPath, String text, boolean isYaml) {
+    private Tree tree(
+            RecordKind kind,
+            Path file,
+            String displayPath,
+            String text,
+            boolean isYaml,
+            Supplier<PositionIndex> positionsLater) {
         if (isYaml && plainYaml) {
             // Most records are plain YAML, read in one pass; SnakeYAML reads the rest, and is the
             // reference the plain reading is tested against.
-            Optional<PlainYaml.Read> plain = PlainYaml.read(text);
+            Optional<PlainYaml.Read> plain = PlainYaml.read(text, positionsLater == null);
             if (plain.isPresent()) {
+                PositionIndex positions = plain.get().positions();
+                if (positions == null) {
+                    positions = new PositionIndex();
+                    positions.release(positionsLater);
+                }
                 return new Tree(
                         new ParseResult(
                                 Optional.of(
@@ -117,7 +143,7 @@ public final class RecordParser {
                                                 file,
                                                 displayPath,
                                                 plain.get().tree(),
-                                                plain.get().positions())),
+                                                positions)),
                                 List.of()),
                         false);
             }

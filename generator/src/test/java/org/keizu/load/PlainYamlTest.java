@@ -1,5 +1,7 @@
 package org.keizu.load;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,6 +60,24 @@ class PlainYamlTest {
         assertTrue(
                 declined.size() * 10 < files.size(),
                 "PlainYaml declined " + declined.size() + " of " + files.size() + ": " + declined);
+    }
+
+    @Test
+    void readWithoutPositionsGivesTheSameTreeAndNoPositions() throws IOException {
+        int read = 0;
+        for (Path file : realRecords()) {
+            String text = Files.readString(file);
+            var with = PlainYaml.read(text, true);
+            var without = PlainYaml.read(text, false);
+            assertEquals(with.isPresent(), without.isPresent(), file.toString());
+            if (with.isPresent()) {
+                assertEquals(with.get().tree(), without.get().tree(), file.toString());
+                assertTrue(with.get().positions() != null, file.toString());
+                assertNull(without.get().positions(), file.toString());
+                read++;
+            }
+        }
+        assertTrue(read > 100, "records read: " + read);
     }
 
     @Test
