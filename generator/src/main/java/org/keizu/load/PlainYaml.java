@@ -37,7 +37,10 @@ import org.keizu.diagnostic.Position;
 final class PlainYaml {
     private PlainYaml() {}
 
-    /** What reading gave: the tree and where each value and key stands. */
+    /**
+     * What reading gave: the tree and where each value and key stands (null when read without
+     * positions).
+     */
     record Read(JsonNode tree, PositionIndex positions) {}
 
     /** Declining is not exceptional here; no stack trace is made. */
