@@ -19,8 +19,20 @@ import org.keizu.render.Views.VerdictCount;
 final class ModelRows {
     private final ViewContext context;
 
+    /** Each model's row as made, by id; null when rows are made afresh each time. */
+    private final Map<String, ModelRow> made;
+
     ModelRows(ViewContext context) {
+        this(context, false);
+    }
+
+    /**
+     * Rows that, if {@code shared}, are made once per model and handed to every list that asks: for
+     * lists built together and dropped together ({@link ViewBuilder#listViews}).
+     */
+    ModelRows(ViewContext context, boolean shared) {
         this.context = context;
+        this.made = shared ? new java.util.concurrent.ConcurrentHashMap<>() : null;
     }
 
     /**
@@ -28,6 +40,10 @@ final class ModelRows {
      * verdict.
      */
     ModelRow row(Model model) {
+        return made == null ? newRow(model) : made.computeIfAbsent(model.id(), id -> newRow(model));
+    }
+
+    private ModelRow newRow(Model model) {
         Analysis.ModelAnalysis analysis = context.analysis.of(model.id());
         Verdict verdict = analysis.verdict().verdict();
         Optional<LineageLink> shown = analysis.principalLink();

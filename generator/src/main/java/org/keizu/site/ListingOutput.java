@@ -50,6 +50,7 @@ final class ListingOutput {
 
     /** The pages that list models: by country, verdict, organisation, programme and base. */
     static void render(ViewBuilder views, PageFrame frame, SitePlan.Sink files) throws IOException {
+        ViewBuilder.ListViews lists = views.listViews();
         List<Supplier<OutputFile>> pages = new ArrayList<>();
         pages.add(
                 () ->
@@ -58,11 +59,11 @@ final class ListingOutput {
                                 "countries.ftlh",
                                 views.countries(),
                                 frame.fixed("countries_title")));
-        ModelListPages lists = new ModelListPages(views.site());
+        ModelListPages paging = new ModelListPages(views.site());
         Messages messages = new Messages(views.site().msg());
-        for (Views.CountryPage country : views.countryPages()) {
+        for (Views.CountryPage country : lists.countryPages()) {
             for (ModelListPages.Page page :
-                    lists.split(country.models(), SitePaths.country(country.country().code()))) {
+                    paging.split(country.models(), SitePaths.country(country.country().code()))) {
                 pages.add(
                         () ->
                                 frame.page(
@@ -78,9 +79,9 @@ final class ListingOutput {
                                         frame.countryMeta(country.country(), page.path())));
             }
         }
-        for (Views.VerdictPage verdict : views.verdictPages()) {
+        for (Views.VerdictPage verdict : lists.verdictPages()) {
             for (ModelListPages.Page page :
-                    lists.split(verdict.models(), SitePaths.verdict(verdict.verdict()))) {
+                    paging.split(verdict.models(), SitePaths.verdict(verdict.verdict()))) {
                 pages.add(
                         () ->
                                 frame.page(
@@ -99,9 +100,9 @@ final class ListingOutput {
                                                 messages)));
             }
         }
-        for (Views.OrganisationPage organisation : views.organisationPages()) {
+        for (Views.OrganisationPage organisation : lists.organisationPages()) {
             for (ModelListPages.Page page :
-                    lists.split(
+                    paging.split(
                             organisation.models(),
                             SitePaths.organisation(organisation.profile().id()))) {
                 pages.add(
@@ -117,9 +118,9 @@ final class ListingOutput {
                                         page.name(organisation.profile().name(), messages)));
             }
         }
-        for (Views.ProgrammePage programme : views.programmePages()) {
+        for (Views.ProgrammePage programme : lists.programmePages()) {
             for (ModelListPages.Page page :
-                    lists.split(
+                    paging.split(
                             programme.models(), SitePaths.programme(programme.profile().id()))) {
                 pages.add(
                         () ->
@@ -136,7 +137,7 @@ final class ListingOutput {
                                         page.name(programme.profile().name(), messages)));
             }
         }
-        List<Views.BasePage> bases = views.basePages();
+        List<Views.BasePage> bases = lists.basePages();
         pages.add(
                 () ->
                         frame.page(
@@ -175,7 +176,7 @@ final class ListingOutput {
                                         ModelListPages.slice(base.components(), k),
                                         ModelListPages.slice(base.architectureOnly(), k),
                                         k == 1 ? base.tree() : null,
-                                        lists.pager(path, k, count));
+                                        paging.pager(path, k, count));
                 pages.add(
                         () ->
                                 frame.page(
