@@ -143,15 +143,13 @@ public final class SitePlan {
             }
         }
         ViewBuilder english = editions.get(0).views();
-        files.accept(
-                OutputFile.text(
-                        SitePaths.SITEMAP,
-                        CrawlerFiles.sitemap(
-                                paths,
-                                english.site().origin() + english.site().baseUrl(),
-                                lastmod,
-                                english.site().datasetDate(),
-                                editions.stream().map(e -> e.views().site().language()).toList())));
+        CrawlerFiles.sitemaps(
+                paths,
+                english.site().origin() + english.site().baseUrl(),
+                lastmod,
+                english.site().datasetDate(),
+                editions.stream().map(e -> e.views().site().language()).toList(),
+                files);
     }
 
     /**
