@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Findings;
@@ -363,7 +364,7 @@ public final class RegistryLoad {
         List<Finding> fileFindings = new ArrayList<>();
         // A record that can be read again notes no positions while it is read: only a finding
         // asks for one, and then they are made from the file (as for a loaded record, below).
-        java.util.function.Supplier<PositionIndex> positionsLater =
+        Supplier<PositionIndex> positionsLater =
                 digest == null
                         ? null
                         : () ->
@@ -477,7 +478,7 @@ public final class RegistryLoad {
             Path file,
             String shown,
             byte[] bytes,
-            java.util.function.Supplier<PositionIndex> positionsLater,
+            Supplier<PositionIndex> positionsLater,
             List<Finding> findings) {
         RecordParser.ParseResult result = parser.parse(kind, file, shown, bytes, positionsLater);
         findings.addAll(result.findings());

@@ -21,7 +21,6 @@ import org.keizu.render.Views.SiteView;
 public final class ViewBuilder {
     private final ViewContext context;
     private final ListingPages listings;
-    private final FamilyPages families;
     private final ModelPageBuilder models;
     private final VersionFrames frames;
     private final Vocabulary vocabulary;
@@ -34,9 +33,7 @@ public final class ViewBuilder {
             SiteView site) {
         this.context = new ViewContext(registry, analysis, versions, vocabulary, site);
         this.vocabulary = vocabulary;
-        ModelRows rows = new ModelRows(context);
-        this.listings = new ListingPages(context, rows);
-        this.families = new FamilyPages(context, rows);
+        this.listings = new ListingPages(context, new ModelRows(context));
         this.models = new ModelPageBuilder(context);
         this.frames = new VersionFrames(context);
     }
@@ -125,10 +122,10 @@ public final class ViewBuilder {
 
     /**
      * The pages that list models by country, verdict, organisation, programme and base, built
-     * together: each model's row is made once and shared by every list that holds it, where {@link
-     * #countryPages} and the others make it again for each. At 30,000 models one language's lists
-     * held some 150,000 rows while their pages were made, and took a build in a 512 MB heap to its
-     * edge.
+     * together: each model's row is made once and shared by every list that holds it (the country
+     * pages the feeds read, {@link #countryPages}, make their own). At 30,000 models one language's
+     * lists held some 150,000 rows while their pages were made, and took a build in a 512 MB heap
+     * to its edge.
      */
     public ListViews listViews() {
         ModelRows shared = new ModelRows(context, true);
@@ -164,22 +161,6 @@ public final class ViewBuilder {
         public List<Views.BasePage> basePages() {
             return families.basePages();
         }
-    }
-
-    public List<Views.VerdictPage> verdictPages() {
-        return listings.verdictPages();
-    }
-
-    public List<Views.OrganisationPage> organisationPages() {
-        return listings.organisationPages();
-    }
-
-    public List<Views.ProgrammePage> programmePages() {
-        return listings.programmePages();
-    }
-
-    public List<Views.BasePage> basePages() {
-        return families.basePages();
     }
 
     /**
