@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import org.keizu.render.MachineMetadata;
 
@@ -26,7 +27,8 @@ import org.keizu.render.MachineMetadata;
  * the machine happens to have), and drawn as glyph outlines filled by Java2D's own rasteriser
  * rather than by the platform's text renderer, so the image does not depend on the fonts or font
  * settings of the machine that builds it. DejaVu Sans covers Latin, Greek and Cyrillic; record
- * names are written in Latin letters (a native name is a separate field, not drawn).
+ * names are written in Latin letters (a native name is a separate field, not drawn). A card's title
+ * and line are drawn from its glyphs' fills made once for the build ({@link GlyphMasks}).
  */
 public final class ShareImage {
     public static final int WIDTH = 1200;
@@ -183,31 +185,29 @@ public final class ShareImage {
         Canvas canvas = CANVAS.get();
         Graphics2D g = graphics(canvas.image);
         try {
-            // The text is laid out first, as outlines, so that the card knows which pixels it
-            // draws on before it draws.
+            // The text is laid out first, so that the card knows which pixels it draws on before
+            // it draws.
             int y = backdrop.top();
             Font name = BOLD.deriveFont(80f);
             String shown = fit(g, title, name, WIDTH - 2 * MARGIN);
             g.setFont(shrink(g, shown, name, WIDTH - 2 * MARGIN));
             y += g.getFontMetrics().getAscent();
-            Shape titleShape = outline(g, shown, MARGIN, y);
+            List<GlyphMasks.Placed> titleGlyphs =
+                    GlyphMasks.of(g.getFont()).layout(shown, MARGIN, y);
             y += g.getFontMetrics().getDescent() + 40;
-            Shape lineShape = null;
+            List<GlyphMasks.Placed> lineGlyphs = List.of();
             if (line != null) {
                 Font small = REGULAR.deriveFont(40f);
                 g.setFont(small);
                 y += g.getFontMetrics().getAscent();
-                lineShape = outline(g, fit(g, line, small, WIDTH - 2 * MARGIN), MARGIN, y);
+                lineGlyphs =
+                        GlyphMasks.of(small)
+                                .layout(fit(g, line, small, WIDTH - 2 * MARGIN), MARGIN, y);
             }
-            Rectangle drawn = drawnOver(backdrop, titleShape, lineShape);
+            Rectangle drawn = drawnOver(backdrop, titleGlyphs, lineGlyphs);
             canvas.prepare(backdrop, drawn);
-            g.clip(drawn);
-            g.setColor(INK);
-            g.fill(titleShape);
-            if (lineShape != null) {
-                g.setColor(MUTED);
-                g.fill(lineShape);
-            }
+            GlyphMasks.draw(titleGlyphs, INK, canvas.pixels, WIDTH, drawn);
+            GlyphMasks.draw(lineGlyphs, MUTED, canvas.pixels, WIDTH, drawn);
             return backdrop.png().encode(canvas.image, drawn.y, drawn.y + drawn.height);
         } finally {
             g.dispose();
@@ -215,23 +215,21 @@ public final class ShareImage {
     }
 
     /**
-     * The pixels a card's shapes cover, within its band: anti-aliasing touches no pixel outside a
-     * shape's bounds rounded out, and one pixel more is kept on each side for safety. A card draws
-     * within these (its clip holds it there); none if it draws nothing.
+     * The pixels a card's glyphs cover, within its band (each glyph's mask already has a pixel of
+     * room on each side). A card draws within these; none if it draws nothing.
      */
-    private static Rectangle drawnOver(Backdrop backdrop, Shape... shapes) {
+    @SafeVarargs
+    private static Rectangle drawnOver(Backdrop backdrop, List<GlyphMasks.Placed>... texts) {
         Rectangle drawn = null;
-        for (Shape shape : shapes) {
-            Rectangle bounds = shape == null ? null : shape.getBounds();
-            if (bounds != null && !bounds.isEmpty()) {
-                drawn = drawn == null ? bounds : drawn.union(bounds);
+        for (List<GlyphMasks.Placed> text : texts) {
+            for (GlyphMasks.Placed glyph : text) {
+                drawn = drawn == null ? glyph.bounds() : drawn.union(glyph.bounds());
             }
         }
         Rectangle band =
                 new Rectangle(
                         0, backdrop.bandFrom(), WIDTH, backdrop.bandTo() - backdrop.bandFrom());
         if (drawn != null) {
-            drawn.grow(1, 1);
             drawn = drawn.intersection(band);
         }
         return drawn == null || drawn.isEmpty() ? new Rectangle(0, band.y, 0, 0) : drawn;
