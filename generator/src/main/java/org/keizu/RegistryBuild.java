@@ -381,9 +381,7 @@ public final class RegistryBuild {
                     plan.render(
                             editions,
                             file -> {
-                                if (file.text() != null) {
-                                    index.offer(file.path(), file.text());
-                                }
+                                index.offer(file.path(), file.bytes());
                                 sink.accept(file);
                             });
                     index.finish();

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.keizu.io.DaemonThreads;
 import org.keizu.render.Language;
 import org.keizu.render.SitePaths;
@@ -111,16 +112,16 @@ public final class SearchIndex implements AutoCloseable {
      * failure of the indexing since then.
      */
     public void offer(String path, byte[] bytes) throws IOException {
-        if (path.endsWith(".html")) {
-            offer(path, new String(bytes, StandardCharsets.UTF_8));
-        } else {
-            writeMade();
-            rethrowFailure();
-        }
+        // Decoded on the indexing thread, not the caller's.
+        queue(path, () -> new String(bytes, StandardCharsets.UTF_8));
     }
 
-    /** As {@link #offer(String, byte[])}, for a file whose text is at hand (as rendered). */
+    /** As {@link #offer(String, byte[])}, for a file whose text is at hand. */
     public void offer(String path, String text) throws IOException {
+        queue(path, () -> text);
+    }
+
+    private void queue(String path, Supplier<String> text) throws IOException {
         writeMade();
         rethrowFailure();
         if (!path.endsWith(".html")) {
@@ -135,7 +136,7 @@ public final class SearchIndex implements AutoCloseable {
         worker.execute(
                 () -> {
                     try {
-                        index(path, text);
+                        index(path, text.get());
                     } catch (Throwable e) { // an Error too (out of memory): never a page dropped
                         // unsaid
                         failure.compareAndSet(null, e);

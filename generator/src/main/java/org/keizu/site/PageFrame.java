@@ -113,12 +113,12 @@ final class PageFrame {
                                                                 "act_correction_title", name),
                                                         address))
                                 .orElse(null));
-        return OutputFile.text(
+        return new OutputFile(
                 SitePaths.file(
                         SitePaths.isPage(pagePath)
                                 ? site.language().folder() + pagePath
                                 : pagePath),
-                renderer.render(
+                renderer.renderUtf8(
                         template,
                         Map.of(
                                 "page",

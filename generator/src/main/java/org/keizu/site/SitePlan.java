@@ -226,9 +226,9 @@ public final class SitePlan {
     private void renderForMachines(ViewBuilder views, PageFrame frame, Sink files)
             throws IOException {
         files.accept(
-                OutputFile.text(
+                new OutputFile(
                         "404.html",
-                        renderer.render(
+                        renderer.renderUtf8(
                                 "404.ftlh",
                                 Map.of(
                                         "page",
