@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.keizu.lineage.Analysis;
 import org.keizu.lineage.Verdict;
 import org.keizu.model.Claim;
@@ -32,7 +33,7 @@ final class ModelRows {
      */
     ModelRows(ViewContext context, boolean shared) {
         this.context = context;
-        this.made = shared ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+        this.made = shared ? new ConcurrentHashMap<>() : null;
     }
 
     /**

@@ -22,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.keizu.io.DaemonThreads;
 import org.keizu.render.Language;
 import org.keizu.render.SitePaths;
@@ -112,16 +111,6 @@ public final class SearchIndex implements AutoCloseable {
      * failure of the indexing since then.
      */
     public void offer(String path, byte[] bytes) throws IOException {
-        // Decoded on the indexing thread, not the caller's.
-        queue(path, () -> new String(bytes, StandardCharsets.UTF_8));
-    }
-
-    /** As {@link #offer(String, byte[])}, for a file whose text is at hand. */
-    public void offer(String path, String text) throws IOException {
-        queue(path, () -> text);
-    }
-
-    private void queue(String path, Supplier<String> text) throws IOException {
         writeMade();
         rethrowFailure();
         if (!path.endsWith(".html")) {
@@ -136,7 +125,8 @@ public final class SearchIndex implements AutoCloseable {
         worker.execute(
                 () -> {
                     try {
-                        index(path, text.get());
+                        // Decoded here, on the indexing thread, not the caller's.
+                        index(path, new String(bytes, StandardCharsets.UTF_8));
                     } catch (Throwable e) { // an Error too (out of memory): never a page dropped
                         // unsaid
                         failure.compareAndSet(null, e);

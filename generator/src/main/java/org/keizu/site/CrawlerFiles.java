@@ -1,5 +1,7 @@
 package org.keizu.site;
 
+import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,10 +58,10 @@ final class CrawlerFiles {
             String datasetDate,
             List<Language> languages,
             SitePlan.Sink out)
-            throws java.io.IOException {
+            throws IOException {
         List<String> pages = paths.stream().filter(p -> p.endsWith("index.html")).sorted().toList();
         // Read before the first part is handed on: writing one may add to paths.
-        Set<String> written = languages.size() > 1 ? new java.util.HashSet<>(paths) : Set.of();
+        Set<String> written = languages.size() > 1 ? new HashSet<>(paths) : Set.of();
         if (pages.size() <= MAX_URLS) {
             out.accept(
                     OutputFile.text(
@@ -112,38 +114,49 @@ final class CrawlerFiles {
                                         ? " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""
                                         : "")
                                 + ">\n");
-        pages.forEach(
-                p -> {
-                    String folder = SitePaths.pageOf(p);
-                    xml.append("  <url><loc>")
-                            .append(escapeXml(prefix + folder))
-                            .append("</loc><lastmod>")
-                            .append(escapeXml(lastmod.getOrDefault(p, datasetDate)))
-                            .append("</lastmod>");
-                    if (alternates) {
-                        String common =
-                                folder.substring(Language.ofSitePath(folder).folder().length());
-                        List<Language> present =
-                                languages.stream()
-                                        .filter(
-                                                l ->
-                                                        written.contains(
-                                                                l.folder()
-                                                                        + SitePaths.file(common)))
-                                        .toList();
-                        if (present.size() > 1 && SitePaths.isPage(common)) {
-                            for (Language l : present) {
-                                xml.append("<xhtml:link rel=\"alternate\" hreflang=\"")
-                                        .append(l.code())
-                                        .append("\" href=\"")
-                                        .append(escapeXml(prefix + l.folder() + common))
-                                        .append("\"/>");
-                            }
-                        }
-                    }
-                    xml.append("</url>\n");
-                });
+        for (String page : pages) {
+            String folder = SitePaths.pageOf(page);
+            xml.append("  <url><loc>")
+                    .append(escapeXml(prefix + folder))
+                    .append("</loc><lastmod>")
+                    .append(escapeXml(lastmod.getOrDefault(page, datasetDate)))
+                    .append("</lastmod>");
+            if (alternates) {
+                appendAlternates(xml, folder, written, prefix, languages);
+            }
+            xml.append("</url>\n");
+        }
         return xml.append("</urlset>\n").toString();
+    }
+
+    /**
+     * The page at {@code folder} in each language it is written in ({@code xhtml:link}), when it is
+     * in more than one.
+     */
+    private static void appendAlternates(
+            StringBuilder xml,
+            String folder,
+            Set<String> written,
+            String prefix,
+            List<Language> languages) {
+        String common = folder.substring(Language.ofSitePath(folder).folder().length());
+        if (!SitePaths.isPage(common)) {
+            return;
+        }
+        List<Language> present =
+                languages.stream()
+                        .filter(l -> written.contains(l.folder() + SitePaths.file(common)))
+                        .toList();
+        if (present.size() < 2) {
+            return;
+        }
+        for (Language l : present) {
+            xml.append("<xhtml:link rel=\"alternate\" hreflang=\"")
+                    .append(l.code())
+                    .append("\" href=\"")
+                    .append(escapeXml(prefix + l.folder() + common))
+                    .append("\"/>");
+        }
     }
 
     private static String escapeXml(String s) {

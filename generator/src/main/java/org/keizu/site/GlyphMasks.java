@@ -4,7 +4,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.Rectangle;
-import java.awt.RenderingHints;
+import java.awt.Shape;
 import java.awt.font.FontRenderContext;
 import java.awt.font.GlyphVector;
 import java.awt.geom.Point2D;
@@ -151,7 +151,7 @@ final class GlyphMasks {
     /** The glyph's outline, started {@code phase} eighths of a pixel across, filled alone. */
     private Mask fill(int glyph, int phase) {
         GlyphVector one = font.createGlyphVector(CONTEXT, new int[] {glyph});
-        java.awt.Shape outline = one.getGlyphOutline(0, phase / (float) PHASES, 0);
+        Shape outline = one.getGlyphOutline(0, phase / (float) PHASES, 0);
         Rectangle2D bounds = outline.getBounds2D();
         if (bounds.isEmpty()) {
             return new Mask(0, 0, 0, 0, new byte[0], new int[0]);
@@ -163,11 +163,8 @@ final class GlyphMasks {
         int width = (int) Math.ceil(bounds.getMaxX()) + 1 - left;
         int height = (int) Math.ceil(bounds.getMaxY()) + 1 - top;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
+        Graphics2D g = ShareImage.graphics(image);
         try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.setColor(Color.WHITE);
             g.translate(-left, -top);
             g.fill(outline);

@@ -278,8 +278,8 @@ public final class ShareImage {
                 new PngEncoder.Template(image, firstBandRow(y), BAND_TO));
     }
 
-    /** A drawing context with the card's fixed rendering hints. */
-    private static Graphics2D graphics(BufferedImage image) {
+    /** A drawing context with the card's fixed rendering hints (its glyphs' masks use them too). */
+    static Graphics2D graphics(BufferedImage image) {
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(
