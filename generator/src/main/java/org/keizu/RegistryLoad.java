@@ -32,6 +32,7 @@ import org.keizu.load.SnapshotStore;
 import org.keizu.model.Model;
 import org.keizu.model.Organisation;
 import org.keizu.model.Programme;
+import org.keizu.model.Snapshot;
 import org.keizu.registry.Registry;
 import org.keizu.validate.SchemaValidator;
 
@@ -187,6 +188,16 @@ public final class RegistryLoad {
                 schema != null
                         ? schema
                         : DaemonThreads.begin("keizu-schemas", this::schemaValidator);
+        // Jackson builds a record type's reader the first time one is bound, and every thread
+        // binding that type waits for it: about a tenth of a second for a model, with its nested
+        // records, on a fresh JVM. Built on another thread while the folder is listed and the first
+        // files are parsed, they are ready when the first record is (the snapshots' after the
+        // records'; the organisations and programmes come after the models).
+        binder.prepare(
+                snapshotHoldersOnly
+                        ? List.of(Model.class, Snapshot.class)
+                        : List.of(
+                                Model.class, Organisation.class, Programme.class, Snapshot.class));
         // The snapshot folders are listed on another thread while the records load, what the
         // listing finds kept aside until then.
         List<Finding> folderFindings = new ArrayList<>();
@@ -211,13 +222,16 @@ public final class RegistryLoad {
                 snapshotHoldersOnly ? List.of(RecordKind.MODEL) : RecordKind.curated()) {
             List<Path> files = RecordFiles.list(dataDir, kind, workingDir, findings::add);
             listed.addAll(files);
-            SchemaValidator schema = DaemonThreads.result(compiled);
             // Each file is read, parsed, checked and bound on its own, so on every core at once;
-            // the results are taken in the files' order, so findings and records keep it.
+            // the results are taken in the files' order, so findings and records keep it. A file
+            // waits for the schemas only once it is parsed: the first files are read while they
+            // compile, and a load for ranking passes over most files without needing them.
             List<FileResult> results =
                     files.parallelStream()
-                            .map(file -> load(parser, binder, schema, kind, file))
+                            .map(file -> load(parser, binder, compiled, kind, file))
                             .toList();
+            // Schemas that failed to compile are a set-up error, thrown here as it was raised.
+            DaemonThreads.result(compiled);
             for (FileResult result : results) {
                 findings.addAll(result.findings());
                 if (result.bound().isPresent()) {
@@ -277,7 +291,7 @@ public final class RegistryLoad {
                         .load(
                                 new RecordParser(mappers),
                                 new RecordBinder(mappers),
-                                schema,
+                                CompletableFuture.completedFuture(schema),
                                 RecordKind.MODEL,
                                 file);
         findings.addAll(result.findings());
@@ -318,7 +332,7 @@ public final class RegistryLoad {
     private FileResult load(
             RecordParser parser,
             RecordBinder binder,
-            SchemaValidator schema,
+            Future<SchemaValidator> schema,
             RecordKind kind,
             Path file) {
         List<Finding> readFindings = new ArrayList<>();
@@ -342,10 +356,25 @@ public final class RegistryLoad {
             }
         }
         FileResult result = load(parser, binder, schema, kind, file, shown, bytes.get(), digest);
-        if (cache != null) {
+        if (cache != null && compiledOrNull(schema) != null) {
             cache.files.put(file, new Cache.Entry(digest, result));
         }
         return result;
+    }
+
+    /**
+     * The schemas once compiled, waiting for them if need be; null if compiling them failed (the
+     * load's own thread throws that failure, so that it reads as it was raised).
+     */
+    private static SchemaValidator compiledOrNull(Future<SchemaValidator> schema) {
+        try {
+            return schema.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /**
@@ -355,7 +384,7 @@ public final class RegistryLoad {
     private FileResult load(
             RecordParser parser,
             RecordBinder binder,
-            SchemaValidator schema,
+            Future<SchemaValidator> schema,
             RecordKind kind,
             Path file,
             String shown,
@@ -376,8 +405,13 @@ public final class RegistryLoad {
         if (parsed.isEmpty()) {
             return new FileResult(fileFindings, Optional.empty(), Optional.empty());
         }
+        SchemaValidator validator = compiledOrNull(schema);
+        if (validator == null) {
+            // The schemas did not compile: run() throws that once the files are read.
+            return new FileResult(fileFindings, parsed, Optional.empty());
+        }
         List<Finding> schemaFindings = new ArrayList<>();
-        schema.validate(parsed.get(), schemaFindings::add);
+        validator.validate(parsed.get(), schemaFindings::add);
         fileFindings.addAll(schemaFindings);
         Optional<? extends Loaded<?>> bound =
                 !schemaFindings.isEmpty()

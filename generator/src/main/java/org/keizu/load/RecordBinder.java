@@ -1,10 +1,12 @@
 package org.keizu.load;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.keizu.diagnostic.Check;
 import org.keizu.diagnostic.Finding;
+import org.keizu.io.DaemonThreads;
 
 /**
  * Turns a schema-checked tree into its record with the one configured mapper. The schema has
@@ -16,6 +18,20 @@ public final class RecordBinder {
 
     public RecordBinder(RecordMapper mappers) {
         this.mappers = mappers;
+    }
+
+    /**
+     * Builds the readers of {@code types} on a thread of their own, so that the first {@link #bind}
+     * of each finds its reader made (a reader is made once for a mapper, and any thread that needs
+     * it meanwhile waits for it). Nothing is bound; a failure here is the first bind's to report.
+     */
+    public void prepare(List<Class<?>> types) {
+        DaemonThreads.begin(
+                "keizu-record-readers",
+                () -> {
+                    types.forEach(type -> mappers.mapper().readerFor(type));
+                    return null;
+                });
     }
 
     public <T> Optional<Loaded<T>> bind(ParsedRecord parsed, Class<T> type, Consumer<Finding> out) {
