@@ -19,6 +19,7 @@ import org.keizu.diagnostic.Finding;
 import org.keizu.diagnostic.Findings;
 import org.keizu.diagnostic.Position;
 import org.keizu.io.DaemonThreads;
+import org.keizu.io.Parallel;
 import org.keizu.load.Loaded;
 import org.keizu.load.LoadedSnapshot;
 import org.keizu.load.ParsedRecord;
@@ -227,9 +228,7 @@ public final class RegistryLoad {
             // waits for the schemas only once it is parsed: the first files are read while they
             // compile, and a load for ranking passes over most files without needing them.
             List<FileResult> results =
-                    files.parallelStream()
-                            .map(file -> load(parser, binder, compiled, kind, file))
-                            .toList();
+                    Parallel.map(files, file -> load(parser, binder, compiled, kind, file));
             // Schemas that failed to compile are a set-up error, thrown here as it was raised.
             DaemonThreads.result(compiled);
             for (FileResult result : results) {
@@ -259,9 +258,7 @@ public final class RegistryLoad {
         findings.addAll(folderFindings);
         SchemaValidator schema = DaemonThreads.result(compiled);
         List<SnapshotResult> read =
-                folders.parallelStream()
-                        .map(folder -> readSnapshot(store, schema, folder))
-                        .toList();
+                Parallel.map(folders, folder -> readSnapshot(store, schema, folder));
         for (SnapshotResult result : read) {
             findings.addAll(result.findings());
             result.snapshot().ifPresent(snapshots::add);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.keizu.diagnostic.Finding;
+import org.keizu.io.Parallel;
 import org.keizu.model.PartialDate;
 import org.keizu.registry.Registry;
 
@@ -37,14 +38,13 @@ public final class Validation {
         // The checks only read the registry, so they run at once, on every core; their findings
         // are handed on in the fixed order of the checks.
         List<List<Finding>> found =
-                checks.parallelStream()
-                        .map(
-                                check -> {
-                                    List<Finding> findings = new java.util.ArrayList<>();
-                                    check.check(registry, findings::add);
-                                    return findings;
-                                })
-                        .toList();
+                Parallel.map(
+                        checks,
+                        check -> {
+                            List<Finding> findings = new java.util.ArrayList<>();
+                            check.check(registry, findings::add);
+                            return findings;
+                        });
         found.forEach(findings -> findings.forEach(out));
     }
 }
