@@ -71,7 +71,8 @@ public final class Parallel {
             helpers.add(ForkJoinPool.commonPool().submit(worker));
         }
         worker.run();
-        // A helper the pool has not started yet is run here, and finds nothing left to do.
+        // A helper the pool has not started yet may be run here instead, or start later: either
+        // way it finds nothing left to do, so a busy pool delays the end but never stops it.
         helpers.forEach(ForkJoinTask::join);
         Throwable thrown = failure.get();
         if (thrown instanceof RuntimeException runtime) {
