@@ -43,13 +43,8 @@ public final class Parallel {
         int size = items.size();
         int threads = Math.min(Runtime.getRuntime().availableProcessors(), size);
         Object[] results = new Object[size];
-        if (threads <= 1) {
-            for (int i = 0; i < size; i++) {
-                results[i] = work.apply(items.get(i));
-            }
-            return view(results);
-        }
-        int run = Math.max(1, size / (threads * RUNS_PER_THREAD));
+        // On one core (or for one item) no helper is started and this thread does it all.
+        int run = Math.max(1, size / (Math.max(1, threads) * RUNS_PER_THREAD));
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Runnable worker =
@@ -58,7 +53,8 @@ public final class Parallel {
                         for (int start = next.getAndAdd(run);
                                 start < size && failure.get() == null;
                                 start = next.getAndAdd(run)) {
-                            for (int i = start; i < Math.min(size, start + run); i++) {
+                            int end = Math.min(size, start + run);
+                            for (int i = start; i < end; i++) {
                                 results[i] = work.apply(items.get(i));
                             }
                         }

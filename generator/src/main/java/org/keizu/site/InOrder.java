@@ -3,6 +3,7 @@ package org.keizu.site;
 import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
+import org.keizu.io.Parallel;
 
 /**
  * Work that depends on each item alone, done on every core a batch at a time and taken in the
@@ -28,9 +29,7 @@ final class InOrder {
     static <T, R> void make(List<T> items, Function<T, R> make, Taker<R> taker) throws IOException {
         for (int start = 0; start < items.size(); start += BATCH) {
             List<R> made =
-                    items.subList(start, Math.min(items.size(), start + BATCH)).parallelStream()
-                            .map(make)
-                            .toList();
+                    Parallel.map(items.subList(start, Math.min(items.size(), start + BATCH)), make);
             for (R result : made) {
                 taker.take(result);
             }
